@@ -1,0 +1,38 @@
+"""Command line: `python -m catbook data` rebuilds the derived tables, `pages` the generated pages."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="catbook", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="verify the source text's sha256")
+    sub.add_parser("data", help="rebuild data/report/paragraphs.csv from the source text")
+    sub.add_parser("pages", help="regenerate book/report-text.md")
+    args = parser.parse_args(argv)
+
+    from . import source
+    try:
+        source.verify_source()
+    except source.SourceIntegrityError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    if args.command == "check":
+        print(f"source OK: sha256 {source.SOURCE_SHA256}")
+    elif args.command == "data":
+        from .corpus import write_paragraphs_csv
+        df = write_paragraphs_csv()
+        print(f"wrote data/report/paragraphs.csv: {len(df)} rows, "
+              f"{int(df.is_heading.sum())} headings, "
+              f"{df[df.section_inferred].section.nunique()} blocks with inferred sections")
+    elif args.command == "pages":
+        from .pages import write_pages
+        for p in write_pages():
+            print(f"wrote {p}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,57 @@
+"""Chart helpers shared by the chapters: every chart names its unit and its source lines.
+
+The figures come from data/figures.csv rows chosen by the caller; the chart
+never holds a number of its own.
+"""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from .source import SYMBOL
+
+UNIT_LABELS = {
+    "tenge": "tenge", "persons": "persons", "cases": "cases", "percent": "%",
+    "institutions": "institutions", "places": "places", "visits": "visits",
+}
+
+
+def source_note(df: pd.DataFrame) -> str:
+    lines = sorted(set(int(x) for x in df.source_line))
+    return f"Source: {SYMBOL}, line{'s' if len(lines) > 1 else ''} " + ", ".join(map(str, lines))
+
+
+def _scale(values: pd.Series, unit: str) -> tuple[pd.Series, str]:
+    """Large money amounts read better in millions."""
+    if unit == "tenge" and values.max() >= 1e6:
+        return values / 1e6, "million tenge"
+    return values, UNIT_LABELS.get(unit, unit)
+
+
+def figure_bars(df: pd.DataFrame, *, labels: pd.Series, title: str,
+                highlight: pd.Series | None = None, ax=None):
+    """Bar chart of figures that share one unit, labelled, with source lines in the footer.
+
+    `highlight` (boolean Series aligned with df) marks bars to draw in a warning colour,
+    e.g. a value that contradicts the text around it.
+    """
+    units = df.unit.unique()
+    if len(units) != 1:
+        raise ValueError(f"figure_bars: figures must share one unit, got {list(units)}")
+    values, unit_label = _scale(df.value.astype(float), units[0])
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7.5, 3.8))
+    colours = ["#b5462f" if h else "#33658a" for h in
+               (highlight if highlight is not None else [False] * len(df))]
+    bars = ax.bar(list(labels), list(values), color=colours)
+    for bar, (value, qualifier) in zip(bars, zip(values, df.qualifier)):
+        prefix = {"more-than": "> ", "about": "≈ ", "nearly": "≈ "}.get(qualifier, "")
+        ax.annotate(f"{prefix}{value:,.0f}", (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                    ha="center", va="bottom", fontsize=9)
+    ax.set_ylabel(unit_label)
+    ax.set_title(title, fontsize=11)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.margins(y=0.15)
+    ax.figure.text(0.01, 0.01, source_note(df), fontsize=8, color="#555555")
+    ax.figure.tight_layout(rect=(0, 0.04, 1, 1))
+    return ax

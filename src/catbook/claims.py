@@ -1,0 +1,90 @@
+"""The claims register (data/claims.csv): what the report asserts, and what its own data say.
+
+Loading validates every row, so a chapter can never show a quote that is not in
+the report or a verdict outside the agreed scale.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .corpus import load_paragraphs
+from .paths import CLAIMS_CSV
+from .source import line
+
+COLUMNS = ["claim_id", "section", "source_line", "quote_fr", "gloss_en", "summary_en", "kind",
+           "legal_basis", "verdict", "evidence_en", "evidence_lines"]
+
+KINDS = {
+    "legal-measure": "legal measure",
+    "statistic": "statistic",
+    "assertion": "assertion of fact",
+    "commitment": "commitment",
+}
+VERDICTS = {
+    "supported": "supported by the report's own data",
+    "contradicted": "contradicted by the report's own data",
+    "unverified": "unverified by the report's own data",
+    "not-checkable": "not checkable",
+}
+
+
+class ClaimsError(ValueError):
+    """A row of the claims register breaks one of its rules."""
+
+    def __init__(self, claim_id: str, field: str, reason: str):
+        self.claim_id, self.field, self.reason = claim_id, field, reason
+        super().__init__(f"claims.csv {claim_id}: {field}: {reason}")
+
+
+def validate(df: pd.DataFrame) -> None:
+    """Raise ClaimsError for the first row that breaks a rule of the register."""
+    missing = [c for c in COLUMNS if c not in df.columns]
+    if missing:
+        raise ClaimsError("(header)", ",".join(missing), "missing column(s)")
+    dupes = df.claim_id[df.claim_id.duplicated()]
+    if len(dupes):
+        raise ClaimsError(dupes.iat[0], "claim_id", "duplicated")
+    sections = load_paragraphs().set_index("source_line").section
+    for row in df.itertuples():
+        if row.kind not in KINDS:
+            raise ClaimsError(row.claim_id, "kind", f"{row.kind!r} is not one of {sorted(KINDS)}")
+        if row.verdict not in VERDICTS:
+            raise ClaimsError(row.claim_id, "verdict",
+                              f"{row.verdict!r} is not one of {sorted(VERDICTS)}")
+        if not row.quote_fr or row.quote_fr not in line(row.source_line):
+            raise ClaimsError(row.claim_id, "quote_fr",
+                              f"not a verbatim substring of line {row.source_line}")
+        if sections.get(row.source_line) != row.section:
+            raise ClaimsError(row.claim_id, "section",
+                              f"{row.section!r} but line {row.source_line} is in "
+                              f"{sections.get(row.source_line)!r}")
+        if not str(row.evidence_en).strip():
+            raise ClaimsError(row.claim_id, "evidence_en", "a verdict needs its reasoning")
+        for ref in evidence_lines(row.evidence_lines):
+            line(ref)  # raises for a line outside the report
+
+
+def evidence_lines(value: str) -> list[int]:
+    return [int(x) for x in str(value).split(";") if x.strip()]
+
+
+def load_claims(validate_rows: bool = True) -> pd.DataFrame:
+    df = pd.read_csv(CLAIMS_CSV, dtype=str, keep_default_na=False)
+    df["source_line"] = df["source_line"].astype(int)
+    if validate_rows:
+        validate(df)
+    return df
+
+
+def claims_for(section: str) -> pd.DataFrame:
+    """The claims of one section, in reading order."""
+    df = load_claims()
+    return df[df.section == section].sort_values(["source_line", "claim_id"]).reset_index(drop=True)
+
+
+def verdict_counts(df: pd.DataFrame) -> pd.DataFrame:
+    """Claims by kind (rows) and verdict (columns), with totals: the chapter's scorecard."""
+    table = pd.crosstab(df.kind.map(KINDS), df.verdict.map(VERDICTS), margins=True,
+                        margins_name="total")
+    order = [VERDICTS[v] for v in VERDICTS if VERDICTS[v] in table.columns] + ["total"]
+    return table[order].rename_axis(index="kind", columns="verdict")

@@ -1,0 +1,77 @@
+"""Worked custody cases from data/custody/scenarios.yaml: facts, inputs and hand-made answers.
+
+Instructors read the file; the tests run each case through ``audit`` and compare the
+result with the expected due times and verdicts written there by hand, and the book
+takes its worked examples from it so no time is typed into a notebook.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..paths import CUSTODY_DIR
+from .engine import Finding, audit
+from .errors import RulesDataError
+
+SCENARIOS_FILE = CUSTODY_DIR / "scenarios.yaml"
+_KEYS = {"name", "facts", "inputs", "expected", "warnings"}
+_INPUT_KEYS = {"arrested_at", "tz", "foreigner", "events", "now"}
+_EXPECTED_KEYS = {"due", "status", "overrun_minutes", "lawful_delay_until", "warnings"}
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One case: ``inputs`` are audit()'s arguments; ``expected`` maps rule id to its answer."""
+
+    name: str
+    facts: str
+    inputs: dict
+    expected: dict[str, dict]
+    warnings: tuple[str, ...] = field(default=())
+
+    def run(self) -> list[Finding]:
+        """The engine's findings for this case."""
+        inputs = dict(self.inputs)
+        return audit(inputs.pop("arrested_at"), inputs.pop("events"), **inputs)
+
+
+def load_scenarios(path: Path = SCENARIOS_FILE) -> tuple[Scenario, ...]:
+    """Every scenario of the file, checked for shape (not for correctness: the tests do that)."""
+    return _load(Path(path).resolve())
+
+
+def scenario(name: str) -> Scenario:
+    """The scenario called ``name`` in the project's scenarios file."""
+    for case in load_scenarios():
+        if case.name == name:
+            return case
+    raise KeyError(name)
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path) -> tuple[Scenario, ...]:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(raw, list):
+        raise RulesDataError(f"{path.name}: expected a list of scenarios")
+    cases = tuple(_scenario(entry, f"{path.name}[{i}]") for i, entry in enumerate(raw))
+    names = [case.name for case in cases]
+    if len(set(names)) != len(names):
+        raise RulesDataError(f"{path.name}: scenario names must be unique")
+    return cases
+
+
+def _scenario(raw: object, where: str) -> Scenario:
+    if not isinstance(raw, dict) or not {"name", "facts", "inputs", "expected"} <= set(raw) <= _KEYS:
+        raise RulesDataError(f"{where}: needs name, facts, inputs, expected (and optional warnings)")
+    where = f"{where} ({raw['name']})"
+    if not isinstance(raw["inputs"], dict) or set(raw["inputs"]) != _INPUT_KEYS:
+        raise RulesDataError(f"{where}: inputs need exactly {sorted(_INPUT_KEYS)}")
+    expected = raw["expected"]
+    if not isinstance(expected, dict) or not all(
+            isinstance(v, dict) and {"due", "status"} <= set(v) <= _EXPECTED_KEYS for v in expected.values()):
+        raise RulesDataError(f"{where}: each expected rule needs due and status, and only {sorted(_EXPECTED_KEYS)}")
+    return Scenario(name=raw["name"], facts=raw["facts"], inputs=dict(raw["inputs"]),
+                    expected=expected, warnings=tuple(raw.get("warnings", ())))

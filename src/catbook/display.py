@@ -1,0 +1,53 @@
+"""How a notebook shows the report's words: Markdown for the book, the same text for nbval.
+
+A ``Markdown`` object here renders as MyST in the built book and has a plain-text
+repr with the same content, so nbval compares the actual quotes and verdicts
+(IPython's own Markdown object would only show ``<IPython.core.display.Markdown object>``).
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .claims import KINDS, VERDICTS
+from .markdown import escape, line_ref, lines_ref
+
+
+class Markdown:
+    def __init__(self, text: str):
+        self.text = text
+
+    def _repr_markdown_(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        plain = re.sub(r"\{ref\}`([^<`]+?) <[^>]+>`", r"\1", self.text)
+        return re.sub(r"\\([\\`*_\[\]<>$|{}#.)+-])", r"\1", plain)
+
+
+def claim_markdown(row) -> str:
+    """One claim: id, line link, kind, verdict, the French quote, its gloss and the evidence."""
+    evidence = escape(row.evidence_en)
+    if row.evidence_lines:
+        evidence += f" (see {lines_ref(row.evidence_lines)})"
+    basis = f"\n- **Legal basis given:** {escape(row.legal_basis)}" if row.legal_basis else ""
+    return (
+        f"**{row.claim_id}** · {line_ref(row.source_line)} · {KINDS[row.kind]} · "
+        f"**{VERDICTS[row.verdict]}**\n\n"
+        f"> « {escape(row.quote_fr)} »\n>\n> *{escape(row.gloss_en)}*\n{basis}\n"
+        f"- **Why:** {evidence}\n"
+    )
+
+
+def show_claims(df: pd.DataFrame) -> Markdown:
+    """All claims of a table as one Markdown block, in the order given."""
+    return Markdown("\n\n".join(claim_markdown(r) for r in df.itertuples()))
+
+
+def quote(source_line: int, text: str, gloss: str) -> Markdown:
+    """A verbatim quote (checked against the line) with its English gloss."""
+    from .source import line
+    if text not in line(source_line):
+        raise ValueError(f"quote: not a verbatim substring of line {source_line}: {text!r}")
+    return Markdown(f"> « {escape(text)} » ({line_ref(source_line)})\n>\n> *{escape(gloss)}*")

@@ -1,0 +1,595 @@
+"""Every statistic the report states, as a table: ``data/figures.csv``.
+
+One row per number the report gives as a measurement (a count, percentage,
+sum of money, capacity, area, sentence length ...), across all six parts.
+Each row quotes the report verbatim (``quote_fr`` is an exact substring of
+``source_line``) and records the number exactly as printed
+(``value_as_written``), so every value can be re-derived from the text by
+:func:`parse_french_number` -- and a test does so for every row.
+
+Columns
+-------
+figure_id         ``<section>-<NNN>``, numbered in reading order within the section.
+section           the section id of the line in ``data/report/paragraphs.csv``.
+topic             one tag from :data:`TOPICS`.
+measure_en        what is counted, in English.
+period            the period as the report gives it: "2012"; "2008-2012"; "2013-01-01"
+                  ("au 1er janvier 2013"); "2013-01" ("au début de l'année 2013");
+                  "2011-" ("depuis 2011"); "2009;2010" (one number stated for two
+                  years); "annual" ("chaque année", "bon an mal an"); "last four
+                  years" ("au cours des quatre dernières années"); "" if none.
+                  Where the year is only implied (a 2011 comparison in brackets),
+                  ``note`` says so.
+value             the number as stated, even where it looks wrong (see ``note``);
+                  0 for a stated zero ("aucun cas ... n'a été enregistré").
+unit              one of :data:`UNITS`.
+qualifier         one of :data:`QUALIFIERS`.
+value_as_written  the numeral exactly as printed ("48 684", "4,4", "neuf"),
+                  without a multiplier word; "milliards"/"millions" written
+                  after it (even after a range: "60 à 70 millions") is read
+                  from ``quote_fr`` (see :func:`value_from_text`).
+source_line       1-based line of ``data/source/cat-c-kaz-3.fr.txt``.
+quote_fr          the shortest verbatim excerpt that says what is counted;
+                  it occurs exactly once in the line.
+note              empty, or an observation (typos, ambiguities, rounding).
+
+Topics (controlled list)
+------------------------
+See :data:`TOPICS` for the list and what each tag covers: torture-cases,
+convictions, sentences, complaints, prison-population, amnesty-pardon,
+prosecutor-oversight, monitoring-visits, monitoring-bodies, ngo-cooperation,
+health, budget, infrastructure, staff, training, extradition, refugees,
+domestic-violence, trafficking, compensation, awareness, other.
+
+Conventions
+-----------
+* A sentence length "six ans et huit mois" is two rows (6 years, 8 months),
+  one number per row; ``note`` gives the total in months.
+* A number stated once for several persons or years is one row; ``note`` says so.
+* The same quantity stated in two places is two rows (the audit compares them).
+* Stated zeros ("aucun cas", "aucune demande") are rows with value 0 where the
+  report gives them as the count of something in a period; "aucun(e)" in rules
+  ("aucune restriction") is not a figure, and the completeness scan does not
+  look for "aucun" or for the article "un/une". "un"/"une" are figures only
+  inside an enumerated breakdown (line 463: "un centre de redressement et une
+  prison").
+
+Qualifiers
+----------
+exact       the number is stated plainly.
+more-than   "plus de", "supérieur à", "over".
+at-least    "au moins", "pas moins de".
+about       "environ", "quelque", "approximativement", "de l'ordre de".
+nearly      "près de", "bon an mal an près de", "presque".
+less-than   "moins de".
+at-most     "jusqu'à", "au plus", "n'excédant pas".
+range-low   lower bound of a stated range ("de 15 à 17 %": 15).
+range-high  upper bound of a stated range ("de 15 à 17 %": 17).
+
+What is *not* a figure
+----------------------
+Dates, years used as dates, numbers of articles/paragraphs/laws/decisions/
+orders, list-item markers "1)", document symbols, institution codes, telephone
+numbers, legal time limits and penalty ranges that are rules rather than
+measurements ("soixante-douze heures", "dans un délai de dix jours", "de cinq à
+dix ans"), and ordinal words. :func:`uncovered_numbers` finds every digit run
+and every French number word in the report and returns those that are neither
+quoted by a figure nor excluded by one of the rules in :data:`EXCLUSION_RULES`
+or the reviewed list :data:`REVIEWED_EXCLUSIONS`; a test asserts it returns
+nothing, so dropping a figure makes the suite fail.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from .paths import FIGURES_CSV
+from .source import line as source_line_text
+from .source import source_lines
+
+COLUMNS = [
+    "figure_id", "section", "topic", "measure_en", "period", "value", "unit",
+    "qualifier", "value_as_written", "source_line", "quote_fr", "note",
+]
+
+#: Controlled topic list: tag -> what it covers.
+TOPICS: dict[str, str] = {
+    "torture-cases": "criminal cases opened and cases recorded concerning torture or ill-treatment (including stated zeros)",
+    "convictions": "persons convicted of torture or violence, and the share given custodial sentences",
+    "sentences": "sentences imposed in the individual cases the report cites (prison terms, bans)",
+    "complaints": "complaints and requests received by the penitentiary system",
+    "prison-population": "persons held in prisons, remand centres or temporary detention centres",
+    "amnesty-pardon": "amnesty, pardon and decriminalisation: releases and sentence reductions",
+    "prosecutor-oversight": "prosecutors' checks and the releases they ordered",
+    "monitoring-visits": "visits, interventions and checks by NGOs and public monitoring commissions",
+    "monitoring-bodies": "public monitoring commissions: their number and membership",
+    "ngo-cooperation": "associations the authorities cooperate with",
+    "health": "medical care in custody: equipment, mortality, health promotion",
+    "budget": "money allocated or spent on the prison and detention system",
+    "infrastructure": "institutions, buildings, places, capacities and floor areas",
+    "staff": "personnel numbers and recruitment",
+    "training": "training courses, seminars, legal-education events, persons trained",
+    "extradition": "extraditions, refusals, extradition-related instructions",
+    "refugees": "refugees and asylum applications",
+    "domestic-violence": "family violence: offences, protection orders, crisis centres, police measures",
+    "trafficking": "trafficking in human beings: criminal cases, persons prosecuted, cases uncovered",
+    "compensation": "compensation awarded to victims",
+    "awareness": "information materials and awareness events",
+    "other": "a statistic that fits none of the above (measure_en says what it is)",
+}
+
+UNITS = {
+    "persons", "cases", "requests", "orders", "percent", "tenge", "institutions",
+    "facilities", "places", "square-metres", "bodies", "visits", "checks", "events",
+    "meetings", "calls", "devices", "items", "documents", "years", "months", "hours",
+}
+
+QUALIFIERS = {
+    "exact", "more-than", "at-least", "about", "nearly", "less-than", "at-most",
+    "range-low", "range-high",
+}
+
+# ---------------------------------------------------------------------------
+# French numbers
+# ---------------------------------------------------------------------------
+
+_UNITS_WORDS = {
+    "zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
+    "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12,
+    "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
+}
+_TENS_WORDS = {
+    "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50,
+    "soixante": 60,
+}
+_SCALE_WORDS = {"cent": 100, "cents": 100, "mille": 1000, "millier": 1000}
+#: Words stating zero ("aucun cas ... n'a été enregistré").
+_ZERO_WORDS = {"aucun": 0, "aucune": 0}
+_MULTIPLIERS = {
+    "million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9,
+}
+#: Every word that can be part of a number written in words.
+NUMBER_WORDS = frozenset(_UNITS_WORDS) | frozenset(_TENS_WORDS) | frozenset(_SCALE_WORDS) | {"et"}
+
+_SPACES = " \u00a0\u202f"
+_DIGITS_RE = re.compile(r"^(?P<int>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:,(?P<frac>\d+))?$")
+
+
+def _parse_words(phrase: str, text: str) -> int:
+    tokens = [t for t in re.split(r"[\s\u00a0\u202f\-\u2011]+", phrase.lower()) if t]
+    if not tokens:
+        raise ValueError(f"parse_french_number: no number in {text!r}")
+    if len(tokens) == 1 and tokens[0] in _ZERO_WORDS:
+        return 0
+    # "un millier" (a thousand) counts like "mille".
+    tokens = ["mille" if t == "millier" else t for t in tokens]
+    for t in tokens:
+        if t not in NUMBER_WORDS:
+            raise ValueError(
+                f"parse_french_number: {t!r} in {text!r} is not a French number word"
+            )
+    if tokens[0] == "et" or tokens[-1] == "et":
+        raise ValueError(f"parse_french_number: misplaced 'et' in {text!r}")
+    # "quatre-vingt(s)" = 80: quatre followed by vingt multiplies.
+    merged: list[str] = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i] == "quatre" and i + 1 < len(tokens) and tokens[i + 1] in ("vingt", "vingts"):
+            merged.append("quatre-vingt")
+            i += 2
+            continue
+        merged.append(tokens[i])
+        i += 1
+    if "mille" in merged:
+        k = merged.index("mille")
+        if "mille" in merged[k + 1:]:
+            raise ValueError(f"parse_french_number: 'mille' twice in {text!r}")
+        head = _below(merged[:k], text) if merged[:k] else 1
+        tail = _below(merged[k + 1:], text) if merged[k + 1:] else 0
+        return head * 1000 + tail
+    return _below(merged, text)
+
+
+def _below(words: list[str], text: str) -> int:
+    out = []
+    for w in words:
+        if w == "quatre-vingt":
+            out.append("__80")
+        else:
+            out.append(w)
+    total = 0
+    current = 0
+    for w in out:
+        if w == "et":
+            continue
+        if w == "__80":
+            current += 80
+        elif w in _UNITS_WORDS:
+            current += _UNITS_WORDS[w]
+        elif w in _TENS_WORDS:
+            current += _TENS_WORDS[w]
+        elif w in ("cent", "cents"):
+            current = (current or 1) * 100
+        else:
+            raise ValueError(f"parse_french_number: unknown number word {w!r} in {text!r}")
+    total += current
+    return total
+
+
+def parse_french_number(text: str, *, irregular_grouping: bool = False) -> float:
+    """The value of a number as French prints it.
+
+    Accepts digits with space, no-break space or narrow no-break space as
+    thousands separators ("48 684"), a decimal comma ("4,4"), an optional
+    multiplier word ("3,1 milliards", "43,9 millions", "1,167 milliard"), and
+    numbers written in words ("neuf", "vingt-neuf", "soixante-douze",
+    "mille", "deux mille", "un millier"), and "aucun"/"aucune" for a stated
+    zero. Raises ValueError with the offending text otherwise.
+
+    With ``irregular_grouping=True`` digit groups of any length separated by
+    spaces are joined ("48 6864" -> 486864): the value as printed, for the
+    rare misprint the table records verbatim (and explains in ``note``).
+    """
+    if not isinstance(text, str):
+        raise ValueError(f"parse_french_number: expected a string, got {type(text).__name__}")
+    s = text.strip(_SPACES)
+    if not s:
+        raise ValueError("parse_french_number: empty text is not a number")
+    multiplier = 1
+    m = re.match(r"^(?P<num>.+?)[ \u00a0\u202f]+(?P<mult>[A-Za-zéè]+)$", s)
+    if m and m["mult"].lower() in _MULTIPLIERS:
+        multiplier = _MULTIPLIERS[m["mult"].lower()]
+        s = m["num"].strip(_SPACES)
+    elif s.lower() in _MULTIPLIERS:
+        raise ValueError(f"parse_french_number: multiplier {s!r} without a number")
+    if re.search(r"\d", s):
+        d = _DIGITS_RE.match(s)
+        if not d and irregular_grouping:
+            d = re.match(r"^(?P<int>\d+(?:[ \u00a0\u202f]\d+)*)(?:,(?P<frac>\d+))?$", s)
+        if not d:
+            if re.search(r"\d\.\d", s):
+                raise ValueError(
+                    f"parse_french_number: {text!r} uses a decimal point; French prints a decimal comma"
+                )
+            raise ValueError(
+                f"parse_french_number: {text!r} is not digits with thousands separated "
+                "by spaces and an optional decimal comma"
+            )
+        integer = int(re.sub(r"[ \u00a0\u202f]", "", d["int"]))
+        value = float(f"{integer}.{d['frac']}") if d["frac"] else float(integer)
+    else:
+        value = float(_parse_words(s, text))
+    result = value * multiplier
+    # Avoid binary noise such as 3.1e9 -> 3100000000.0000005
+    return float(round(result, 6))
+
+
+_MULT_AFTER_RE = re.compile(
+    r"^(?:[ \u00a0\u202f]*(?:à|et|-|,)[ \u00a0\u202f]*\d[\d \u00a0\u202f,]*?)?"
+    r"[ \u00a0\u202f]+(?P<mult>millions?|milliards?)\b"
+)
+
+
+def number_pattern(value_as_written: str) -> re.Pattern[str]:
+    """A regex for value_as_written standing alone (not part of a longer number or word)."""
+    body = re.escape(value_as_written)
+    if re.match(r"\d", value_as_written):
+        return re.compile(rf"(?<![\d,])(?<!\d[ \u00a0\u202f]){body}(?![\d]|,\d|[ \u00a0\u202f]\d{{3}}(?!\d))")
+    return re.compile(rf"(?<![\w\-\u2011]){body}(?![\w\-\u2011])", re.IGNORECASE)
+
+
+def locate_value(quote: str, value_as_written: str) -> re.Match[str] | None:
+    """The first stand-alone occurrence of value_as_written in quote."""
+    return number_pattern(value_as_written).search(quote)
+
+
+def value_from_text(value_as_written: str, quote: str, *, irregular_grouping: bool = False) -> float:
+    """The value a row must carry: the numeral plus any multiplier word written after it.
+
+    The multiplier may follow directly ("3,1 milliards") or after a range
+    ("60 à 70 millions": 60 -> 60 000 000).
+    """
+    m = locate_value(quote, value_as_written)
+    if m is None:
+        raise ValueError(f"value_from_text: {value_as_written!r} does not stand alone in {quote!r}")
+    after = quote[m.end():]
+    mm = _MULT_AFTER_RE.match(after)
+    if mm:
+        return parse_french_number(f"{value_as_written} {mm['mult']}", irregular_grouping=irregular_grouping)
+    return parse_french_number(value_as_written, irregular_grouping=irregular_grouping)
+
+
+# ---------------------------------------------------------------------------
+# The table
+# ---------------------------------------------------------------------------
+
+def load_figures() -> pd.DataFrame:
+    """data/figures.csv with typed columns (value float, source_line int)."""
+    df = pd.read_csv(FIGURES_CSV, dtype=str, keep_default_na=False, encoding="utf-8")
+    if list(df.columns) != COLUMNS:
+        raise ValueError(f"figures.csv: columns are {list(df.columns)}, expected {COLUMNS}")
+    df["value"] = df["value"].astype(float)
+    df["source_line"] = df["source_line"].astype(int)
+    for col in ("section", "topic", "unit", "qualifier"):
+        df[col] = df[col].astype("category")
+    return df
+
+
+def figures_for(section: str) -> pd.DataFrame:
+    """The figures of one section, in reading order."""
+    df = load_figures()
+    out = df[df["section"] == section]
+    return out.sort_values(["source_line", "figure_id"]).reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------
+# Completeness: every number in the report is a figure or deliberately excluded
+# ---------------------------------------------------------------------------
+
+_SP = r"[ \u00a0\u202f]"
+_MONTHS = ("janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"
+           "novembre|décembre")
+_REF_NUM = r"(?:\d+(?:[-\u2011]\d+)?|[a-g])"
+
+#: Digit runs: thousands groups joined ("48 684"), a decimal part kept ("4,4").
+_DIGIT_RUN_RE = re.compile(r"(?<!\d)\d+(?:[ \u00a0\u202f]\d{3}(?!\d))*(?:,\d+)?")
+
+_WORD_ALT = "|".join(sorted(
+    (w for w in (set(_UNITS_WORDS) | set(_TENS_WORDS) | set(_SCALE_WORDS)) if w not in ("un", "une", "zéro")),
+    key=len, reverse=True))
+#: Numbers in words: "neuf", "vingt-neuf", "Vingt-et-une", "soixante-douze", "un millier";
+#: "un"/"une" alone are not scanned (they are nearly always the article).
+_WORD_RUN_RE = re.compile(
+    rf"(?<![\w\-\u2011])(?:un{_SP}+millier|(?:{_WORD_ALT})(?:[\-\u2011](?:et[\-\u2011])?(?:{_WORD_ALT}|une?))*)(?![\w\-\u2011])",
+    re.IGNORECASE)
+#: Fraction words a statistic could hide in.
+_FRACTION_RE = re.compile(r"(?<!\w)(?:moitié|quart|tiers)(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ExclusionRule:
+    """A kind of number that is not a statistic, recognised by its context."""
+    name: str
+    description: str
+    pattern: re.Pattern[str]
+
+
+#: Numbers that are never statistics, recognised by form and context.
+EXCLUSION_RULES: tuple[ExclusionRule, ...] = (
+    ExclusionRule("date", "a calendar date: '18 janvier 2011', '1er février 2010', '25-26 avril 2012', "
+                  "'du 14 au 16 mai 2012', 'entre le 3 et le 14 août 2012', 'juin 2008'",
+                  re.compile(
+                      rf"(?:(?:du|le){_SP}+\d{{1,2}}{_SP}+(?:au|et{_SP}+le){_SP}+)?"
+                      rf"(?:\b1er|\b\d{{1,2}}(?:-\d{{1,2}})?){_SP}*(?:{_MONTHS})(?:{_SP}+\d{{4}})?"
+                      rf"|\b(?:{_MONTHS}){_SP}+\d{{4}}", re.IGNORECASE)),
+    ExclusionRule("year", "a year or range of years used as a date or period: '2009', '2008-2012', '2007-2008'",
+                  re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-3]\d)(?:[-\u2011](?:19|20)\d\d)?(?!\d)")),
+    ExclusionRule("legal-reference", "number of an article, paragraph, sub-paragraph, chapter or section, "
+                  "with its lists: 'article 141-1', 'articles 4 et 5', 'paragraphes 1 et 4', "
+                  "'Articles 1, 4 et 5', 'articles 528 à 536', '(art. 24, par. 4)', 'section 52'",
+                  re.compile(
+                      rf"\b(?:articles?|art\.|paragraphes?|par\.|alinéas?|chapitres?|section)"
+                      rf"{_SP}*{_REF_NUM}(?:(?:{_SP}*,{_SP}*|{_SP}+(?:et|à){_SP}+){_REF_NUM})*",
+                      re.IGNORECASE)),
+    ExclusionRule("article-number", "a hyphenated article number standing alone: '79-1', '347-1', '244-1'",
+                  re.compile(r"(?<![\d\-])\d{2,3}[-\u2011]\d(?!\d)")),
+    ExclusionRule("document-number", "number of a decision, order, decree, register entry, newspaper issue "
+                  "or telephone line: 'no 430', 'no 42r/17', 'numéro 1883', 'no 272-274, 26693-26695'",
+                  re.compile(
+                      rf"\b(?:no|n°|numéro){_SP}*\d+\w*(?:/\d+)?(?:[-\u2011]\d+)?"
+                      rf"(?:{_SP}*,{_SP}*\d+(?:[-\u2011]\d+)?)*", re.IGNORECASE)),
+    ExclusionRule("list-marker", "a list item number at the start of a line: '1)'",
+                  re.compile(r"^\d+\)")),
+    ExclusionRule("institution-code", "an institution's code: 'LA-155/8', 'colonie pénitentiaire 159/25'",
+                  re.compile(r"\b(?:[A-Z]{2}-)?\d+/\d+\b")),
+    ExclusionRule("time-of-day", "a clock time: 'à 20 h 30', 'aux environs de 15 heures'",
+                  re.compile(rf"\b\d{{1,2}}{_SP}*h{_SP}*\d{{2}}\b|aux{_SP}+environs{_SP}+de{_SP}+\d{{1,2}}{_SP}+heures")),
+    ExclusionRule("unit-exponent", "the exponent of a unit: 'm2'",
+                  re.compile(r"\bm[23]\b")),
+    ExclusionRule("markup", "a word-processor artefact: '[bookmark: SUB531010300]'",
+                  re.compile(r"\[bookmark:[^\]]*\]")),
+)
+
+
+@dataclass(frozen=True)
+class ReviewedExclusion:
+    """A number read and judged not to be a statistic.
+
+    ``excerpt`` is written with plain spaces and apostrophes; it matches the line
+    with any run of spaces/no-break spaces for a space and ’ for ' (see
+    :func:`excerpt_pattern`), and must match exactly once.
+    """
+    source_line: int
+    excerpt: str
+    category: str
+    reason: str
+
+
+def excerpt_pattern(excerpt: str) -> re.Pattern[str]:
+    """A regex for an excerpt typed with plain spaces and apostrophes."""
+    parts = [re.escape(p.replace("'", "\u2019")) for p in re.split(r"[ \u00a0\u202f]+", excerpt.strip())]
+    return re.compile(r"[ \u00a0\u202f]+".join(parts))
+
+
+#: Categories of judged exclusions.
+REVIEWED_CATEGORIES = {
+    "legal-time-limit": "a time limit or duration set by law, a decision or a draft law (a rule, not a measurement)",
+    "legal-penalty": "a penalty range or maximum set by law",
+    "legal-rule-count": "a count fixed by a rule (visits allowed, group size, chambers of Parliament)",
+    "reference-period": "a relative reference period ('au cours des quatre dernières années')",
+    "not-a-number": "a number word used in another sense ('tiers' = third party) or anaphora ('ces deux dernières villes')",
+    "restated-ratio": "a fraction restating figures given in the same sentence (checked in the audit)",
+    "legal-reference": "an article number the generic rule misses because other words come between",
+}
+
+REVIEWED_EXCLUSIONS: tuple[ReviewedExclusion, ...] = (
+    ReviewedExclusion(7, "Au cours des quatre dernières années", "reference-period",
+                      "opening phrase; the reporting period is 2008-2012"),
+    ReviewedExclusion(23, "délai maximal de trois heures", "legal-time-limit",
+                      "Supreme Court decision no. 7: three-hour limit before the arrest record"),
+    ReviewedExclusion(23, "au plus tard trois heures", "legal-time-limit",
+                      "Supreme Court decision no. 7: three-hour limit"),
+    ReviewedExclusion(48, "d'une durée de cinq à dix ans", "legal-penalty",
+                      "penalty range for torture in the Criminal Code"),
+    ReviewedExclusion(51, "Au cours des quatre dernières années", "reference-period",
+                      "introduces the 2009-2012 case counts of line 52"),
+    ReviewedExclusion(59, "ne pouvant dépasser soixante-douze heures", "legal-time-limit",
+                      "constitutional 72-hour limit on police custody"),
+    ReviewedExclusion(60, "plus de soixante-douze heures sans l'autorisation", "legal-time-limit",
+                      "constitutional 72-hour limit"),
+    ReviewedExclusion(61, "le délai fixé (soixante-douze heures)", "legal-time-limit",
+                      "constitutional 72-hour limit"),
+    ReviewedExclusion(73, "dans les douze heures", "legal-time-limit",
+                      "12-hour limit to inform a relative of the place of detention"),
+    ReviewedExclusion(79, "au cours des quatre dernières années", "reference-period",
+                      "period of the mortality decrease (recorded in the figures' period column)"),
+    ReviewedExclusion(96, "Dans ces deux dernières villes", "not-a-number",
+                      "anaphora: Kostanay and Pavlodar, just named"),
+    ReviewedExclusion(104, "En quatre ans", "reference-period",
+                      "period of the 13 000 decrease (2009 to 1 January 2013)"),
+    ReviewedExclusion(107, "au moins un quart de leur peine", "legal-rule-count",
+                      "amnesty eligibility condition"),
+    ReviewedExclusion(126, "dans un délai de douze heures", "legal-time-limit",
+                      "12-hour limit to notify a foreigner's detention"),
+    ReviewedExclusion(168, "dans un délai de soixante-douze heures", "legal-time-limit",
+                      "72-hour limit to report a suspension from office"),
+    ReviewedExclusion(175, "dans un délai de cinq jours", "legal-time-limit",
+                      "5-day limit to inform a prisoner of the right to apply for parole"),
+    ReviewedExclusion(176, "Dans un délai de dix jours", "legal-time-limit",
+                      "10-day limit to forward a parole application"),
+    ReviewedExclusion(199, "un délai de soixante-douze heures", "legal-time-limit",
+                      "repealed 72-hour delay before informing relatives"),
+    ReviewedExclusion(205, "a différé de trois ans", "legal-time-limit",
+                      "declaration under OPCAT art. 24: three-year postponement of obligations"),
+    ReviewedExclusion(210, "au moins deux fois par an", "legal-rule-count",
+                      "draft NPM law: minimum frequency of visits"),
+    ReviewedExclusion(210, "au maximum quatre personnes", "legal-rule-count",
+                      "draft NPM law: maximum size of a visiting group"),
+    ReviewedExclusion(217, "délai de trois heures maximum", "legal-time-limit",
+                      "three-hour limit before registration"),
+    ReviewedExclusion(218, "au plus tard trois heures", "legal-time-limit",
+                      "three-hour limit"),
+    ReviewedExclusion(220, "par un tiers", "not-a-number",
+                      "'tiers' = third party"),
+    ReviewedExclusion(231, "des deux pieds", "not-a-number",
+                      "injury described in a case (amputation of both feet), not a statistic"),
+    ReviewedExclusion(258, "et 308 (Abus d'autorité", "legal-reference",
+                      "Criminal Code art. 308, after 'articles 347-1 (Torture)'"),
+    ReviewedExclusion(289, "ne peut pas excéder soixante-douze heures", "legal-time-limit",
+                      "constitutional 72-hour limit"),
+    ReviewedExclusion(292, "ne pouvant pas excéder soixante-douze heures", "legal-time-limit",
+                      "constitutional 72-hour limit"),
+    ReviewedExclusion(293, "plus de soixante-douze heures sans l'autorisation", "legal-time-limit",
+                      "constitutional 72-hour limit"),
+    ReviewedExclusion(294, "(soixante-douze heures)", "legal-time-limit",
+                      "constitutional 72-hour limit"),
+    ReviewedExclusion(295, "des soixante-douze heures", "legal-time-limit",
+                      "constitutional 72-hour limit"),
+    ReviewedExclusion(297, "délai maximal de trois heures", "legal-time-limit",
+                      "three-hour limit"),
+    ReviewedExclusion(297, "dans les trois heures", "legal-time-limit",
+                      "three-hour limit"),
+    ReviewedExclusion(302, "dans un délai de vingt-quatre heures", "legal-time-limit",
+                      "24-hour limit to notify prosecutors of injuries"),
+    ReviewedExclusion(304, "un délai de soixante-douze heures", "legal-time-limit",
+                      "repealed 72-hour delay before informing the family"),
+    ReviewedExclusion(309, "disposent de trois heures", "legal-time-limit",
+                      "three hours to draw up the arrest record"),
+    ReviewedExclusion(309, "dans les douze heures", "legal-time-limit",
+                      "12 hours to inform the prosecutor"),
+    ReviewedExclusion(322, "au-delà de six mois", "legal-time-limit",
+                      "maximum pre-trial detention of a minor"),
+    ReviewedExclusion(326, "trois visites par mois", "legal-rule-count",
+                      "visits allowed to a detained minor"),
+    ReviewedExclusion(326, "durée maximum de trois heures", "legal-time-limit",
+                      "maximum length of a visit"),
+    ReviewedExclusion(357, "maximale de cinq ans", "legal-penalty",
+                      "maximum penalty, art. 141-1 para. 1"),
+    ReviewedExclusion(358, "maximale de dix ans", "legal-penalty",
+                      "maximum penalty, art. 141-1 paras 2-3"),
+    ReviewedExclusion(397, "des deux chambres du Parlement", "legal-rule-count",
+                      "constitutional structure, not a statistic"),
+    ReviewedExclusion(439, "diminué de moitié", "restated-ratio",
+                      "restates 578 -> 285 of the same sentence (audit check)"),
+    ReviewedExclusion(442, "pour une durée de dix jours", "legal-time-limit",
+                      "term of a protection order"),
+    ReviewedExclusion(445, "jusqu'à trente jours", "legal-time-limit",
+                      "maximum extension of a protection order"),
+    ReviewedExclusion(446, "cinq mensualités théoriques", "legal-penalty",
+                      "maximum fine for breaching a protection order"),
+)
+
+
+def number_occurrences() -> pd.DataFrame:
+    """Every digit run, number word and fraction word in the report, with its span."""
+    rows = []
+    for n, text in enumerate(source_lines(), start=1):
+        for kind, rx in (("digits", _DIGIT_RUN_RE), ("words", _WORD_RUN_RE), ("fraction", _FRACTION_RE)):
+            for m in rx.finditer(text):
+                rows.append({"source_line": n, "start": m.start(), "end": m.end(),
+                             "text": m.group(0), "kind": kind})
+    return pd.DataFrame(rows, columns=["source_line", "start", "end", "text", "kind"])
+
+
+def _figure_spans(figures: pd.DataFrame) -> dict[int, list[tuple[int, int, str]]]:
+    spans: dict[int, list[tuple[int, int, str]]] = {}
+    for r in figures.itertuples():
+        text = source_line_text(int(r.source_line))
+        at = text.find(r.quote_fr)
+        m = locate_value(r.quote_fr, r.value_as_written) if at >= 0 else None
+        if m is None:
+            continue  # a broken row; the figure tests report it
+        spans.setdefault(int(r.source_line), []).append((at + m.start(), at + m.end(), r.figure_id))
+    return spans
+
+
+def _rule_spans() -> dict[int, list[tuple[int, int, str]]]:
+    spans: dict[int, list[tuple[int, int, str]]] = {}
+    for n, text in enumerate(source_lines(), start=1):
+        for rule in EXCLUSION_RULES:
+            for m in rule.pattern.finditer(text):
+                spans.setdefault(n, []).append((m.start(), m.end(), rule.name))
+        for ex in REVIEWED_EXCLUSIONS:
+            if ex.source_line == n:
+                for m in excerpt_pattern(ex.excerpt).finditer(text):
+                    spans.setdefault(n, []).append((m.start(), m.end(), f"reviewed:{ex.category}"))
+    return spans
+
+
+def classify_numbers(figures: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every number occurrence with how it is accounted for.
+
+    ``status`` is ``figure`` (its span overlaps a figure's value_as_written in the
+    line; ``by`` gives the figure_id), ``excluded`` (it lies inside a match of an
+    :data:`EXCLUSION_RULES` pattern or a :data:`REVIEWED_EXCLUSIONS` excerpt;
+    ``by`` names the rule) or ``uncovered``.
+    """
+    if figures is None:
+        figures = load_figures()
+    occ = number_occurrences()
+    fig = _figure_spans(figures)
+    rules = _rule_spans()
+    status, by = [], []
+    for r in occ.itertuples():
+        hit = [fid for (s, e, fid) in fig.get(r.source_line, []) if s < r.end and r.start < e]
+        if hit:
+            status.append("figure"); by.append(";".join(hit))
+            continue
+        rule = [name for (s, e, name) in rules.get(r.source_line, []) if s <= r.start and r.end <= e]
+        if rule:
+            status.append("excluded"); by.append(rule[0])
+        else:
+            status.append("uncovered"); by.append("")
+    out = occ.copy()
+    out["status"] = status
+    out["by"] = by
+    return out
+
+
+def uncovered_numbers(figures: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Number occurrences that are neither a figure nor excluded by a documented rule."""
+    c = classify_numbers(figures)
+    return c[c["status"] == "uncovered"].reset_index(drop=True)

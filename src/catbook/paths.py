@@ -1,0 +1,12 @@
+"""Where the project's files live: one place, so no module guesses paths."""
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "data"
+SOURCE_FILE = DATA / "source" / "cat-c-kaz-3.fr.txt"
+PARAGRAPHS_CSV = DATA / "report" / "paragraphs.csv"
+CLAIMS_CSV = DATA / "claims.csv"
+FIGURES_CSV = DATA / "figures.csv"
+CUSTODY_DIR = DATA / "custody"
+BOOK = ROOT / "book"
+NOTEBOOKS = ROOT / "notebooks"

@@ -1,0 +1,79 @@
+"""The claims register: verbatim quotes, agreed vocabularies, Article 2 covered completely."""
+import pandas as pd
+import pytest
+
+from catbook import claims
+from catbook.corpus import load_paragraphs
+from catbook.source import line
+
+
+@pytest.fixture(scope="module")
+def df():
+    return claims.load_claims()
+
+
+def test_every_quote_is_verbatim(df):
+    for row in df.itertuples():
+        assert row.quote_fr in line(row.source_line), row.claim_id
+
+
+def test_ids_are_unique_and_follow_their_section(df):
+    assert df.claim_id.is_unique
+    assert (df.apply(lambda r: r.claim_id.startswith(r.section + "-"), axis=1)).all()
+
+
+def test_article_2_is_covered_completely(df):
+    paras = load_paragraphs()
+    body = paras[(paras.section == "art-2") & ~paras.is_heading & paras.text.str.strip().ne("")]
+    claimed = set(df[df.section == "art-2"].source_line)
+    # Lines that only introduce a list carry no claim of their own.
+    uncovered = set(body.source_line) - claimed
+    lead_ins = {n for n in uncovered if line(n).rstrip().endswith(":")}
+    assert uncovered - lead_ins == set()
+
+
+def test_every_verdict_has_reasoning_and_valid_evidence_lines(df):
+    assert df.evidence_en.str.strip().ne("").all()
+    for value in df.evidence_lines:
+        for n in claims.evidence_lines(value):
+            assert 1 <= n <= 488
+
+
+def test_contradicted_claims_cite_the_contradicting_lines(df):
+    contradicted = df[df.verdict == "contradicted"]
+    assert len(contradicted) > 0
+    assert contradicted.evidence_lines.str.strip().ne("").all() | \
+        contradicted.evidence_en.str.contains("line").all()
+
+
+def _row(**overrides):
+    base = {"claim_id": "art-2-999", "section": "art-2", "source_line": 104,
+            "quote_fr": "48\xa0684\xa0condamnés", "gloss_en": "g", "summary_en": "s",
+            "kind": "statistic", "legal_basis": "", "verdict": "supported",
+            "evidence_en": "because", "evidence_lines": "464"}
+    base.update(overrides)
+    return pd.DataFrame([base])
+
+
+@pytest.mark.parametrize("overrides, field", [
+    ({"quote_fr": "48\xa0684\xa0condamnées"}, "quote_fr"),
+    ({"kind": "opinion"}, "kind"),
+    ({"verdict": "true"}, "verdict"),
+    ({"section": "art-6"}, "section"),
+    ({"evidence_en": "  "}, "evidence_en"),
+])
+def test_a_broken_row_is_named_with_its_field(overrides, field):
+    with pytest.raises(claims.ClaimsError) as err:
+        claims.validate(_row(**overrides))
+    assert err.value.field == field
+    assert isinstance(err.value, ValueError)
+    assert "art-2-999" in str(err.value)
+
+
+def test_a_well_formed_row_passes():
+    claims.validate(_row())
+
+
+def test_verdict_counts_add_up(df):
+    table = claims.verdict_counts(df)
+    assert table.loc["total", "total"] == len(df)
