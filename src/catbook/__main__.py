@@ -1,4 +1,4 @@
-"""Command line: `python -m catbook data` rebuilds the derived tables, `pages` the generated pages."""
+"""Command line: `check` the source, rebuild `data` tables and generated `pages`, run the `audit`."""
 from __future__ import annotations
 
 import argparse
@@ -11,6 +11,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("check", help="verify the source text's sha256")
     sub.add_parser("data", help="rebuild data/report/paragraphs.csv from the source text")
     sub.add_parser("pages", help="regenerate book/report-text.md")
+    sub.add_parser("audit", help="check the report's numbers against each other; write data/audit.csv")
     args = parser.parse_args(argv)
 
     from . import source
@@ -27,6 +28,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote data/report/paragraphs.csv: {len(df)} rows, "
               f"{int(df.is_heading.sum())} headings, "
               f"{df[df.section_inferred].section.nunique()} blocks with inferred sections")
+    elif args.command == "audit":
+        from .audit import write_audit
+        df = write_audit()
+        for row in df.itertuples():
+            print(f"[{row.status:12s}] {row.check_id} (lines {row.source_lines})")
+            print(f"    {row.description_en}")
+            print(f"    computed: {row.computed}")
+            print(f"    reported: {row.reported}")
+        counts = df.status.value_counts()
+        print("wrote data/audit.csv: " + ", ".join(f"{n} {s}" for s, n in counts.items()))
     elif args.command == "pages":
         from .pages import write_pages
         for p in write_pages():

@@ -55,3 +55,9 @@ def theme_of(section: str, source_line: int) -> str:
         if theme.first_line <= source_line <= theme.last_line:
             return theme.title
     return ""
+
+
+def claims_by_theme(claims, section: str) -> dict[str, object]:
+    """The chapter's claims split by theme, in the chapter's order (theme title → rows)."""
+    return {t.title: claims[claims.source_line.between(t.first_line, t.last_line)]
+            for t in CHAPTERS[section].themes}

@@ -6,6 +6,7 @@ never holds a number of its own.
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+from matplotlib.patches import Patch
 import pandas as pd
 
 from .source import SYMBOL
@@ -29,7 +30,7 @@ def _scale(values: pd.Series, unit: str) -> tuple[pd.Series, str]:
 
 
 def figure_bars(df: pd.DataFrame, *, labels: pd.Series, title: str,
-                highlight: pd.Series | None = None, ax=None):
+                highlight: pd.Series | None = None, highlight_label: str = "", ax=None):
     """Bar chart of figures that share one unit, labelled, with source lines in the footer.
 
     `highlight` (boolean Series aligned with df) marks bars to draw in a warning colour,
@@ -48,6 +49,9 @@ def figure_bars(df: pd.DataFrame, *, labels: pd.Series, title: str,
         prefix = {"more-than": "> ", "about": "≈ ", "nearly": "≈ "}.get(qualifier, "")
         ax.annotate(f"{prefix}{value:,.0f}", (bar.get_x() + bar.get_width() / 2, bar.get_height()),
                     ha="center", va="bottom", fontsize=9)
+    if highlight_label and highlight is not None and any(highlight):
+        ax.legend(handles=[Patch(color="#b5462f", label=highlight_label)], frameon=False,
+                  loc="upper left")
     ax.set_ylabel(unit_label)
     ax.set_title(title, fontsize=11)
     ax.spines[["top", "right"]].set_visible(False)

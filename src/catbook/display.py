@@ -51,3 +51,11 @@ def quote(source_line: int, text: str, gloss: str) -> Markdown:
     if text not in line(source_line):
         raise ValueError(f"quote: not a verbatim substring of line {source_line}: {text!r}")
     return Markdown(f"> « {escape(text)} » ({line_ref(source_line)})\n>\n> *{escape(gloss)}*")
+
+
+def show_audit(rows: pd.DataFrame) -> Markdown:
+    """Audit checks (rows of data/audit.csv) with their lines, arithmetic and what the report says."""
+    return Markdown("\n\n".join(
+        f"**{r.check_id}** ({lines_ref(r.source_lines)})\n\n{escape(r.description_en)}\n\n"
+        f"- *Computed:* {escape(r.computed)}\n- *Reported:* {escape(r.reported)}"
+        for r in rows.itertuples()))

@@ -82,7 +82,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 
@@ -194,18 +193,12 @@ def _parse_words(phrase: str, text: str) -> int:
 
 
 def _below(words: list[str], text: str) -> int:
-    out = []
-    for w in words:
-        if w == "quatre-vingt":
-            out.append("__80")
-        else:
-            out.append(w)
-    total = 0
+    """The value of number words below a thousand ("quatre-vingt" already merged)."""
     current = 0
-    for w in out:
+    for w in words:
         if w == "et":
             continue
-        if w == "__80":
+        if w == "quatre-vingt":
             current += 80
         elif w in _UNITS_WORDS:
             current += _UNITS_WORDS[w]
@@ -215,8 +208,7 @@ def _below(words: list[str], text: str) -> int:
             current = (current or 1) * 100
         else:
             raise ValueError(f"parse_french_number: unknown number word {w!r} in {text!r}")
-    total += current
-    return total
+    return current
 
 
 def parse_french_number(text: str, *, irregular_grouping: bool = False) -> float:

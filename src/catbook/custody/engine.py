@@ -194,7 +194,7 @@ def _schedule(book: RuleBook, arrest: datetime, zone: ZoneInfo, acts: Mapping[st
               *, foreigner: bool) -> list[Deadline]:
     rules = book.custody_rules(foreigner=foreigner)
     clock = _Clock(rules, arrest, acts)
-    day = arrest.astimezone(zone).date()
+    day = arrest.date()
     period_warnings = _period_warnings(book.known_period, day, zone)
     result = []
     for rule in rules:

@@ -1,0 +1,22 @@
+"""The police-custody clock of CAT/C/KAZ/3: dated rules, deadlines from an arrest, audits.
+
+    from catbook.custody import deadlines, audit
+    deadlines("2012-03-01 09:00", tz="Asia/Almaty")
+    audit("2012-03-01 09:00", {"protocol-3h": "2012-03-01 11:40"}, now="2012-03-02 09:00")
+
+The rules are data (data/custody/rules.yaml); the calculator widget lives in
+``catbook.custody.widgets`` so that importing the engine needs no ipywidgets.
+"""
+from .engine import STATUSES, Deadline, Finding, audit, deadlines
+from .errors import CustodyInputError, RulesDataError
+from .moments import kazakhstan_zones
+from .rules import RuleBook, load_rules
+from .scenarios import Scenario, load_scenarios, scenario
+from .tables import deadlines_table, findings_table, rules_table
+from .timeline import custody_timeline
+
+__all__ = [
+    "STATUSES", "CustodyInputError", "Deadline", "Finding", "RuleBook", "RulesDataError", "Scenario",
+    "audit", "custody_timeline", "deadlines", "deadlines_table", "findings_table", "kazakhstan_zones",
+    "load_rules", "load_scenarios", "rules_table", "scenario",
+]

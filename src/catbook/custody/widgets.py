@@ -1,0 +1,161 @@
+"""The custody-clock calculator: ipywidgets fields, verdicts, deadline table and timeline.
+
+``evaluate_form`` turns the fields' text into findings or into one message per bad
+field, with no widget involved, so tests need no browser. ``CustodyCalculator`` only
+copies field values in and results out; it never clears what the user typed, and
+shows every error as a message beside its field instead of a traceback.
+"""
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+import ipywidgets as widgets
+
+from .engine import Finding, audit
+from .errors import CustodyInputError
+from .moments import kazakhstan_zones, parse_moment, resolve_zone, to_utc
+from .rules import load_rules
+from .tables import findings_table
+from .timeline import STATUS_COLOURS, custody_timeline, figure_png
+
+_STYLE = {"description_width": "230px"}
+_FIELD_WIDTH = "470px"
+
+
+@dataclass(frozen=True)
+class FormResult:
+    """The audit of the form's values, or the message to show beside each bad field."""
+
+    findings: list[Finding] = field(default_factory=list)
+    errors: dict[str, str] = field(default_factory=dict)
+    now: datetime | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def evaluate_form(*, arrested_at: str, tz: str, foreigner: bool, events: Mapping[str, str],
+                  now: str) -> FormResult:
+    """Audit the values typed in the form; errors are keyed by field ('tz', a rule id, ...).
+
+    Every field is checked, so all bad fields get a message at once. A blank event means
+    the act is not done yet; a blank ``now`` means the current time.
+    """
+    errors: dict[str, str] = {}
+    try:
+        zone = resolve_zone(tz.strip())
+    except CustodyInputError as error:
+        errors["tz"], zone = error.reason, None
+
+    def check(key: str, text: str, field_name: str) -> None:
+        try:
+            moment = parse_moment(text, field_name)
+            if zone is not None:
+                to_utc(moment, zone, field_name)
+        except CustodyInputError as error:
+            errors[key] = error.reason
+
+    check("arrested_at", arrested_at, "arrested_at")
+    done = {rule_id: text for rule_id, text in events.items() if text.strip()}
+    for rule_id, text in done.items():
+        check(rule_id, text, f"events[{rule_id}]")
+    if now.strip():
+        check("now", now, "now")
+    if errors:
+        return FormResult(errors=errors)
+    moment_now = now if now.strip() else datetime.now(timezone.utc)
+    try:
+        findings = audit(arrested_at, done, tz=tz.strip(), now=moment_now, foreigner=foreigner)
+    except CustodyInputError as error:
+        return FormResult(errors={_field_key(error.field): error.reason})
+    return FormResult(findings=findings, now=to_utc(moment_now, zone, "now"))
+
+
+def _field_key(engine_field: str) -> str:
+    """The form field an engine error is about: 'events[court-72h]' is the court field."""
+    if engine_field.startswith("events[") and engine_field.endswith("]"):
+        return engine_field[len("events["):-1]
+    return engine_field
+
+
+class CustodyCalculator:
+    """The calculator: ``.widget`` is the box to display, ``.update()`` recomputes.
+
+    ``fields`` holds the input widgets by key ('arrested_at', 'tz', 'foreigner', one
+    per custody rule id, 'now') and ``messages`` the HTML beside each, so code and
+    tests can set values and read what the reader would see.
+    """
+
+    def __init__(self, *, arrested_at: str = "", tz: str = "Asia/Almaty", foreigner: bool = False,
+                 events: Mapping[str, str] | None = None, now: str = ""):
+        events = dict(events or {})
+        clock_rules = load_rules().custody_rules(foreigner=True)
+        self.fields: dict[str, widgets.ValueWidget] = {
+            "arrested_at": _text(arrested_at, "Arrested (actual moment)", "YYYY-MM-DD HH:MM"),
+            "tz": widgets.Combobox(value=tz, options=kazakhstan_zones(), ensure_option=False,
+                                   description="Time zone", style=_STYLE,
+                                   layout=widgets.Layout(width=_FIELD_WIDTH)),
+            "foreigner": widgets.Checkbox(value=foreigner, description="Foreign national", style=_STYLE),
+            **{rule.id: _text(events.get(rule.id, ""), rule.act.label, "blank = not done yet")
+               for rule in clock_rules},
+            "now": _text(now, "Now", "blank = current time"),
+        }
+        self.messages = {key: widgets.HTML() for key in self.fields if key != "foreigner"}
+        self.summary = widgets.HTML()
+        self.verdicts = widgets.HTML()
+        self.table = widgets.HTML()
+        self.notes = widgets.HTML()
+        self.chart = widgets.Image(format="png")
+        rows = [widgets.HBox([box, self.messages[key]]) if key in self.messages else box
+                for key, box in self.fields.items()]
+        self.widget = widgets.VBox([widgets.HTML("<b>Custody clock calculator</b>"), *rows, self.summary,
+                                    self.verdicts, self.table, self.notes, self.chart])
+        for box in self.fields.values():
+            box.observe(self.update, names="value")
+        self.result = self.update()
+
+    def update(self, change: object = None) -> FormResult:
+        """Recompute from the fields and show the result (called on every field change)."""
+        values = {key: box.value for key, box in self.fields.items()}
+        result = evaluate_form(
+            arrested_at=values["arrested_at"], tz=values["tz"], foreigner=values["foreigner"],
+            events={key: values[key] for key in self.fields if key not in {"arrested_at", "tz", "foreigner", "now"}},
+            now=values["now"])
+        self.result = result
+        for key, message in self.messages.items():
+            text = result.errors.get(key)
+            message.value = f'<span style="color:{STATUS_COLOURS["missed"]}">{html.escape(text)}</span>' if text else ""
+        if not result.ok:
+            self.summary.value = "<i>Correct the fields marked in red to see the deadlines.</i>"
+            self.verdicts.value = self.table.value = self.notes.value = ""
+            self.chart.value = b""
+            self.chart.layout.display = "none"
+            return result
+        self.summary.value = "<b>Verdicts:</b> " + ", ".join(
+            f"{status} {sum(f.status == status for f in result.findings)}" for status in STATUS_COLOURS)
+        self.verdicts.value = "<ul>" + "".join(
+            f'<li>{f.rule}: <span style="color:{STATUS_COLOURS[f.status]}">{f.status}</span></li>'
+            for f in result.findings) + "</ul>"
+        self.table.value = findings_table(result.findings).to_html(index=False)
+        self.notes.value = _notes_html(result.findings)
+        figure = custody_timeline(result.findings, arrested_at=values["arrested_at"], tz=values["tz"].strip(),
+                                  now=result.now)
+        self.chart.value = figure_png(figure)
+        self.chart.layout.display = None
+        return result
+
+
+def _text(value: str, description: str, placeholder: str) -> widgets.Text:
+    return widgets.Text(value=value, description=description, placeholder=placeholder,
+                        continuous_update=False, style=_STYLE, layout=widgets.Layout(width=_FIELD_WIDTH))
+
+
+def _notes_html(findings: list[Finding]) -> str:
+    """Warnings and version notes, each once, in the order the deadlines come."""
+    lines = dict.fromkeys(
+        [f"⚠ {w}" for f in findings for w in f.warnings] + [n for f in findings for n in f.notes])
+    return "<ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in lines) + "</ul>" if lines else ""

@@ -1,0 +1,147 @@
+"""The calculator front end and the timeline chart, driven without a browser."""
+import re
+from datetime import datetime, timedelta, timezone
+
+import ipywidgets as widgets
+import pytest
+
+from catbook.custody import audit, custody_timeline, kazakhstan_zones, scenario
+from catbook.custody.widgets import CustodyCalculator, evaluate_form
+
+CASE = scenario("foreign-national-consulate-late")
+
+
+def plain(html_text: str) -> str:
+    return re.sub(r"<[^>]+>", "", html_text).replace("&#x27;", "'")
+
+
+def form(**changes):
+    values = dict(arrested_at="2012-03-01 09:00", tz="Asia/Almaty", foreigner=False,
+                  events={}, now="2012-03-01 10:00")
+    values.update(changes)
+    return evaluate_form(**values)
+
+
+# --- the pure form function -------------------------------------------------------------
+
+def test_form_values_give_the_same_findings_as_audit():
+    result = evaluate_form(**{**CASE.inputs, "foreigner": True})
+    assert result.ok and result.errors == {}
+    expected = audit(CASE.inputs["arrested_at"], CASE.inputs["events"], tz=CASE.inputs["tz"],
+                     now=CASE.inputs["now"], foreigner=True)
+    assert [(f.rule, f.status, f.due) for f in result.findings] == [(f.rule, f.status, f.due) for f in expected]
+
+
+def test_every_bad_field_gets_its_own_message_at_once():
+    result = form(arrested_at="", tz="Nowhere/City", events={"court-72h": "soon"}, now="later")
+    assert not result.ok and result.findings == []
+    assert result.errors["arrested_at"] == "no time given"
+    assert "unknown time zone 'Nowhere/City'" in result.errors["tz"]
+    assert "is not a date and time" in result.errors["court-72h"]
+    assert "is not a date and time" in result.errors["now"]
+
+
+@pytest.mark.parametrize("changes, key, words", [
+    (dict(arrested_at="2024-02-29 23:30"), "arrested_at", "ambiguous in Asia/Almaty"),
+    (dict(arrested_at="2012-03-25 02:30", tz="Europe/Paris"), "arrested_at", "does not exist"),
+    (dict(events={"protocol-3h": "2012-03-01 08:00"}), "protocol-3h", "before the arrest"),
+    (dict(events={"consular-notice-12h": "2012-03-01 09:30"}), "consular-notice-12h", "foreign national"),
+    (dict(events={"court-72h": "2012-03-02 09:00"}), "court-72h", "after now"),
+    (dict(now="2012-03-01 08:00"), "now", "before the arrest"),
+])
+def test_engine_errors_land_beside_the_field_they_concern(changes, key, words):
+    result = form(**changes)
+    assert list(result.errors) == [key]
+    assert words in result.errors[key]
+
+
+def test_blank_events_are_not_done_and_blank_now_is_the_current_time():
+    result = form(events={"protocol-3h": "", "court-72h": "  "}, now="")
+    assert result.ok
+    assert {f.status for f in result.findings} == {"missed"}
+    assert abs(result.now - datetime.now(timezone.utc)) < timedelta(minutes=1)
+
+
+# --- the widget ---------------------------------------------------------------------------
+
+@pytest.fixture
+def calculator():
+    return CustodyCalculator(**CASE.inputs)
+
+
+def test_calculator_shows_verdicts_table_and_chart(calculator):
+    assert isinstance(calculator.widget, widgets.VBox)
+    verdicts = plain(calculator.verdicts.value)
+    for rule_id, expected in CASE.expected.items():
+        assert f"{rule_id}: {expected['status']}" in verdicts
+    assert "met 1, missed 3, pending 1" in plain(calculator.summary.value)
+    assert "2012-07-18 11:00+06:00" in calculator.table.value and "9 h 00 min" in calculator.table.value
+    assert bytes(calculator.chart.value).startswith(b"\x89PNG")
+    assert all(message.value == "" for message in calculator.messages.values())
+
+
+def test_every_message_sits_beside_its_field(calculator):
+    rows = [child for child in calculator.widget.children if isinstance(child, widgets.HBox)]
+    pairs = {id(row.children[0]): row.children[1] for row in rows}
+    for key, message in calculator.messages.items():
+        assert pairs[id(calculator.fields[key])] is message
+
+
+def test_time_zone_offers_kazakhstans_zones_and_accepts_any_typed(calculator):
+    assert tuple(calculator.fields["tz"].options) == kazakhstan_zones()
+    calculator.fields["tz"].value = "Asia/Aqtau"
+    assert calculator.result.ok
+    assert "+05:00" in calculator.table.value
+
+
+def test_bad_input_shows_a_message_keeps_the_text_and_hides_stale_results(calculator):
+    calculator.fields["arrested_at"].value = "2012-07-15 25:00"
+    assert "is not a date and time" in plain(calculator.messages["arrested_at"].value)
+    assert calculator.fields["arrested_at"].value == "2012-07-15 25:00"
+    assert calculator.table.value == "" and calculator.verdicts.value == ""
+    assert calculator.chart.layout.display == "none"
+    assert "Traceback" not in plain(calculator.summary.value)
+
+
+def test_fixing_the_field_clears_the_message_and_restores_results(calculator):
+    calculator.fields["arrested_at"].value = "nonsense"
+    calculator.fields["arrested_at"].value = CASE.inputs["arrested_at"]
+    assert calculator.messages["arrested_at"].value == ""
+    assert calculator.chart.layout.display is None and bytes(calculator.chart.value).startswith(b"\x89PNG")
+    assert "consular-notice-12h: missed" in plain(calculator.verdicts.value)
+
+
+def test_unticking_foreign_national_flags_the_consulate_time(calculator):
+    calculator.fields["foreigner"].value = False
+    assert "foreign national" in plain(calculator.messages["consular-notice-12h"].value)
+    assert calculator.fields["consular-notice-12h"].value == CASE.inputs["events"]["consular-notice-12h"]
+
+
+def test_entering_an_event_updates_the_verdict(calculator):
+    calculator.fields["court-72h"].value = "2012-07-16 08:00"
+    assert "court-72h: met" in plain(calculator.verdicts.value)
+
+
+def test_warnings_and_notes_are_shown():
+    calculator = CustodyCalculator(arrested_at="2010-05-01 10:00", now="2010-05-01 11:00")
+    notes = plain(calculator.notes.value)
+    assert "latest possible due time" in notes and "seventy-two hours" in notes
+    calculator.fields["arrested_at"].value = "2014-05-01 10:00"
+    calculator.fields["now"].value = "2014-05-01 11:00"
+    assert "after the period the report covers" in plain(calculator.notes.value)
+
+
+# --- the timeline chart -------------------------------------------------------------------
+
+def test_timeline_marks_each_rule_on_an_axis_of_hours_since_arrest():
+    findings = CASE.run()
+    figure = custody_timeline(findings, arrested_at=CASE.inputs["arrested_at"], tz=CASE.inputs["tz"],
+                              now=CASE.inputs["now"])
+    ax = figure.axes[0]
+    assert "Hours since the arrest" in ax.get_xlabel()
+    assert [t.get_text() for t in ax.get_yticklabels()] == [f.rule for f in findings]
+    assert "2012-07-15 11:00+06:00" in ax.get_title()
+    now_hours = 21.0  # 08:00 next day is 21 h after an 11:00 arrest
+    assert any(list(line.get_xdata()) == [now_hours, now_hours] for line in ax.get_lines())
+    legend = [t.get_text() for t in figure.legends[0].get_texts()]
+    assert {"deadline", "act done (met)", "act done (missed)", "overrun", "now"} <= set(legend)
