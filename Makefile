@@ -41,7 +41,7 @@ book-check: $(STAMP)
 
 ## make execute: re-run every notebook in place (after changing code or data)
 execute: $(STAMP)
-	for nb in $(NOTEBOOKS); do $(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace "$$nb"; done
+	for nb in $(NOTEBOOKS); do $(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.store_widget_state=False "$$nb"; done
 
 ## make data: rebuild the derived tables and generated pages from the source text
 data: $(STAMP)

@@ -145,3 +145,9 @@ def test_timeline_marks_each_rule_on_an_axis_of_hours_since_arrest():
     assert any(list(line.get_xdata()) == [now_hours, now_hours] for line in ax.get_lines())
     legend = [t.get_text() for t in figure.legends[0].get_texts()]
     assert {"deadline", "act done (met)", "act done (missed)", "overrun", "now"} <= set(legend)
+
+
+def test_calculator_displays_as_the_widget_with_a_plain_text_stand_in(calculator):
+    bundle = calculator._repr_mimebundle_()
+    assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == calculator.widget.model_id
+    assert bundle["text/plain"].startswith("Custody clock calculator")

@@ -102,7 +102,7 @@ def deadlines(arrested_at, *, tz: str = "Asia/Almaty", protocol_at=None,
     arrest = to_utc(arrested_at, zone, "arrested_at")
     acts = {}
     if protocol_at is not None:
-        acts[PROTOCOL_ACT] = _not_before_arrest(to_utc(protocol_at, zone, "protocol_at"), arrest, zone, "protocol_at")
+        acts[PROTOCOL_ACT] = _moment_after_arrest(protocol_at, arrest, zone, "protocol_at")
     return _schedule(load_rules(), arrest, zone, acts, foreigner=foreigner)
 
 
@@ -122,35 +122,40 @@ def audit(arrested_at, events: Mapping, *, tz: str = "Asia/Almaty", now=None,
     book = load_rules()
     rules = {rule.id: rule for rule in book.custody_rules(foreigner=foreigner)}
     if not isinstance(events, Mapping):
-        raise CustodyInputError("events", f"expected a mapping of rule id to time, got {type(events).__name__}")
+        raise CustodyInputError("events",
+                                f"expected a mapping of rule id to time, got {type(events).__name__}")
     done = {}
     for rule_id, value in events.items():
         field = f"events[{rule_id}]"
         if rule_id not in rules:
             raise CustodyInputError(field, _not_audited_reason(book, rule_id))
         if value is not None:
-            done[rule_id] = _not_before_arrest(to_utc(value, zone, field), arrest, zone, field)
+            done[rule_id] = _moment_after_arrest(value, arrest, zone, field)
     if now is None:
         checked_now = datetime.now(timezone.utc)
         if checked_now < arrest:
-            raise CustodyInputError("arrested_at", f"{format_moment(arrest.astimezone(zone))} is in the future")
+            raise CustodyInputError("arrested_at", f"{_shown(arrest, zone)} is in the future")
     else:
-        checked_now = _not_before_arrest(to_utc(now, zone, "now"), arrest, zone, "now")
+        checked_now = _moment_after_arrest(now, arrest, zone, "now")
     for rule_id, moment in done.items():
         if moment > checked_now:
-            raise CustodyInputError(
-                f"events[{rule_id}]",
-                f"{format_moment(moment.astimezone(zone))} is after now ({format_moment(checked_now.astimezone(zone))})")
+            raise CustodyInputError(f"events[{rule_id}]",
+                                    f"{_shown(moment, zone)} is after now ({_shown(checked_now, zone)})")
     acts = {rules[rule_id].act.id: moment for rule_id, moment in done.items()}
     return [_judge(deadline, done.get(deadline.rule), checked_now)
             for deadline in _schedule(book, arrest, zone, acts, foreigner=foreigner)]
 
 
-def _not_before_arrest(moment: datetime, arrest: datetime, zone: ZoneInfo, field: str) -> datetime:
+def _moment_after_arrest(value, arrest: datetime, zone: ZoneInfo, field: str) -> datetime:
+    """``value`` as a UTC instant, refused if it comes before the arrest."""
+    moment = to_utc(value, zone, field)
     if moment < arrest:
-        raise CustodyInputError(field, f"{format_moment(moment.astimezone(zone))} is before the arrest "
-                                       f"({format_moment(arrest.astimezone(zone))})")
+        raise CustodyInputError(field, f"{_shown(moment, zone)} is before the arrest ({_shown(arrest, zone)})")
     return moment
+
+
+def _shown(moment: datetime, zone: ZoneInfo) -> str:
+    return format_moment(moment.astimezone(zone))
 
 
 def _not_audited_reason(book: RuleBook, rule_id: str) -> str:
@@ -170,7 +175,7 @@ class _Clock:
         self._by_act = {rule.act.id: rule for rule in rules}
         self._arrest = arrest
         self._acts = acts
-        self._dues: dict[str, tuple[datetime, bool]] = {}
+        self._dues: dict[str, datetime] = {}
 
     def start(self, origin: str) -> tuple[datetime, bool]:
         """When a clock starting at ``origin`` starts, and whether that is an assumption."""
@@ -178,12 +183,11 @@ class _Clock:
             return self._arrest, False
         if origin in self._acts:
             return self._acts[origin], False
-        return self.due(self._by_act[origin])[0], True
+        return self.due(self._by_act[origin]), True
 
-    def due(self, rule: Rule) -> tuple[datetime, bool]:
+    def due(self, rule: Rule) -> datetime:
         if rule.id not in self._dues:
-            start, assumed = self.start(rule.starts_from)
-            self._dues[rule.id] = (start + rule.duration.as_timedelta(), assumed)
+            self._dues[rule.id] = self.start(rule.starts_from)[0] + rule.duration.as_timedelta()
         return self._dues[rule.id]
 
     def act_label(self, origin: str) -> str:
@@ -194,18 +198,18 @@ def _schedule(book: RuleBook, arrest: datetime, zone: ZoneInfo, acts: Mapping[st
               *, foreigner: bool) -> list[Deadline]:
     rules = book.custody_rules(foreigner=foreigner)
     clock = _Clock(rules, arrest, acts)
-    day = arrest.date()
+    day = arrest.astimezone(zone).date()
     period_warnings = _period_warnings(book.known_period, day, zone)
     result = []
     for rule in rules:
         version = rule.version_on(day)
         start, assumed = clock.start(rule.starts_from)
-        due, _ = clock.due(rule)
+        due = clock.due(rule)
         warnings = list(period_warnings)
         if assumed:
             warnings.append(
-                f"No time was given for '{clock.act_label(rule.starts_from)}': the clock is assumed to "
-                "start at that act's own deadline, so this is the latest possible due time if it was done on time.")
+                f"No time was given for '{clock.act_label(rule.starts_from)}': the clock is assumed to start "
+                "at that act's own deadline, so this is the latest possible due time if it was done on time.")
         notes = [version.note] if version.note else []
         delay_until = None
         if version.lawful_delay:

@@ -199,7 +199,8 @@ def _rule(raw: object, where: str) -> Rule:
     act = None
     if "act" in raw:
         _check_keys(raw["act"], {"id", "label"}, {"id", "label"}, f"{where}.act")
-        act = Act(_text(raw["act"]["id"], f"{where}.act.id"), _text(raw["act"]["label"], f"{where}.act.label"))
+        act = Act(_text(raw["act"]["id"], f"{where}.act.id"),
+                  _text(raw["act"]["label"], f"{where}.act.label"))
     rule = Rule(
         id=rule_id, title=_text(raw["title"], f"{where}.title"), computable=raw["computable"],
         applies_to=_text(raw["applies_to"], f"{where}.applies_to"),
@@ -287,9 +288,9 @@ def _check_book(rules: tuple[Rule, ...], where: str) -> None:
         for origin in origins:
             if origin != ARREST and origin not in acts:
                 raise RulesDataError(f"{where}: rule {rule.id} starts from unknown act {origin!r}")
-        if acts.get(rule.starts_from) and acts[rule.starts_from].applies_to != "all" \
-                and acts[rule.starts_from].applies_to != rule.applies_to:
-            raise RulesDataError(f"{where}: rule {rule.id} starts from an act that may not apply to the person")
+        origin_rule = acts.get(rule.starts_from)
+        if origin_rule and origin_rule.applies_to not in ("all", rule.applies_to):
+            raise RulesDataError(f"{where}: rule {rule.id} starts from an act that may not apply to its person")
         seen, origin = {rule.id}, rule.starts_from
         while origin != ARREST:
             origin_rule = acts[origin]

@@ -72,6 +72,6 @@ def _scenario(raw: object, where: str) -> Scenario:
     expected = raw["expected"]
     if not isinstance(expected, dict) or not all(
             isinstance(v, dict) and {"due", "status"} <= set(v) <= _EXPECTED_KEYS for v in expected.values()):
-        raise RulesDataError(f"{where}: each expected rule needs due and status, and only {sorted(_EXPECTED_KEYS)}")
+        raise RulesDataError(f"{where}: each expected rule needs due and status (keys: {sorted(_EXPECTED_KEYS)})")
     return Scenario(name=raw["name"], facts=raw["facts"], inputs=dict(raw["inputs"]),
                     expected=expected, warnings=tuple(raw.get("warnings", ())))

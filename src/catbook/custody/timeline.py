@@ -51,7 +51,8 @@ def custody_timeline(findings: Sequence[Finding], *, arrested_at, tz: str = "Asi
         ax.plot([due], [row], marker="|", markersize=16, markeredgewidth=2, color="#1f3b57",
                 linestyle="none", label=label("deadline"))
         ax.annotate(format_moment(finding.due), (due, row), xytext=(4, 7), textcoords="offset points",
-                    fontsize=7, color="#1f3b57")
+                    fontsize=7, color="#1f3b57",
+                    bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 0.5})
         if finding.overrun is not None:
             ax.plot([due, due + finding.overrun.total_seconds() / 3600], [row, row], linewidth=3,
                     color=STATUS_COLOURS["missed"], label=label("overrun"))

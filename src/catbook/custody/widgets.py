@@ -94,6 +94,7 @@ class CustodyCalculator:
                  events: Mapping[str, str] | None = None, now: str = ""):
         events = dict(events or {})
         clock_rules = load_rules().custody_rules(foreigner=True)
+        self._event_keys = [rule.id for rule in clock_rules]
         self.fields: dict[str, widgets.ValueWidget] = {
             "arrested_at": _text(arrested_at, "Arrested (actual moment)", "YYYY-MM-DD HH:MM"),
             "tz": widgets.Combobox(value=tz, options=kazakhstan_zones(), ensure_option=False,
@@ -116,19 +117,24 @@ class CustodyCalculator:
                                     self.verdicts, self.table, self.notes, self.chart])
         for box in self.fields.values():
             box.observe(self.update, names="value")
-        self.result = self.update()
+        self.update()
+
+    def _repr_mimebundle_(self, **kwargs) -> dict:
+        """Display as the widget, with a short plain-text stand-in where widgets cannot run."""
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        bundle["text/plain"] = "Custody clock calculator (interactive in a running Jupyter kernel)"
+        return bundle
 
     def update(self, change: object = None) -> FormResult:
         """Recompute from the fields and show the result (called on every field change)."""
         values = {key: box.value for key, box in self.fields.items()}
         result = evaluate_form(
             arrested_at=values["arrested_at"], tz=values["tz"], foreigner=values["foreigner"],
-            events={key: values[key] for key in self.fields if key not in {"arrested_at", "tz", "foreigner", "now"}},
+            events={key: values[key] for key in self._event_keys},
             now=values["now"])
-        self.result = result
+        self.result = result  # the last outcome, for code and tests
         for key, message in self.messages.items():
-            text = result.errors.get(key)
-            message.value = f'<span style="color:{STATUS_COLOURS["missed"]}">{html.escape(text)}</span>' if text else ""
+            message.value = _error_html(result.errors.get(key, ""))
         if not result.ok:
             self.summary.value = "<i>Correct the fields marked in red to see the deadlines.</i>"
             self.verdicts.value = self.table.value = self.notes.value = ""
@@ -152,6 +158,10 @@ class CustodyCalculator:
 def _text(value: str, description: str, placeholder: str) -> widgets.Text:
     return widgets.Text(value=value, description=description, placeholder=placeholder,
                         continuous_update=False, style=_STYLE, layout=widgets.Layout(width=_FIELD_WIDTH))
+
+
+def _error_html(reason: str) -> str:
+    return f'<span style="color:{STATUS_COLOURS["missed"]}">{html.escape(reason)}</span>' if reason else ""
 
 
 def _notes_html(findings: list[Finding]) -> str:
