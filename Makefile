@@ -7,8 +7,11 @@ PY := $(VENV)/bin/python
 JB := $(VENV)/bin/jupyter-book
 STAMP := $(VENV)/.installed-stamp
 NOTEBOOKS := $(wildcard notebooks/*.ipynb)
+# The front-end packages (web/package-lock.json), installed by `make web`.
+WEB_STAMP := web/node_modules/.installed-stamp
+LAB_PORT ?= 8888
 
-.PHONY: book test unit nbval book-check execute data bench clean
+.PHONY: book test unit nbval book-check execute data bench clean web chromium browser lab
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -16,37 +19,57 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
+## make web: the npm packages the book serves itself, exactly as web/package-lock.json pins them
+$(WEB_STAMP): web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --ignore-scripts
+	touch $(WEB_STAMP)
+
+web: $(WEB_STAMP)
+
+## make chromium: Debian's Chromium for the browser tests (Playwright never downloads one)
+chromium:
+	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
+
 ## make book: build the static HTML book into _build/html
-book: $(STAMP)
+book: $(STAMP) $(WEB_STAMP)
 	$(PY) -m catbook check
 	$(JB) build . --keep-going
 	@echo "Book built: open file://$(CURDIR)/_build/html/index.html"
 
 ## make test: unit tests + nbval over every notebook, then a warnings-as-errors book build
-test: $(STAMP)
-	$(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with .nbval-sanitize.cfg tests $(NOTEBOOKS)
+test: $(STAMP) chromium
+	$(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with .nbval-sanitize.cfg tests --ignore=tests/browser $(NOTEBOOKS)
 	$(MAKE) book-check
+	$(MAKE) browser
 
 unit: $(STAMP)
-	$(PY) -m pytest tests
+	$(PY) -m pytest tests --ignore=tests/browser
+
+## make browser: the browser tests (Chromium) against the book `make book-check` built
+browser: $(STAMP) chromium
+	$(PY) -m pytest tests/browser
 
 nbval: $(STAMP)
 	$(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with .nbval-sanitize.cfg $(NOTEBOOKS)
 
 # Every page rebuilt from scratch (a cached build would hide warnings of unchanged pages).
-book-check: $(STAMP)
+book-check: $(STAMP) $(WEB_STAMP)
 	rm -rf _build/check
 	$(JB) build . --all --warningiserror --nitpick --keep-going --path-output _build/check
 	@echo "Book builds without warnings."
 
 ## make execute: re-run every notebook in place (after changing code or data)
 execute: $(STAMP)
-	for nb in $(NOTEBOOKS); do $(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.store_widget_state=False "$$nb"; done
+	for nb in $(NOTEBOOKS); do $(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.store_widget_state=True "$$nb"; done
 
 ## make data: rebuild the derived tables and generated pages from the source text
 data: $(STAMP)
 	$(PY) -m catbook data
 	$(PY) -m catbook pages
+
+## make lab: JupyterLab with the project's environment, on http://127.0.0.1:$(LAB_PORT) (as root too)
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab --no-browser --ip=127.0.0.1 --port=$(LAB_PORT) --allow-root --ServerApp.root_dir="$(CURDIR)"
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_book.py

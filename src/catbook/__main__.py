@@ -11,6 +11,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("check", help="verify the source text's sha256")
     sub.add_parser("data", help="rebuild data/report/paragraphs.csv from the source text")
     sub.add_parser("pages", help="regenerate book/report-text.md")
+    sub.add_parser("notebooks", help="(re)write the template chapter notebooks, unexecuted")
     sub.add_parser("audit", help="check the report's numbers against each other; write data/audit.csv")
     args = parser.parse_args(argv)
 
@@ -38,6 +39,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"    reported: {row.reported}")
         counts = df.status.value_counts()
         print("wrote data/audit.csv: " + ", ".join(f"{n} {s}" for s, n in counts.items()))
+    elif args.command == "notebooks":
+        from .chapter_notebook import write_all
+        for p in write_all():
+            print(f"wrote {p}")
     elif args.command == "pages":
         from .pages import write_pages
         for p in write_pages():

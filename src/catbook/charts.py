@@ -5,6 +5,8 @@ never holds a number of its own.
 """
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 from matplotlib.patches import Patch
 import pandas as pd
@@ -44,7 +46,8 @@ def figure_bars(df: pd.DataFrame, *, labels: pd.Series, title: str,
         _, ax = plt.subplots(figsize=(7.5, 3.8))
     colours = ["#b5462f" if h else "#33658a" for h in
                (highlight if highlight is not None else [False] * len(df))]
-    bars = ax.bar(list(labels), list(values), color=colours)
+    wrapped = [textwrap.fill(str(label), 18) for label in labels]
+    bars = ax.bar(wrapped, list(values), color=colours)
     for bar, (value, qualifier) in zip(bars, zip(values, df.qualifier)):
         prefix = {"more-than": "> ", "about": "≈ ", "nearly": "≈ "}.get(qualifier, "")
         ax.annotate(f"{prefix}{value:,.0f}", (bar.get_x() + bar.get_width() / 2, bar.get_height()),

@@ -84,7 +84,10 @@ def claims_for(section: str) -> pd.DataFrame:
 
 def verdict_counts(df: pd.DataFrame) -> pd.DataFrame:
     """Claims by kind (rows) and verdict (columns), with totals: the chapter's scorecard."""
-    table = pd.crosstab(df.kind.map(KINDS), df.verdict.map(VERDICTS), margins=True,
-                        margins_name="total")
-    order = [VERDICTS[v] for v in VERDICTS if VERDICTS[v] in table.columns] + ["total"]
-    return table[order].rename_axis(index="kind", columns="verdict")
+    kinds = pd.Categorical(df.kind.map(KINDS), categories=list(KINDS.values()))
+    verdicts = pd.Categorical(df.verdict.map(VERDICTS), categories=list(VERDICTS.values()))
+    table = pd.crosstab(kinds, verdicts, dropna=False)
+    table = table.reindex(index=list(KINDS.values()), columns=list(VERDICTS.values()), fill_value=0)
+    table["total"] = table.sum(axis=1)
+    table.loc["total"] = table.sum(axis=0)
+    return table.rename_axis(index="kind", columns="verdict")

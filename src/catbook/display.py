@@ -14,6 +14,23 @@ from .claims import KINDS, VERDICTS
 from .markdown import escape, line_ref, lines_ref
 
 
+# A MyST target line such as "(claim-art-2-001)=": an anchor in the book, nothing in plain text.
+_TARGET = re.compile(r"^\([A-Za-z0-9_.:-]+\)=\n", re.M)
+# An empty HTML anchor such as '<span id="check-x"></span>'.
+_ANCHOR = re.compile(r'<span id="[A-Za-z0-9_.:-]+"></span>')
+
+
+def claim_anchor(claim_id: str) -> str:
+    """The stable anchor of a claim in the book: ``#claim-<claim_id>`` on the page showing it."""
+    return f"claim-{claim_id}"
+
+
+def check_anchor(check_id: str) -> str:
+    """The anchor of an audit check on each page showing it (an HTML id, as a check may be
+    shown on several pages: its chapter and the numbers audit): ``#check-<check_id>``."""
+    return f"check-{check_id}"
+
+
 class Markdown:
     def __init__(self, text: str):
         self.text = text
@@ -23,6 +40,7 @@ class Markdown:
 
     def __repr__(self) -> str:
         plain = re.sub(r"\{ref\}`([^<`]+?) <[^>]+>`", r"\1", self.text)
+        plain = _ANCHOR.sub("", _TARGET.sub("", plain))
         return re.sub(r"\\([\\`*_\[\]<>$|{}#.)+-])", r"\1", plain)
 
 
@@ -33,6 +51,7 @@ def claim_markdown(row) -> str:
         evidence += f" (see {lines_ref(row.evidence_lines)})"
     basis = f"\n- **Legal basis given:** {escape(row.legal_basis)}" if row.legal_basis else ""
     return (
+        f"({claim_anchor(row.claim_id)})=\n"
         f"**{row.claim_id}** · {line_ref(row.source_line)} · {KINDS[row.kind]} · "
         f"**{VERDICTS[row.verdict]}**\n\n"
         f"> « {escape(row.quote_fr)} »\n>\n> *{escape(row.gloss_en)}*\n{basis}\n"
@@ -56,6 +75,7 @@ def quote(source_line: int, text: str, gloss: str) -> Markdown:
 def show_audit(rows: pd.DataFrame) -> Markdown:
     """Audit checks (rows of data/audit.csv) with their lines, arithmetic and what the report says."""
     return Markdown("\n\n".join(
-        f"**{r.check_id}** ({lines_ref(r.source_lines)})\n\n{escape(r.description_en)}\n\n"
+        f"<span id=\"{check_anchor(r.check_id)}\"></span>**{r.check_id}** ({lines_ref(r.source_lines)})\n\n"
+        f"{escape(r.description_en)}\n\n"
         f"- *Computed:* {escape(r.computed)}\n- *Reported:* {escape(r.reported)}"
         for r in rows.itertuples()))

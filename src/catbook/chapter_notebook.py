@@ -1,0 +1,94 @@
+"""Write the chapter notebooks that follow the common template, from `catbook.chapters`.
+
+`python -m catbook notebooks` (re)writes them unexecuted; `make execute` runs them
+and stores the outputs. The template lives here only: change it once, and every
+chapter changes. Hand-made chapters (Article 2, the custody clock, the audit) are
+not touched.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+
+from .chapters import CHAPTERS, GENERATED_CHAPTERS, Chapter
+from .corpus import load_paragraphs, sections as report_sections
+from .paths import NOTEBOOKS
+
+
+def _md(text: str):
+    return nbformat.v4.new_markdown_cell(text.strip("\n"))
+
+
+def _code(text: str, *tags: str):
+    cell = nbformat.v4.new_code_cell(text.strip("\n"))
+    cell.metadata["tags"] = ["hide-input", *tags]
+    return cell
+
+
+def build(chapter: Chapter) -> nbformat.NotebookNode:
+    titles = report_sections(load_paragraphs()).set_index("section").title
+    cells = [
+        _md(f"# {chapter.title}\n\n**The question.** {chapter.question_en}"),
+        _code(f'from catbook.chapter_view import ChapterView\nview = ChapterView("{chapter.key}")\n'
+              "view.obligation()"),
+        _md("## What the report covers\n\nThe sections of the report this chapter reads, with "
+            "the number of claims and statistics extracted from each (every line is linked in "
+            "{doc}`../book/report-text`):"),
+        _code("view.coverage()"),
+        _md("What the report's *own* data say about its claims (see {doc}`../book/intro` for "
+            "the meaning of each verdict):"),
+        _code("view.scorecard()"),
+        _md("## What the report says\n\nEach claim quotes the report verbatim (French), links to "
+            "its line, gives an English gloss and explains its verdict."),
+    ]
+    for section in chapter.sections:
+        cells += [_md(f"### {titles[section]}\n\n{{ref}}`Read this part of the report "
+                      f"<sec-{section}>` (section `{section}`)."),
+                  _code(f'view.claims("{section}")')]
+    if chapter.custody_scenario:
+        cells += [
+            _md("## The custody clock for these rules\n\nThe time limits these sections describe, "
+                "computed by the rules engine (`catbook.custody`, rules in `data/custody/rules.yaml`) "
+                "for a worked case from the scenario file. The {doc}`custody clock <custody-clock>` "
+                "chapter lists every rule with its legal basis."),
+            _code("view.custody_case()"),
+            _code("view.custody_findings()"),
+            _md("Try it: change any field of the calculator below; each deadline, its verdict and "
+                "the timeline update, and a value that cannot be read is explained next to its "
+                "field. The calculator runs Python, so it needs a running kernel (launch or "
+                "download this notebook)."),
+            _code("view.calculator()", "nbval-ignore-output", "remove-output"),
+        ]
+    cells += [_md("## What the figures show\n\nEvery statistic these sections state, as printed, "
+                  "with the line it comes from (`data/figures.csv`):"),
+              _code("view.figures()")]
+    for i, chart in enumerate(chapter.charts):
+        note = f"\n\n{chart.note}" if chart.note else ""
+        cells += [_md(f"### {chart.title}{note}"), _code(f"view.chart({i})")]
+    cells += [_md("## Consistency checks\n\nChecks of the report's numbers against each other "
+                  "(see {doc}`numbers-audit`) that involve these sections:"),
+              _code("view.audit()")]
+    if chapter.co2_paragraphs:
+        cells += [_md("## The Committee's recommendations\n\nThe paragraphs of the concluding "
+                      "observations on the second report (CAT/C/KAZ/CO/2) that these sections "
+                      "answer, and how fully they answer them (details and reasons in the "
+                      "{doc}`recommendation tracker <recommendations>`):"),
+                  _code("view.recommendations()")]
+    cells += [_md("## Findings"), _code("view.findings()")]
+    if chapter.reading_en:
+        cells.append(_md(chapter.reading_en))
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["language_info"] = {"name": "python"}
+    return nb
+
+
+def write_all(folder: Path = NOTEBOOKS) -> list[Path]:
+    paths = []
+    for key in GENERATED_CHAPTERS:
+        chapter = CHAPTERS[key]
+        path = folder / f"{chapter.notebook}.ipynb"
+        nbformat.write(build(chapter), path)
+        paths.append(path)
+    return paths

@@ -1,0 +1,132 @@
+"""Everything a chapter notebook shows, computed from data/: one call per cell.
+
+A chapter notebook only says ``view = ChapterView("art-12-13")`` and calls these
+methods, so all chapters are built the same way and no number is typed by hand.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from . import charts, compare
+from .chapters import CHAPTERS, Chapter
+from .claims import KINDS, VERDICTS, load_claims, verdict_counts
+from .corpus import load_paragraphs, sections as report_sections
+from .display import Markdown, show_audit, show_claims
+from .figures import load_figures
+from .markdown import escape, line_ref
+
+FIGURE_COLUMNS = ["figure_id", "section", "measure_en", "period", "value", "unit", "qualifier",
+                  "source_line"]
+FINDING_COLUMNS = ["claim_id", "source_line", "summary_en", "evidence_en"]
+
+
+class ChapterView:
+    def __init__(self, key: str):
+        if key not in CHAPTERS:
+            raise KeyError(f"chapter: no chapter {key!r}; known: {', '.join(CHAPTERS)}")
+        self.chapter: Chapter = CHAPTERS[key]
+        secs = list(self.chapter.sections)
+        self.all_claims = load_claims()
+        self.claims_df = self.all_claims[self.all_claims.section.isin(secs)].sort_values(
+            ["source_line", "claim_id"]).reset_index(drop=True)
+        figs = load_figures()
+        self.figures_df = figs[figs.section.astype(str).isin(secs)].reset_index(drop=True)
+        self._all_figures = figs
+
+    # -- what the chapter is about ------------------------------------------------
+    def obligation(self) -> Markdown:
+        return Markdown(f"**The Convention's obligation.** {self.chapter.obligation_en}")
+
+    def coverage(self) -> pd.DataFrame:
+        """The report sections this chapter reads, with their extent and what was extracted."""
+        table = report_sections(load_paragraphs()).set_index("section").loc[list(self.chapter.sections)]
+        return pd.DataFrame({
+            "title": table.title,
+            "lines": table.first_line.astype(str) + "–" + table.last_line.astype(str),
+            "claims": [int((self.claims_df.section == s).sum()) for s in table.index],
+            "figures": [int((self.figures_df.section.astype(str) == s).sum()) for s in table.index],
+        }).rename_axis("section")
+
+    def scorecard(self) -> pd.DataFrame:
+        return verdict_counts(self.claims_df)
+
+    # -- the report's words ------------------------------------------------------
+    def claims(self, section: str) -> Markdown:
+        rows = self.claims_df[self.claims_df.section == section]
+        if rows.empty:
+            return Markdown("*This section makes no claim of its own (headings or list lead-ins only).*")
+        return show_claims(rows)
+
+    def section_heading(self, section: str) -> Markdown:
+        title = report_sections(load_paragraphs()).set_index("section").at[section, "title"]
+        return Markdown(f"*{escape(title)}* ({{ref}}`section {section} <sec-{section}>`)")
+
+    # -- the figures -------------------------------------------------------------
+    def figures(self) -> pd.DataFrame:
+        return self.figures_df[FIGURE_COLUMNS].set_index("figure_id")
+
+    def chart(self, index: int) -> pd.DataFrame:
+        """Draw chart `index` of the chapter and return the figures it shows (for nbval)."""
+        spec = self.chapter.charts[index]
+        rows = compare.pick(self._all_figures, *spec.figure_ids)
+        labels = list(spec.labels) if spec.labels else list(rows.period.astype(str))
+        charts.figure_bars(rows, labels=pd.Series(labels), title=spec.title)
+        return rows[["figure_id", "measure_en", "period", "value", "unit", "qualifier", "source_line"]]
+
+    # -- the custody clock -------------------------------------------------------
+    def _scenario(self):
+        from .custody import scenario
+        if not self.chapter.custody_scenario:
+            raise ValueError(f"chapter {self.chapter.key}: no custody scenario")
+        return scenario(self.chapter.custody_scenario)
+
+    def custody_case(self) -> Markdown:
+        case = self._scenario()
+        return Markdown(f"**Worked case `{case.name}`.** {escape(case.facts)}")
+
+    def custody_findings(self) -> pd.DataFrame:
+        """Every deadline of the worked case and whether it was met, as of the case's 'now'."""
+        from .custody import findings_table
+        return findings_table(self._scenario().run())
+
+    def calculator(self):
+        from .custody.widgets import CustodyCalculator
+        return CustodyCalculator(**self._scenario().inputs).widget
+
+    # -- checks and findings -----------------------------------------------------
+    def audit(self) -> Markdown | None:
+        from .audit import run_audit
+        checks = run_audit(self._all_figures)
+        mine = checks[checks.section.str.split(";").map(lambda s: bool(set(s) & set(self.chapter.sections)))]
+        if mine.empty:
+            return Markdown("*No consistency check of the audit involves this chapter's sections.*")
+        return show_audit(mine)
+
+    def recommendations(self) -> pd.DataFrame:
+        from .recommendations import ASSESSMENTS, load_recommendations
+        recs = load_recommendations()
+        recs = recs[recs.co2_paragraph.isin(self.chapter.co2_paragraphs)]
+        return recs.assign(assessment=recs.assessment.map(ASSESSMENTS))[
+            ["co2_paragraph", "topic_en", "answer_lines", "assessment"]].set_index("co2_paragraph")
+
+    def findings(self) -> Markdown:
+        """What the report's own data contradict, what they leave unverified, and the balance."""
+        c = self.claims_df
+        parts = []
+        contradicted = c[c.verdict == "contradicted"]
+        if len(contradicted):
+            parts.append("**Contradicted by the report's own data:**\n\n" + "\n".join(
+                f"- {line_ref(r.source_line)} ({r.claim_id}): {escape(r.summary_en)} "
+                f"*Why:* {escape(r.evidence_en)}" for r in contradicted.itertuples()))
+        else:
+            parts.append("**Contradicted by the report's own data:** none of this chapter's claims.")
+        unverified = c[(c.verdict == "unverified")]
+        stats = unverified[unverified.kind == "statistic"]
+        if len(stats):
+            parts.append("**Statistics given without the data to check them:**\n\n" + "\n".join(
+                f"- {line_ref(r.source_line)} ({r.claim_id}): {escape(r.summary_en)}"
+                for r in stats.itertuples()))
+        counts = c.verdict.map(VERDICTS).value_counts()
+        parts.append("**Balance of the chapter's claims:** " + "; ".join(
+            f"{n} {v}" for v, n in counts.items()) + f" (out of {len(c)}).")
+        return Markdown("\n\n".join(parts))

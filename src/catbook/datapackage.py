@@ -1,0 +1,450 @@
+"""``data/datapackage.json``: every table in ``data/`` as a Frictionless Data Package (v2).
+
+The descriptor is generated here and committed; a test proves the committed
+file is what :func:`render` writes now. Vocabularies are not typed twice: the
+enum constraints come from the modules that own them (:mod:`catbook.claims`
+kinds and verdicts, :mod:`catbook.figures` topics, units and qualifiers,
+:mod:`catbook.audit` statuses, :mod:`catbook.corpus` columns and parts,
+:mod:`catbook.recommendations` columns and assessments,
+:mod:`catbook.tidy` tables, series and categories), and each resource's field
+list must equal its module's column list, so a column added in code cannot go
+undescribed.
+
+Foreign keys that hold:
+
+* ``claims`` and ``figures``: (source_line, section) -> ``paragraphs`` -- the
+  line exists and the row's section is that line's section;
+* every ``tables/*``: (figure_id, source_line, value, unit, qualifier) ->
+  ``figures`` -- each tidy row is a figure, value for value; a breakdown's
+  ``parent`` is one of its own categories.
+
+``python -m catbook.datapackage`` writes the descriptor;
+``python -m catbook.datapackage validate`` validates the package with
+``frictionless`` (rows, types, constraints, keys, the source's sha256) and
+prints every error. :func:`validate` skips a resource of :data:`PENDING` whose
+file does not exist yet, and says so.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import audit, claims, corpus, figures, recommendations, tidy
+from .paths import DATA, SOURCE_FILE
+from .source import SOURCE_SHA256, SYMBOL, source_lines, verify_source
+
+PACKAGE_JSON = DATA / "datapackage.json"
+PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+
+#: Resources whose file another part of the project is still producing; validation skips
+#: them (and reports the skip) while the file is absent.
+PENDING = frozenset({"recommendations"})
+
+LICENSE = {
+    "name": "CC-BY-4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+    "title": "Creative Commons Attribution 4.0",
+}
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SLUGS = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:;[a-z0-9]+(?:-[a-z0-9]+)*)*$"
+LINES = r"^[1-9][0-9]*(?:;[1-9][0-9]*)*$"
+NUMBERED_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*-[0-9]{3}$"
+#: The forms of figures.csv ``period`` (see the catbook.figures docstring).
+PERIOD = (r"^(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?|[0-9]{4}-(?:[0-9]{4})?|[0-9]{4}(?:;[0-9]{4})+"
+          r"|annual|last four years)$")
+
+
+class DataPackageError(ValueError):
+    """The descriptor does not match the tables it describes."""
+
+
+# ---------------------------------------------------------------------------
+# Field helpers
+# ---------------------------------------------------------------------------
+
+def _field(name: str, type_: str, description: str, *, required: bool = False, unique: bool = False,
+           enum: list | None = None, pattern: str | None = None, minimum: int | None = None,
+           maximum: int | None = None, **extra: Any) -> dict:
+    f: dict[str, Any] = {"name": name, "type": type_, "description": description, **extra}
+    c: dict[str, Any] = {}
+    if required:
+        c["required"] = True
+    if unique:
+        c["unique"] = True
+    if enum is not None:
+        c["enum"] = list(enum)
+    if pattern is not None:
+        c["pattern"] = pattern
+    if minimum is not None:
+        c["minimum"] = minimum
+    if maximum is not None:
+        c["maximum"] = maximum
+    if c:
+        f["constraints"] = c
+    return f
+
+
+def _vocab(description: str, terms: dict[str, str] | set[str] | frozenset[str]) -> str:
+    """A description that lists a vocabulary, with meanings where the module gives them."""
+    if isinstance(terms, dict):
+        return description + " " + "; ".join(f"`{k}`: {v}" for k, v in terms.items()) + "."
+    return description + " One of: " + ", ".join(f"`{t}`" for t in sorted(terms)) + "."
+
+
+def _source_line(description: str = "1-based line of data/source/cat-c-kaz-3.fr.txt.") -> dict:
+    return _field("source_line", "integer", description, required=True, minimum=1,
+                  maximum=len(source_lines()))
+
+
+def _section(description: str, required: bool = True) -> dict:
+    return _field("section", "string", description, required=required, pattern=SLUG)
+
+
+def _resource(name: str, path: str, title: str, description: str, fields: list[dict],
+              columns: list[str], *, primary_key: list[str], foreign_keys: list[dict] | None = None) -> dict:
+    names = [f["name"] for f in fields]
+    if names != columns:
+        raise DataPackageError(f"datapackage {name}: fields {names} differ from the columns {columns}")
+    schema: dict[str, Any] = {"fields": fields, "primaryKey": primary_key}
+    if foreign_keys:
+        schema["foreignKeys"] = foreign_keys
+    return {
+        "name": name, "type": "table", "path": path, "title": title, "description": description,
+        "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "schema": schema,
+    }
+
+
+def _fk(fields: list[str], resource: str | None, ref_fields: list[str] | None = None) -> dict:
+    reference: dict[str, Any] = {"fields": ref_fields or fields}
+    if resource is not None:
+        reference["resource"] = resource
+    return {"fields": fields, "reference": reference}
+
+
+_LINE_AND_SECTION_FK = _fk(["source_line", "section"], "paragraphs")
+
+# ---------------------------------------------------------------------------
+# Resources
+# ---------------------------------------------------------------------------
+
+def _source_resource() -> dict:
+    verify_source()
+    return {
+        "name": "report-text", "type": "text", "path": "source/cat-c-kaz-3.fr.txt",
+        "title": f"{SYMBOL}, French text",
+        "description": (f"The French text of {SYMBOL} as received, one paragraph per line (lines are "
+                        "counted from 1 and split on '\\n'). Never edited: its sha256 is checked "
+                        "before any quote is read. Every source_line in the other tables is a "
+                        "line of this file. An official United Nations document, reproduced "
+                        "verbatim; the package licence covers the project's tables, not this text."),
+        "format": "txt", "mediatype": "text/plain", "encoding": "utf-8",
+        "bytes": SOURCE_FILE.stat().st_size, "hash": f"sha256:{SOURCE_SHA256}",
+    }
+
+
+def _paragraphs() -> dict:
+    parts = list(corpus._ROMAN)  # the part numerals the parser recognises
+    fields = [
+        _field("para_id", "string", "Stable id: `p` + line number.", required=True, unique=True,
+               pattern=r"^p[1-9][0-9]*$"),
+        _source_line("1-based line of data/source/cat-c-kaz-3.fr.txt; one row per line."),
+        _field("part", "string", "Part of the report (roman numeral).", required=True, enum=parts),
+        _section("Section id: `intro`, `general`, `art-2`, …, `op` (Optional Protocol), `cases-ngo` "
+                 "(part V), `co2-16` (answer to paragraph 16 of CAT/C/KAZ/CO/2), `co2-21-a-b`, "
+                 "`co2-unheaded-275` (a block whose heading is missing)."),
+        _field("section_title", "string", "The heading as printed, or a description of the missing "
+               "heading.", required=True),
+        _field("co2_paragraphs", "string", "Part VI: the CO/2 paragraph(s) the section answers, "
+               "';'-separated.", pattern=LINES),
+        _field("section_inferred", "boolean", "True when the section's heading is missing from the "
+               "text and the section was inferred.", required=True),
+        _field("inference_reason", "string", "Why the block was detected and which paragraph(s) it "
+               "may answer."),
+        _field("is_heading", "boolean", "The line is a heading (or the second line of one).",
+               required=True),
+        _field("text", "string", "The line, verbatim (leading tabs and spaces kept).", required=True),
+    ]
+    return _resource("paragraphs", "report/paragraphs.csv", "The report, one row per line",
+                     "The paragraph corpus: every line of the source with its part and section. "
+                     "Made by `python -m catbook data` (catbook.corpus).",
+                     fields, corpus.COLUMNS, primary_key=["para_id"])
+
+
+def _claims() -> dict:
+    fields = [
+        _field("claim_id", "string", "Id: the section, then a number.", required=True, unique=True,
+               pattern=SLUG),
+        _section("Section of the line (equal to paragraphs.section of source_line)."),
+        _source_line(),
+        _field("quote_fr", "string", "The claim, an exact substring of the line.", required=True),
+        _field("gloss_en", "string", "English translation of quote_fr.", required=True),
+        _field("summary_en", "string", "What the report claims, in English.", required=True),
+        _field("kind", "string", _vocab("Kind of claim.", claims.KINDS), required=True,
+               enum=list(claims.KINDS)),
+        _field("legal_basis", "string", "The legal basis as the report gives it (empty if none)."),
+        _field("verdict", "string", _vocab("Verdict against the report's own data.", claims.VERDICTS),
+               required=True, enum=list(claims.VERDICTS)),
+        _field("evidence_en", "string", "The reasoning behind the verdict, with the arithmetic.",
+               required=True),
+        _field("evidence_lines", "string", "Other lines of the report used, ';'-separated.",
+               pattern=LINES),
+    ]
+    return _resource("claims", "claims.csv", "Claims register",
+                     "One row per claim the report makes, with a verbatim quote and a verdict "
+                     "against the report's own data. Made by hand from the text; catbook.claims "
+                     "checks every quote.",
+                     fields, claims.COLUMNS, primary_key=["claim_id"], foreign_keys=[_LINE_AND_SECTION_FK])
+
+
+def _figures() -> dict:
+    fields = [
+        _field("figure_id", "string", "`<section>-<NNN>`, numbered in reading order within the section.",
+               required=True, unique=True, pattern=NUMBERED_ID),
+        _section("Section of the line (equal to paragraphs.section of source_line)."),
+        _field("topic", "string", _vocab("Topic tag.", figures.TOPICS), required=True,
+               enum=list(figures.TOPICS)),
+        _field("measure_en", "string", "What is counted, in English.", required=True),
+        _field("period", "string", "The period as the report gives it: `2012`, `2008-2012`, "
+               "`2013-01-01`, `2013-01`, `2011-` (since 2011), `2009;2010` (one number for two "
+               "years), `annual`, `last four years`; empty if none.", pattern=PERIOD),
+        _field("value", "number", "The number as stated, even where it looks wrong (see note); 0 for "
+               "a stated zero.", required=True),
+        _field("unit", "string", _vocab("Unit.", figures.UNITS), required=True,
+               enum=sorted(figures.UNITS)),
+        _field("qualifier", "string", _vocab("How the report qualifies the number ('plus de' -> "
+               "`more-than`, 'environ' -> `about` …).", figures.QUALIFIERS), required=True,
+               enum=sorted(figures.QUALIFIERS)),
+        _field("value_as_written", "string", "The numeral exactly as printed ('48 684', '4,4', "
+               "'neuf'), without a multiplier word.", required=True),
+        _source_line(),
+        _field("quote_fr", "string", "The shortest verbatim excerpt of the line that says what is "
+               "counted.", required=True),
+        _field("note", "string", "An observation (typos, ambiguities, rounding), or empty."),
+    ]
+    return _resource("figures", "figures.csv", "Every statistic the report states",
+                     "One row per number the report gives as a measurement, quoted verbatim and "
+                     "re-derived from the text by the tests (catbook.figures).",
+                     fields, figures.COLUMNS, primary_key=["figure_id"],
+                     foreign_keys=[_LINE_AND_SECTION_FK])
+
+
+#: Meanings of catbook.audit.STATUSES (as its docstring gives them).
+AUDIT_STATUSES = {
+    "consistent": "the numbers agree (within the rounding the text uses)",
+    "inconsistent": "they cannot all be right as printed",
+    "unclear": "the text does not give enough to decide (different scope, missing base, ambiguous period)",
+}
+
+
+def _statuses() -> dict[str, str]:
+    if set(AUDIT_STATUSES) != set(audit.STATUSES):
+        raise DataPackageError(f"datapackage audit: statuses {sorted(audit.STATUSES)} are not the ones "
+                               f"described here {sorted(AUDIT_STATUSES)}")
+    return AUDIT_STATUSES
+
+
+def _audit() -> dict:
+    fields = [
+        _field("check_id", "string", "Id of the check (a function in catbook.audit).", required=True,
+               unique=True, pattern=SLUG),
+        _field("section", "string", "Sections of the lines used, ';'-separated.", required=True,
+               pattern=SLUGS),
+        _field("source_lines", "string", "Lines used, ';'-separated, ascending.", required=True,
+               pattern=LINES),
+        _field("description_en", "string", "What is compared.", required=True),
+        _field("computed", "string", "What the figures give, with the arithmetic.", required=True),
+        _field("reported", "string", "What the report says.", required=True),
+        _field("status", "string", _vocab("Outcome.", _statuses()),
+            required=True, enum=sorted(audit.STATUSES)),
+    ]
+    return _resource("audit", "audit.csv", "Consistency audit of the report's numbers",
+                     "One row per check of the report's figures against each other (totals, "
+                     "percentages, restatements, trends). Made by `python -m catbook audit` "
+                     "(catbook.audit).",
+                     fields, audit.AUDIT_COLUMNS, primary_key=["check_id"])
+
+
+def _recommendations() -> dict:
+    fields = [
+        _field("co2_paragraph", "integer", "Paragraph of the Committee's concluding observations "
+               "(CAT/C/KAZ/CO/2).", required=True, unique=True, minimum=1),
+        _field("section", "string", "Section(s) of the report that answer it (paragraphs.section), "
+               "';'-separated; empty if none.", pattern=SLUGS),
+        _field("answer_lines", "string", "Lines of the report that answer it, as a range `275-286` "
+               "or a single line; empty if none.", pattern=r"^[1-9][0-9]*(?:-[1-9][0-9]*)?$"),
+        _field("heading_in_text", "boolean", "The report prints a heading for the paragraph.",
+               required=True),
+        _field("topic_en", "string", "The topic, inferred from the report's answer (the Committee's "
+               "wording is not in the source).", required=True),
+        _field("assessment", "string", _vocab("How far the report answers it.",
+               recommendations.ASSESSMENTS), required=True, enum=list(recommendations.ASSESSMENTS)),
+        _field("reason_en", "string", "Why, in English.", required=True),
+    ]
+    return _resource("recommendations", "recommendations.csv",
+                     "The report's answers to the concluding observations",
+                     "One row per paragraph of the Committee's concluding observations "
+                     "(CAT/C/KAZ/CO/2) that part VI answers or should answer, with an assessment "
+                     "of how far the report answers it (catbook.recommendations).",
+                     fields, recommendations.COLUMNS, primary_key=["co2_paragraph"])
+
+
+def _tidy_resource(table: tidy.Table) -> dict:
+    codes = list(dict.fromkeys(lab.code for lab in table.labels))
+    meaning = {}
+    for lab in table.labels:
+        meaning.setdefault(lab.code, lab.description)
+    label = _field(table.label_column, "string",
+                   _vocab("Series." if table.kind == tidy.BY_YEAR else "Category.", meaning),
+                   required=True, enum=codes)
+    common = [
+        _field("value", "number", "The figure's value (figures.value).", required=True),
+        _field("unit", "string", "The figure's unit (figures.unit).", required=True,
+               enum=sorted(figures.UNITS)),
+        _field("qualifier", "string", "The figure's qualifier (figures.qualifier).", required=True,
+               enum=sorted(figures.QUALIFIERS)),
+    ]
+    tail = [
+        _field("measure_en", "string", "What is counted (figures.measure_en).", required=True),
+        _field("figure_id", "string", "The figure this row comes from (figures.figure_id).",
+               required=True, pattern=NUMBERED_ID),
+        _source_line("The figure's line of the report (figures.source_line)."),
+        _field("note", "string", "The figure's note (figures.note), e.g. a misprint."),
+    ]
+    fks = [_fk(["figure_id", "source_line", "value", "unit", "qualifier"], "figures")]
+    if table.kind == tidy.BY_YEAR:
+        fields = [label, _field("year", "integer", "Year, read from the figure's period.", required=True),
+                  *common,
+                  _field("period", "string", "The figure's period as stated (figures.period); "
+                         "`2009;2010` when one number was stated for both years.", required=True,
+                         pattern=r"^[0-9]{4}(?:;[0-9]{4})*$"),
+                  *tail]
+    else:
+        parents = list(dict.fromkeys(lab.parent for lab in table.labels if lab.parent))
+        fields = [label,
+                  _field("parent", "string", "The category this one is part of; empty for a whole.",
+                         enum=parents or None),
+                  _field("period", "string", "The figure's period as stated (figures.period).",
+                         pattern=PERIOD),
+                  *common, *tail]
+        if parents:
+            fks.append(_fk(["parent"], "", ["category"]))  # "": this resource
+    res = _resource(table.name.replace("_", "-"), f"tables/{table.name}.csv", table.title,
+                    table.description + " Derived from figures.csv by `python -m catbook.tidy` "
+                    "(catbook.tidy).", fields, table.columns, primary_key=table.primary_key,
+                    foreign_keys=fks)
+    return res
+
+
+def build_descriptor() -> dict:
+    """The package descriptor."""
+    resources = [_source_resource(), _paragraphs(), _claims(), _figures(), _audit(), _recommendations(),
+                 *(_tidy_resource(t) for t in tidy.TABLES)]
+    return {
+        "$schema": PROFILE,
+        "name": "catbook-cat-c-kaz-3",
+        "title": f"{SYMBOL} as open data: Kazakhstan's third periodic report to the UN Committee "
+                 "against Torture",
+        "description": (
+            f"Every line, claim and statistic of {SYMBOL} (period 2008-2012) as tables, with the "
+            "consistency audit of its numbers and tidy topic tables derived from the figures. "
+            "Every row cites the line of the report it comes from (source_line). Made and checked "
+            "by the catbook Python package; see data/README.md. Cite as given in CITATION.cff."),
+        "keywords": ["Convention against Torture", "Kazakhstan", SYMBOL, "human rights", "open data"],
+        "licenses": [LICENSE],
+        "contributors": [{"title": "The catbook project", "roles": ["author"]}],
+        "sources": [{"title": f"Third periodic report of Kazakhstan to the Committee against Torture "
+                              f"({SYMBOL}), French text", "path": "source/cat-c-kaz-3.fr.txt"}],
+        "resources": resources,
+    }
+
+
+def render() -> str:
+    """The descriptor as committed (2-space JSON, UTF-8, final newline)."""
+    return json.dumps(build_descriptor(), indent=2, ensure_ascii=False) + "\n"
+
+
+def write(path: Path = PACKAGE_JSON) -> Path:
+    path.write_text(render(), encoding="utf-8", newline="\n")
+    return path
+
+
+# ---------------------------------------------------------------------------
+# Validation (frictionless)
+# ---------------------------------------------------------------------------
+
+@dataclass
+class Validation:
+    """A frictionless report, the resources skipped because their file is missing, and the errors."""
+    report: Any
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return bool(self.report.valid)
+
+    def errors(self) -> list[dict]:
+        """Every error: resource, row, field, type, note."""
+        out = []
+        for err in self.report.errors:  # package-level (descriptor) errors
+            out.append({"resource": "", "row": None, "field": None, "type": err.type, "note": err.note})
+        for task in self.report.tasks:
+            for err in task.errors:
+                out.append({"resource": task.name, "row": getattr(err, "row_number", None),
+                            "field": getattr(err, "field_name", None), "type": err.type,
+                            "note": err.note})
+        return out
+
+    def summary(self) -> str:
+        lines = [f"{e['resource']}{'' if e['row'] is None else ' row ' + str(e['row'])}"
+                 f"{'' if not e['field'] else ' ' + e['field']}: [{e['type']}] {e['note']}"
+                 for e in self.errors()]
+        lines += [f"skipped {name}: file not there yet" for name in self.skipped]
+        return "\n".join(lines)
+
+
+def validate(path: Path = PACKAGE_JSON) -> Validation:
+    """Validate the package at ``path`` with frictionless.
+
+    A resource in :data:`PENDING` whose file does not exist yet is skipped (and listed in
+    ``skipped``); any other missing file is an error.
+    """
+    from frictionless import Package  # imported here: building the descriptor does not need it
+
+    descriptor = json.loads(Path(path).read_text(encoding="utf-8"))
+    base = Path(path).parent
+    skipped = [r["name"] for r in descriptor["resources"]
+               if r["name"] in PENDING and not (base / r["path"]).exists()]
+    descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] not in skipped]
+    for r in descriptor["resources"]:
+        fks = r.get("schema", {}).get("foreignKeys")
+        if fks:
+            r["schema"]["foreignKeys"] = [fk for fk in fks if fk["reference"].get("resource") not in skipped]
+    package = Package(descriptor, basepath=str(base))
+    return Validation(package.validate(), skipped)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["validate"]:
+        result = validate()
+        text = result.summary()
+        if text:
+            print(text)
+        n = len(json.loads(PACKAGE_JSON.read_text(encoding="utf-8"))["resources"])
+        print(f"{'valid' if result.valid else 'INVALID'}: {n - len(result.skipped)} of {n} resources "
+              "validated")
+        return 0 if result.valid else 1
+    if args:
+        print("usage: python -m catbook.datapackage [validate]", file=sys.stderr)
+        return 2
+    out = write()
+    print(f"wrote {out.relative_to(DATA.parent)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,193 @@
+"""A small Sphinx extension for the book's HTML: no thebe when it is off, no duplicate
+inline scripts, and an anchor on every table row that shows a figure, claim or check.
+
+Loaded from ``_config.yml`` (``sphinx: extra_extensions: [catbook.sphinx_ext]``).
+
+Thebe. Jupyter Book 1.0.4 always loads ``sphinx_thebe``, whatever ``launch_buttons:
+thebe`` says. sphinx-thebe then adds an inline script ``const THEBE_JS_URL = ...`` (a URL
+on unpkg.com), ``sphinx-thebe.js``/``.css`` and a ``text/x-thebe-config`` block to every
+page. The inline script is added after the HTML builder is set up, so Sphinx 7.4 holds it
+twice (once as ``_JavaScript(None)``, once as ``_JavaScript('')``, which do not compare
+equal) and writes it twice: the browser reports "Identifier 'THEBE_JS_URL' has already
+been declared" on every page. With thebe off this extension disconnects sphinx-thebe's
+handlers (nothing of thebe reaches a page) and, for every other extension that adds an
+inline script late (sphinx-togglebutton's ``togglebuttonSelector``), writes each inline
+script once.
+
+Anchors. Tables of figures, claims and audit checks are pandas tables in notebook
+outputs; a row gets ``id="fig-<figure_id>"``, ``id="claim-<claim_id>"`` or
+``id="check-<check_id>"`` unless the page already has that id (a claim shown in full by
+``catbook.display.claim_markdown`` carries its own ``claim-<id>`` target), so a figure
+can be linked as ``notebooks/art-02-prevention.html#fig-art-2-014``.
+
+Accessibility (WCAG 2.5.3 "label in name", axe ``label-content-name-mismatch``). Controls
+whose accessible name does not contain their visible text: myst-nb's hidden-code toggle
+(``<summary aria-label="Toggle hidden content">`` showing "Show code cell source") loses the
+aria-label, so it is named by what it shows; the theme's search button and colour-mode
+switch are overridden by the templates in ``catbook/templates/`` (added to
+``templates_path``), each of which says what it changes.
+
+Root page. ``index.html`` is a redirect to the first page (sphinx-external-toc writes a bare
+``<meta http-equiv="Refresh">`` line when the file is missing). This extension writes it
+first, as a small complete page: language, title, the book's icon (without one Chromium asks
+for ``/favicon.ico`` and gets a 404) and a link for readers whose browser does not follow
+the redirect.
+"""
+from __future__ import annotations
+
+import re
+
+from pathlib import Path
+
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+# Column of a pandas table -> prefix of the anchor its rows get.
+ROW_ANCHORS = {"figure_id": "fig-", "claim_id": "claim-", "check_id": "check-"}
+
+_THEBE_HANDLERS = {"init_thebe_core", "update_thebe_context"}
+TEMPLATES = Path(__file__).parent / "templates"
+_SUMMARY = '<summary aria-label="Toggle hidden content">'
+
+
+def _add_templates(app, config) -> None:
+    """config-inited: the book's overrides of theme components come before the theme's own."""
+    if str(TEMPLATES) not in config.templates_path:
+        config.templates_path.append(str(TEMPLATES))
+
+
+def thebe_enabled(config) -> bool:
+    options = getattr(config, "html_theme_options", None) or {}
+    return bool((options.get("launch_buttons") or {}).get("thebe"))
+
+
+def _drop_thebe(app) -> None:
+    """builder-inited: with thebe off, sphinx-thebe adds nothing to pages."""
+    if thebe_enabled(app.config):
+        return
+    for event, listeners in list(app.events.listeners.items()):
+        for listener in list(listeners):
+            handler = listener.handler
+            if (getattr(handler, "__module__", "") == "sphinx_thebe"
+                    and getattr(handler, "__name__", "") in _THEBE_HANDLERS):
+                app.disconnect(listener.id)
+
+
+def _script_key(script) -> tuple:
+    attrs = getattr(script, "attributes", {}) or {}
+    return (getattr(script, "filename", script) or "", getattr(script, "priority", 500),
+            tuple(sorted(attrs.items())))
+
+
+def clean_assets(app, pagename, templatename, context, doctree) -> None:
+    """html-page-context: each script written once; no thebe asset when thebe is off."""
+    no_thebe = not thebe_enabled(app.config)
+    scripts = context.get("script_files")
+    if isinstance(scripts, list):
+        seen, keep = set(), []
+        for script in scripts:
+            key = _script_key(script)
+            name = key[0]
+            if key in seen or (no_thebe and ("sphinx-thebe" in name or "THEBE_JS_URL" in str(key[2]))):
+                continue
+            seen.add(key)
+            keep.append(script)
+        scripts[:] = keep
+    css = context.get("css_files")
+    if no_thebe and isinstance(css, list):
+        css[:] = [c for c in css if "sphinx-thebe" not in (getattr(c, "filename", c) or "")]
+    body = context.get("body")
+    if isinstance(body, str):
+        body = body.replace(_SUMMARY, "<summary>")
+        if "<table" in body:
+            body = anchor_table_rows(body)
+        context["body"] = body
+
+
+_TABLE = re.compile(r"<table\b[^>]*>.*?</table>", re.S)
+_THEAD = re.compile(r"<thead>(.*?)</thead>", re.S)
+_TBODY = re.compile(r"<tbody>(.*?)</tbody>", re.S)
+_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+_CELL = re.compile(r"<t[hd]\b[^>]*>(.*?)</t[hd]>", re.S)
+_ID = re.compile(r'\bid="([^"]+)"')
+
+
+def _column_names(thead: str) -> list[str]:
+    names: list[str] = []
+    for row in re.findall(r"<tr\b[^>]*>(.*?)</tr>", thead, re.S):
+        for i, cell in enumerate(_CELL.findall(row)):
+            text = re.sub(r"<[^>]+>", "", cell).strip()
+            if i >= len(names):
+                names.append(text)
+            elif not names[i]:
+                names[i] = text
+    return names
+
+
+def anchor_table_rows(html: str) -> str:
+    """Give each table row that shows a figure/claim/check id an anchor (first one per page)."""
+    taken = set(_ID.findall(html))
+
+    def table(match: re.Match) -> str:
+        text = match.group(0)
+        head = _THEAD.search(text)
+        if not head:
+            return text
+        columns = [(i, ROW_ANCHORS[n]) for i, n in enumerate(_column_names(head.group(1)))
+                   if n in ROW_ANCHORS]
+        if not columns:
+            return text
+
+        def row(m: re.Match) -> str:
+            cells = [re.sub(r"<[^>]+>", "", c).strip() for c in _CELL.findall(m.group(1))]
+            for i, prefix in columns:
+                if i < len(cells) and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", cells[i]):
+                    anchor = prefix + cells[i]
+                    if anchor not in taken:
+                        taken.add(anchor)
+                        return f'<tr id="{anchor}">{m.group(1)}</tr>'
+            return m.group(0)
+
+        body = _TBODY.search(text)
+        if not body:
+            return text
+        new_body = _ROW.sub(row, body.group(1))
+        return text[:body.start(1)] + new_body + text[body.end(1):]
+
+    return _TABLE.sub(table, html)
+
+
+_INDEX = """<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<meta http-equiv="Refresh" content="0; url={target}">
+<link rel="canonical" href="{target}">
+{icon}</head>
+<body><main><p><a href="{target}">{title}</a></p></main></body>
+</html>
+"""
+
+
+def write_index(app, exception) -> None:
+    """build-finished: index.html redirects to the root page, with a title, language and icon."""
+    if exception or app.builder.name != "html" or app.config.root_doc == "index":
+        return
+    from html import escape as html_escape
+    favicon = app.config.html_favicon or ""
+    icon = ""
+    if favicon and "://" not in favicon:
+        icon = f'<link rel="icon" href="_static/{html_escape(Path(favicon).name)}">\n'
+    Path(app.outdir, "index.html").write_text(_INDEX.format(
+        lang=html_escape(app.config.language or "en"), title=html_escape(app.config.project or ""),
+        target=html_escape(f"{app.config.root_doc}.html"), icon=icon), encoding="utf-8")
+
+
+def setup(app):
+    app.connect("config-inited", _add_templates)
+    app.connect("builder-inited", _drop_thebe, priority=900)
+    app.connect("html-page-context", clean_assets, priority=900)
+    app.connect("build-finished", write_index, priority=400)  # before sphinx-external-toc's
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,220 @@
+"""What the published book serves from its own host: rules data and front-end files.
+
+Two things need JavaScript in the static book, and neither may come from another host:
+
+* stored ipywidgets views (the notebooks' calculator snapshots) need require.js and
+  ``@jupyter-widgets/html-manager``; both are npm packages pinned in ``web/package.json``
+  (locked in ``web/package-lock.json``, installed by ``make web`` with ``npm ci``);
+* the kernel-free custody calculator (``book/calculator.md``) runs ``web/src`` in the
+  reader's browser, on the rules exported here from ``data/custody/rules.yaml``.
+
+This module is also a Sphinx extension (``sphinx.extra_extensions`` in ``_config.yml``).
+At the start of every HTML build it writes all of these files into
+``<outdir>/_static/catbook-web/``, so the data the page computes with is always the
+rules file of that build and nothing generated is ever committed. The folder is
+deliberately not the project's ``_static/``: Jupyter Book 1 adds every ``.js`` file found
+under its static paths to every page. The calculator's files are added only to pages
+whose body contains the calculator's container (``CALCULATOR_MARKER``); myst-nb adds
+the widget files only to pages with stored widget state (``nb_ipywidgets_js``).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from importlib import metadata
+from pathlib import Path
+
+from .custody.moments import _zone_names as _engine_zone_names
+from .custody.moments import kazakhstan_zones
+from .custody.rules import ARREST, RULES_FILE, Duration, Rule, RuleBook, Version, load_rules
+from .custody.scenarios import SCENARIOS_FILE, load_scenarios
+from .paths import ROOT
+
+WEB = ROOT / "web"
+WEB_SRC = WEB / "src"
+NODE_MODULES = WEB / "node_modules"
+#: Folder under the built book's ``_static`` that holds everything this module writes.
+STATIC_SUBDIR = "catbook-web"
+#: The attribute that marks the calculator's container in a page's HTML.
+CALCULATOR_MARKER = 'data-catbook-calculator="custody"'
+#: The format of the exported rules; bump it when the JSON's shape changes.
+FORMAT = "catbook-custody-rules/1"
+#: The project's own front-end files (web/src), copied as they are: the calculator, and
+#: the script that tells the widget manager where its fonts are.
+SOURCE_FILES = ("custody-calculator.js", "custody-calculator.css", "widgets-assets-path.js")
+#: Vendored npm files: package, file inside the package, destination under STATIC_SUBDIR.
+#: html-manager's embed-amd.js loads its icon fonts relative to itself, so the fonts a
+#: browser can use (woff2, woff) travel with it; the source maps and the other bundles do not.
+VENDOR_FILES = (
+    ("requirejs", "require.js", "require.js"),
+    ("@jupyter-widgets/html-manager", "dist/embed-amd.js", "html-manager/embed-amd.js"),
+    ("@jupyter-widgets/html-manager", "dist/embed.js.LICENSE.txt", "html-manager/LICENSE.txt"),
+)
+VENDOR_GLOBS = (("@jupyter-widgets/html-manager", "dist", ("*.woff2", "*.woff"), "html-manager"),)
+
+
+class WebAssetsError(RuntimeError):
+    """The front-end packages are missing or are not the versions web/package.json pins."""
+
+
+# --- the rules as JSON ---------------------------------------------------------------------
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _iso(day) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _duration(duration: Duration) -> dict:
+    return {"amount": duration.amount, "unit": duration.unit, "label": duration.label}
+
+
+def _version(version: Version) -> dict:
+    delay = version.lawful_delay
+    return {
+        "from": _iso(version.valid_from), "to": _iso(version.valid_to),
+        "source_lines": list(version.source_lines), "quote_fr": version.quote_fr,
+        "quote_line": version.quote_line, "note": version.note,
+        "lawful_delay": None if delay is None else {
+            "duration": _duration(delay.duration), "starts_from": delay.starts_from,
+            "description": delay.description, "basis": delay.basis,
+        },
+    }
+
+
+def _rule(rule: Rule) -> dict:
+    return {
+        "id": rule.id, "title": rule.title, "computable": rule.computable, "applies_to": rule.applies_to,
+        "starts_from": rule.starts_from,
+        "act": None if rule.act is None else {"id": rule.act.id, "label": rule.act.label},
+        "duration": _duration(rule.duration), "description": rule.description, "basis": rule.basis,
+        "source_lines": list(rule.source_lines), "quote_fr": rule.quote_fr, "quote_line": rule.quote_line,
+        "note": rule.note, "in_force": [_version(v) for v in rule.versions],
+    }
+
+
+def _zone_names() -> list[str]:
+    """Every zone name ``resolve_zone`` accepts, sorted."""
+    return sorted(_engine_zone_names())
+
+
+def custody_rules_payload(book: RuleBook | None = None) -> dict:
+    """rules.yaml as validated by ``load_rules``, plus what the page needs to read input like the engine.
+
+    ``zones.known`` is the list of zone names the engine accepts (the pinned tzdata's),
+    ``zones.kazakhstan`` the ones offered first; ``examples`` are the worked cases of
+    scenarios.yaml, which the page can load into its form.
+    """
+    book = book or load_rules()
+    period = book.known_period
+    return {
+        "format": FORMAT,
+        "generated_from": {
+            "rules": RULES_FILE.relative_to(ROOT).as_posix(), "rules_sha256": _sha256(RULES_FILE),
+            "scenarios": SCENARIOS_FILE.relative_to(ROOT).as_posix(),
+            "scenarios_sha256": _sha256(SCENARIOS_FILE),
+            "tzdata": metadata.version("tzdata"),
+        },
+        "arrest": ARREST,
+        "known_period": {"from": _iso(period.start), "to": _iso(period.end),
+                         "source_lines": list(period.source_lines), "quote_fr": period.quote_fr,
+                         "quote_line": period.quote_line, "note": period.note},
+        "rules": [_rule(rule) for rule in book.rules],
+        "zones": {"default": "Asia/Almaty", "kazakhstan": list(kazakhstan_zones()), "known": _zone_names()},
+        "examples": [{"name": case.name, "facts": case.facts,
+                      "inputs": {"arrested_at": str(case.inputs["arrested_at"]), "tz": case.inputs["tz"],
+                                 "foreigner": bool(case.inputs["foreigner"]),
+                                 "events": {k: str(v) for k, v in case.inputs["events"].items()
+                                            if v is not None},
+                                 "now": str(case.inputs["now"])}}
+                     for case in load_scenarios()],
+    }
+
+
+def custody_rules_json(book: RuleBook | None = None) -> str:
+    return json.dumps(custody_rules_payload(book), ensure_ascii=False, indent=1) + "\n"
+
+
+def custody_rules_script(book: RuleBook | None = None) -> str:
+    """The same JSON as a script that sets ``window.catbookCustodyRules``.
+
+    A script, not a fetch of the JSON file, so the page also works opened from disk
+    (``file://``), where browsers refuse fetch().
+    """
+    body = json.dumps(custody_rules_payload(book), ensure_ascii=False, separators=(",", ":"))
+    return ("// Generated at book build time from data/custody/rules.yaml by catbook.web: do not edit.\n"
+            f"window.catbookCustodyRules = {body};\n")
+
+
+# --- the front-end files -------------------------------------------------------------------
+
+def _pinned_versions() -> dict[str, str]:
+    return json.loads((WEB / "package.json").read_text(encoding="utf-8"))["dependencies"]
+
+
+def check_node_modules() -> None:
+    """Refuse a missing or stale ``web/node_modules`` (not the versions package.json pins)."""
+    for package, pinned in _pinned_versions().items():
+        manifest = NODE_MODULES / package / "package.json"
+        if not manifest.is_file():
+            raise WebAssetsError(f"{manifest.relative_to(ROOT)} is missing: run `make web` (npm ci in web/)")
+        installed = json.loads(manifest.read_text(encoding="utf-8"))["version"]
+        if installed != pinned:
+            raise WebAssetsError(f"web/node_modules has {package} {installed}, web/package.json pins "
+                                 f"{pinned}: run `make web`")
+
+
+def write_web_assets(dest: Path) -> list[Path]:
+    """Write the rules data, the calculator and the vendored widget files into ``dest``."""
+    check_node_modules()
+    dest = Path(dest)
+    written = []
+
+    def put(path: Path, target: Path) -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+        written.append(target)
+
+    for package, inner, target in VENDOR_FILES:
+        put(NODE_MODULES / package / inner, dest / target)
+    for package, folder, patterns, target in VENDOR_GLOBS:
+        for pattern in patterns:
+            for path in sorted((NODE_MODULES / package / folder).glob(pattern)):
+                put(path, dest / target / path.name)
+    for name in SOURCE_FILES:
+        put(WEB_SRC / name, dest / name)
+    for name, text in (("custody-rules.json", custody_rules_json()), ("custody-rules.js", custody_rules_script())):
+        (dest / name).write_text(text, encoding="utf-8")
+        written.append(dest / name)
+    return written
+
+
+# --- the Sphinx extension ------------------------------------------------------------------
+
+def _stage(app) -> None:
+    from sphinx.errors import ExtensionError
+
+    if getattr(app.builder, "format", None) != "html":
+        return
+    try:
+        write_web_assets(Path(app.outdir) / "_static" / STATIC_SUBDIR)
+    except WebAssetsError as error:
+        raise ExtensionError(str(error)) from None
+
+
+def _page_assets(app, pagename, templatename, context, doctree) -> None:
+    """Add the calculator's data, script and style to the pages that hold the calculator."""
+    if CALCULATOR_MARKER not in (context.get("body") or ""):
+        return
+    app.add_css_file(f"{STATIC_SUBDIR}/custody-calculator.css")
+    app.add_js_file(f"{STATIC_SUBDIR}/custody-rules.js")
+    app.add_js_file(f"{STATIC_SUBDIR}/custody-calculator.js", loading_method="defer")
+
+
+def setup(app) -> dict:
+    app.connect("builder-inited", _stage)
+    app.connect("html-page-context", _page_assets)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,114 @@
+"""Shared fixtures for the browser tests: Debian's Chromium driven by Playwright, the built book over http.
+
+The tests read the book that ``make book-check`` has just built (``_build/check/_build/html``)
+or the folder named by the environment variable ``BOOK_HTML``; they never build it
+themselves, so run ``make book-check`` (or ``make test``, which does) first.
+
+Fixtures, all usable by any test under ``tests/browser``:
+
+``book_dir``   the built HTML folder (session); a missing build is an error, not a skip
+``book_url``   ``http://127.0.0.1:<free port>`` serving ``book_dir`` (session, threaded server)
+``browser``    one headless Chromium for the session (``/usr/bin/chromium`` or ``$CHROMIUM``)
+``context``    a fresh browser context per test (no shared cookies or storage)
+``page``       a page in that context; ``page.console_messages`` and ``page.page_errors``
+               collect what the page logged, ``page.requests`` every URL it asked for
+
+No test downloads a browser: ``playwright install`` is never run (``make chromium``
+installs Debian's package when ``/usr/bin/chromium`` is missing).
+"""
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_BOOK_HTML = ROOT / "_build" / "check" / "_build" / "html"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+#: Default time a Playwright action or wait may take (ms): generous for 2 slow cores, still bounded.
+DEFAULT_TIMEOUT_MS = 15_000
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    """Static files without a log line per request, with the types a browser needs."""
+
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map,
+                      ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json",
+                      ".svg": "image/svg+xml", ".woff2": "font/woff2", ".ipynb": "application/json"}
+
+    def log_message(self, format, *args):  # noqa: A002 (the base class's name)
+        pass
+
+
+@pytest.fixture(scope="session")
+def book_dir() -> Path:
+    """The built book's HTML folder: $BOOK_HTML, or the one `make book-check` writes."""
+    path = Path(os.environ.get("BOOK_HTML", DEFAULT_BOOK_HTML)).resolve()
+    if not (path / "index.html").is_file():
+        pytest.fail(f"no built book at {path}: run `make book-check` first (or set BOOK_HTML)",
+                    pytrace=False)
+    return path
+
+
+@pytest.fixture(scope="session")
+def book_url(book_dir: Path):
+    """Base URL (no trailing slash) of a local server for ``book_dir``, on 127.0.0.1 and a free port."""
+    handler = functools.partial(_QuietHandler, directory=str(book_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="book-http", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def playwright_driver():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver):
+    """Headless Debian Chromium (never a browser Playwright would download)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make chromium`", pytrace=False)
+    chromium = playwright_driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    try:
+        yield chromium
+    finally:
+        chromium.close()
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    ctx.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    """A fresh page that records its console messages, uncaught errors and requested URLs."""
+    pg = context.new_page()
+    pg.console_messages = []
+    pg.page_errors = []
+    pg.requests = []
+    pg.on("console", lambda message: pg.console_messages.append(message))
+    pg.on("pageerror", lambda error: pg.page_errors.append(error))
+    pg.on("request", lambda request: pg.requests.append(request.url))
+    yield pg

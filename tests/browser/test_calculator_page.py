@@ -1,0 +1,272 @@
+"""The book's kernel-free calculator page gives the Python engine's answers, in Chromium.
+
+Every worked case of data/custody/scenarios.yaml is typed into the form of
+book/calculator.html (served from the built book over http://127.0.0.1); the deadlines,
+verdicts, overruns, warnings and notes the page shows (read from its data-* attributes)
+must equal those of ``catbook.custody.audit()``/``deadlines()`` on the same inputs. Bad
+input must give the engine's own message, beside the field it concerns. The page also
+computes with the rules the build exported (custody-rules.json), and the notebook's stored
+calculator widget renders from the book's own files.
+"""
+from __future__ import annotations
+
+import json
+from urllib.parse import urlparse
+
+import pytest
+
+from catbook.custody import audit, deadlines, load_rules, load_scenarios
+from catbook.custody.moments import format_moment
+from catbook.custody.widgets import evaluate_form
+from catbook.web import STATIC_SUBDIR, custody_rules_payload
+
+SCENARIOS = load_scenarios()
+FORM_RULES = [rule.id for rule in load_rules().custody_rules(foreigner=True)]
+PAGE = "/book/calculator.html"
+
+READ_RESULTS = """() => Array.from(document.querySelectorAll('#cc-table tbody tr')).map(tr => ({
+  rule: tr.dataset.rule, status: tr.dataset.status, due: tr.dataset.due, starts_at: tr.dataset.startsAt,
+  actual: tr.dataset.actual, overrun_seconds: tr.dataset.overrunSeconds,
+  lawful_delay_until: tr.dataset.lawfulDelayUntil, upper_bound: tr.dataset.upperBound === 'true',
+  source_lines: tr.dataset.sourceLines, due_text: tr.querySelector('.cc-due').textContent,
+  warnings: Array.from(document.querySelectorAll(`.cc-rule[data-rule="${tr.dataset.rule}"] [data-warning]`))
+    .map(li => li.dataset.warning),
+  notes: Array.from(document.querySelectorAll(`.cc-rule[data-rule="${tr.dataset.rule}"] [data-note]`))
+    .map(li => li.dataset.note),
+}))"""
+
+READ_ERRORS = """() => Object.fromEntries(Array.from(document.querySelectorAll('[data-error-for]'))
+  .filter(node => !node.hidden).map(node => [node.dataset.errorFor, node.textContent]))"""
+
+
+def minutes_iso(moment) -> str:
+    return moment.isoformat(timespec="minutes") if moment is not None else ""
+
+
+def engine_rows(arrested_at, events, *, tz, now, foreigner):
+    """What the page must show, computed by the Python engine (the oracle)."""
+    done = {rule: text for rule, text in events.items() if text and text.strip()}
+    findings = audit(arrested_at, done, tz=tz, now=now, foreigner=foreigner)
+    return [{
+        "rule": f.rule, "status": f.status, "due": minutes_iso(f.due),
+        "starts_at": minutes_iso(f.deadline.starts_at), "actual": minutes_iso(f.actual),
+        "overrun_seconds": f.overrun.total_seconds() if f.overrun is not None else None,
+        "lawful_delay_until": minutes_iso(f.deadline.lawful_delay_until),
+        "upper_bound": f.deadline.is_upper_bound, "source_lines": " ".join(map(str, f.source_lines)),
+        "due_text": format_moment(f.due) + (" (latest possible)" if f.deadline.is_upper_bound else ""),
+        "warnings": f.warnings, "notes": f.notes,
+    } for f in findings]
+
+
+def page_rows(page):
+    rows = page.evaluate(READ_RESULTS)
+    for row in rows:
+        row["overrun_seconds"] = float(row["overrun_seconds"]) if row["overrun_seconds"] else None
+    return rows
+
+
+@pytest.fixture(scope="module")
+def calculator(browser, book_url):
+    """One calculator page for the module: every test fills every field, so none leaks state."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    page.errors_seen = []
+    page.on("pageerror", lambda error: page.errors_seen.append(str(error)))
+    page.on("console", lambda m: page.errors_seen.append(m.text) if m.type == "error" else None)
+    page.goto(book_url + PAGE)
+    page.wait_for_selector("[data-catbook-calculator='custody'][data-ready='true']")
+    yield page
+    context.close()
+
+
+def submit(page, *, arrested_at, tz, foreigner, events, now):
+    """Type the case into the form, press the button, and wait for the new result."""
+    page.fill("#cc-arrested_at", arrested_at)
+    page.fill("#cc-tz", tz)
+    page.set_checked("#cc-foreigner", foreigner)
+    for rule in FORM_RULES:
+        page.fill(f"#cc-{rule}", events.get(rule) or "")
+    page.fill("#cc-now", now)
+    before = page.get_attribute("#cc-results", "data-run")
+    page.click("#cc-submit")
+    page.wait_for_function("before => document.querySelector('#cc-results').dataset.run !== before", arg=before)
+    return page.get_attribute("#cc-results", "data-state")
+
+
+# --- the worked cases: page == engine --------------------------------------------------
+
+@pytest.mark.parametrize("case", SCENARIOS, ids=[case.name for case in SCENARIOS])
+def test_every_worked_case_gives_the_engines_deadlines_and_verdicts(calculator, case):
+    inputs = case.inputs
+    events = {rule: str(text) for rule, text in inputs["events"].items() if text is not None}
+    state = submit(calculator, arrested_at=str(inputs["arrested_at"]), tz=inputs["tz"],
+                   foreigner=bool(inputs["foreigner"]), events=events, now=str(inputs["now"]))
+    assert state == "ok", calculator.evaluate(READ_ERRORS)
+    shown = page_rows(calculator)
+    expected = engine_rows(str(inputs["arrested_at"]), events, tz=inputs["tz"], now=str(inputs["now"]),
+                           foreigner=bool(inputs["foreigner"]))
+    assert [row["rule"] for row in shown] == [row["rule"] for row in expected], "order of the deadlines"
+    for got, want in zip(shown, expected):
+        assert got["overrun_seconds"] == pytest.approx(want["overrun_seconds"], abs=1e-3), got["rule"]
+        got["overrun_seconds"] = want["overrun_seconds"]
+        assert got == want
+    # deadlines() agrees on every due time (it only knows the protocol's time).
+    schedule = deadlines(str(inputs["arrested_at"]), tz=inputs["tz"], foreigner=bool(inputs["foreigner"]),
+                         protocol_at=events.get("protocol-3h"))
+    assert {row["rule"]: row["due"] for row in shown} == {d.rule: minutes_iso(d.due) for d in schedule}
+    # and, as a last guard, the answer written by hand in the scenario file
+    for rule, answer in case.expected.items():
+        row = next(r for r in shown if r["rule"] == rule)
+        assert row["status"] == answer["status"], rule
+    assert calculator.errors_seen == []
+
+
+def test_a_worked_case_loads_from_the_menu_and_is_computed(calculator):
+    case = SCENARIOS[0]
+    calculator.select_option("#cc-example", case.name)
+    calculator.wait_for_function("() => document.querySelector('#cc-results').dataset.state === 'ok'")
+    assert calculator.input_value("#cc-arrested_at") == str(case.inputs["arrested_at"])
+    assert case.facts.split()[0] in calculator.text_content("#cc-example-facts")
+    shown = [(row["rule"], row["due"], row["status"]) for row in page_rows(calculator)]
+    expected = [(row["rule"], row["due"], row["status"]) for row in engine_rows(
+        str(case.inputs["arrested_at"]), {k: str(v) for k, v in case.inputs["events"].items()},
+        tz=case.inputs["tz"], now=str(case.inputs["now"]), foreigner=case.inputs["foreigner"])]
+    assert shown == expected
+
+
+def test_a_blank_now_is_the_current_time(calculator):
+    state = submit(calculator, arrested_at="2012-03-01 09:00", tz="Asia/Almaty", foreigner=False,
+                   events={"protocol-3h": "2012-03-01 10:00"}, now="")
+    assert state == "ok"
+    shown = [(row["rule"], row["due"], row["status"]) for row in page_rows(calculator)]
+    expected = [(f.rule, minutes_iso(f.due), f.status)
+                for f in audit("2012-03-01 09:00", {"protocol-3h": "2012-03-01 10:00"}, tz="Asia/Almaty")]
+    assert shown == expected
+
+
+# --- bad input: the engine's message, beside its field, and nothing typed is lost --------
+
+BASE = dict(arrested_at="2012-03-01 09:00", tz="Asia/Almaty", foreigner=False, events={},
+            now="2012-03-02 09:00")
+ERROR_CASES = {
+    "nonexistent-local-time": dict(arrested_at="2004-03-28 02:30"),
+    "ambiguous-local-time": dict(arrested_at="2024-02-29 23:30", now="2024-03-02 09:00"),
+    "unknown-zone": dict(tz="Asia/Nowhere"),
+    "event-before-arrest": dict(events={"protocol-3h": "2012-03-01 08:00"}),
+    "date-without-time": dict(arrested_at="2012-03-01"),
+    "unreadable-event": dict(events={"court-72h": "soon"}),
+    "consulate-for-a-national": dict(events={"consular-notice-12h": "2012-03-01 10:00"}),
+    "now-before-arrest": dict(now="2012-03-01 08:59"),
+    "event-after-now": dict(events={"family-notice-12h": "2012-03-02 10:00"}),
+    "event-before-arrest-in-other-offset": dict(events={"family-notice-12h": "2012-03-01T02:30+00:00"}),
+    "arrest-in-the-future": dict(arrested_at="2999-01-01 10:00", now=""),
+    "several-bad-fields-at-once": dict(tz="Nowhere/City", events={"court-72h": "later"}, now="tomorrow"),
+}
+
+
+@pytest.mark.parametrize("name", list(ERROR_CASES))
+def test_bad_input_shows_the_engines_message_beside_the_field(calculator, name):
+    values = {**BASE, **ERROR_CASES[name]}
+    expected = evaluate_form(arrested_at=values["arrested_at"], tz=values["tz"], foreigner=values["foreigner"],
+                             events={rule: values["events"].get(rule, "") for rule in FORM_RULES},
+                             now=values["now"]).errors
+    assert expected, "the case must be an error for the engine too"
+    state = submit(calculator, **values)
+    assert state == "error"
+    assert calculator.evaluate(READ_ERRORS) == expected
+    for key in expected:
+        field = calculator.locator(f"#cc-{key}")
+        assert field.get_attribute("aria-invalid") == "true"
+        assert f"cc-{key}-error" in field.get_attribute("aria-describedby").split()
+        # beside the field: in the same form row as the input it is about
+        row = calculator.locator(f"[data-field-row='{key}']")
+        assert row.locator(f"#cc-{key}").count() == 1
+        assert row.locator(f"[data-error-for='{key}']").is_visible()
+    assert calculator.locator("#cc-table tbody tr").count() == 0
+    assert "Correct the field" in calculator.text_content("#cc-status")
+    # what was typed is kept
+    assert calculator.input_value("#cc-arrested_at") == values["arrested_at"]
+    assert calculator.input_value("#cc-tz") == values["tz"]
+    for rule, text in values["events"].items():
+        assert calculator.input_value(f"#cc-{rule}") == text
+    assert calculator.input_value("#cc-now") == values["now"]
+    # and a correction clears the messages
+    assert submit(calculator, **BASE) == "ok"
+    assert calculator.evaluate(READ_ERRORS) == {}
+
+
+# --- reading times: the page reads text exactly as the engine does -----------------------
+
+TEXTS = ["2012-03-01 14:30", "2012-03-01T14:30", "2012-03-01t14:30", "20120301T1430", "2012-03-01 14",
+         "2012-03-01 14:30:15", "2012-03-01 14:30:15.5", "2012-03-01T14:30Z", "2012-03-01 14:30+06",
+         "2012-03-01 14:30+0600", "2012-03-01 14:30 +05:00", "2012-03-01T14:30-00:00", "  2012-03-01 14:30  ",
+         "2012-03-01", "20120301", "", "   ", "2012-3-1 10:00", "2012-02-30 10:00", "2012-02-29 10:00",
+         "2011-02-29 10:00", "2012-03-01 24:00", "2012-03-01 14:60", "2012-03-01 14:30:60", "0000-03-01 10:00",
+         "2012-03-01 14:30+24:00", "2012-03-01  14:30", "2012-03-01 14:3", "1 March 2012 14:30", "it's late",
+         "2004-03-28 02:00", "2004-03-28 02:59", "2004-03-28 03:00", "2004-10-31 01:30", "2024-02-29 23:00",
+         "2024-02-29 23:59", "2024-03-01 00:00", "2024-02-29T23:30+05:00"]
+
+
+def test_times_are_read_as_the_engine_reads_them(calculator):
+    """Accepted or refused alike, with the same message; accepted ones name the same instant."""
+    got = calculator.evaluate("""texts => texts.map(text => {
+        const r = window.CatbookCustody.evaluate({arrested_at: text, tz: 'Asia/Almaty', foreigner: false,
+                                                  events: {}, now: '2030-01-01 00:00'});
+        return {errors: r.errors, arrest: r.findings.length ? r.findings[0].deadline.startsAt / 1000 : null};
+    })""", TEXTS)
+    for text, page in zip(TEXTS, got):
+        engine = evaluate_form(arrested_at=text, tz="Asia/Almaty", foreigner=False, events={},
+                               now="2030-01-01 00:00")
+        assert page["errors"] == engine.errors, text
+        if engine.ok:
+            protocol = next(f for f in engine.findings if f.rule == "protocol-3h")
+            assert page["arrest"] == pytest.approx(protocol.deadline.starts_at.timestamp(), abs=1e-3), text
+
+
+# --- the page itself ---------------------------------------------------------------------
+
+def test_the_page_is_labelled_and_announces_its_results(calculator):
+    unlabelled = calculator.evaluate("""() => Array.from(document.querySelectorAll(
+        '#cc-form input, #cc-form select')).filter(el => !el.labels || el.labels.length === 0).map(el => el.id)""")
+    assert unlabelled == []
+    status = calculator.locator("#cc-status")
+    assert status.get_attribute("aria-live") == "polite" and status.get_attribute("role") == "status"
+    assert calculator.locator("#cc-results").is_visible()
+    assert calculator.locator("#cc-table caption").count() == 1
+    assert calculator.locator("#cc-table thead th[scope='col']").count() >= 5
+
+
+def test_the_page_computes_with_the_rules_this_build_exported(calculator, book_dir):
+    exported = json.loads((book_dir / "_static" / STATIC_SUBDIR / "custody-rules.json").read_text(encoding="utf-8"))
+    assert exported == custody_rules_payload()
+    in_page = calculator.evaluate("() => window.CatbookCustody.data")
+    assert in_page == exported
+
+
+def test_the_calculator_page_loads_nothing_from_another_host(page, book_url):
+    page.goto(book_url + PAGE)
+    page.wait_for_selector("[data-catbook-calculator='custody'][data-ready='true']")
+    hosts = {urlparse(url).hostname for url in page.requests if not url.startswith("data:")}
+    assert hosts == {"127.0.0.1"}
+    assert [e for e in page.page_errors] == []
+    assert [m.text for m in page.console_messages if m.type == "error"] == []
+
+
+# --- the notebook's stored calculator widget (a snapshot) ---------------------------------
+
+def test_the_stored_calculator_widget_renders_from_the_books_own_files(page, book_url):
+    failed = []
+    page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+    page.goto(book_url + "/notebooks/custody-clock.html")
+    page.wait_for_selector(".widget-text input")
+    case = next(c for c in SCENARIOS if c.name == "foreign-national-consulate-late")
+    values = page.eval_on_selector_all(".widget-text input", "nodes => nodes.map(n => n.value)")
+    assert values[0] == case.inputs["arrested_at"]
+    assert case.inputs["now"] in values
+    assert page.locator(".widget-html table").count() == 1  # the findings table of the snapshot
+    hosts = {urlparse(url).hostname for url in page.requests if not url.startswith("data:")}
+    assert hosts == {"127.0.0.1"}
+    assert failed == []
+    assert [str(e) for e in page.page_errors] == []
+    assert [m.text for m in page.console_messages if m.type == "error"] == []

@@ -1,0 +1,81 @@
+"""Chapter specifications, the generic chapter view, the claims index and the tracker."""
+import json
+
+import pytest
+
+from catbook import chapter_notebook, claims_index
+from catbook.chapter_view import ChapterView
+from catbook.chapters import CHAPTERS, GENERATED_CHAPTERS, chapter_of_section
+from catbook.corpus import load_paragraphs
+from catbook.figures import load_figures
+from catbook.paths import NOTEBOOKS, ROOT
+
+
+@pytest.fixture(scope="module")
+def sections():
+    return set(load_paragraphs().section)
+
+
+def test_every_chapter_reads_existing_sections_and_no_section_twice(sections):
+    seen = {}
+    for chapter in CHAPTERS.values():
+        for s in chapter.sections:
+            assert s in sections, (chapter.key, s)
+            assert s not in seen, f"{s} in both {seen.get(s)} and {chapter.key}"
+            seen[s] = chapter.key
+
+
+def test_every_article_part_has_a_chapter(sections):
+    for s in sections:
+        if s.startswith("art-") or s in {"op", "cases-ngo", "general"}:
+            assert chapter_of_section(s), s
+
+
+def test_charts_name_existing_figures_of_one_unit():
+    figs = load_figures().set_index("figure_id")
+    for chapter in CHAPTERS.values():
+        for chart in chapter.charts:
+            rows = figs.loc[list(chart.figure_ids)]
+            assert rows.unit.nunique() == 1, chart.title
+            assert not chart.labels or len(chart.labels) == len(chart.figure_ids)
+
+
+def test_every_chapter_is_in_the_table_of_contents():
+    toc = (ROOT / "_toc.yml").read_text()
+    for chapter in CHAPTERS.values():
+        assert f"notebooks/{chapter.notebook}" in toc, chapter.key
+
+
+@pytest.mark.parametrize("key", GENERATED_CHAPTERS)
+def test_committed_chapter_notebook_follows_the_template(key):
+    chapter = CHAPTERS[key]
+    stored = json.loads((NOTEBOOKS / f"{chapter.notebook}.ipynb").read_text(encoding="utf-8"))
+    expected = chapter_notebook.build(chapter)
+    assert ["".join(c["source"]) for c in stored["cells"]] == [c.source for c in expected.cells], \
+        "run `python -m catbook notebooks` then `make execute`"
+
+
+def test_chapter_view_counts_its_own_claims_and_figures():
+    view = ChapterView("art-2")
+    cov = view.coverage()
+    assert cov.loc["art-2", "claims"] == len(view.claims_df) > 0
+    assert cov.loc["art-2", "figures"] == len(view.figures_df) > 0
+    assert view.scorecard().loc["total", "total"] == len(view.claims_df)
+    with pytest.raises(KeyError, match="no chapter"):
+        ChapterView("art-99")
+
+
+def test_findings_name_every_contradicted_claim():
+    view = ChapterView("art-2")
+    text = view.findings().text
+    for claim_id in view.claims_df[view.claims_df.verdict == "contradicted"].claim_id:
+        assert claim_id in text
+
+
+def test_claims_index_links_every_claim_to_its_chapter_anchor():
+    index = claims_index.ClaimsIndex()
+    page = index._repr_html_()
+    for row in index.df.itertuples():
+        assert f"#claim-{row.claim_id}\"" in page
+    assert repr(index).startswith(f"Claims index: {len(index.df)} claims")
+    assert page.count("<tr data-chapter=") == len(index.df)

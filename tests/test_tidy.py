@@ -1,0 +1,165 @@
+"""data/tables/*.csv: tidy topic tables, every value a figure of data/figures.csv."""
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+import pytest
+
+from catbook import tidy
+from catbook.figures import QUALIFIERS, UNITS, load_figures
+from catbook.paths import FIGURES_CSV
+
+
+@pytest.fixture(scope="module")
+def built() -> dict[str, pd.DataFrame]:
+    return tidy.build_tables()
+
+
+@pytest.fixture(scope="module")
+def figs_text() -> pd.DataFrame:
+    return pd.read_csv(FIGURES_CSV, dtype=str, keep_default_na=False).set_index("figure_id")
+
+
+@pytest.fixture(scope="module")
+def figs() -> pd.DataFrame:
+    return load_figures().set_index("figure_id")
+
+
+def _committed(name: str) -> pd.DataFrame:
+    return pd.read_csv(tidy.TABLES_DIR / f"{name}.csv", dtype=str, keep_default_na=False)
+
+
+# --- committed files ---------------------------------------------------------
+
+@pytest.mark.parametrize("table", tidy.TABLES, ids=lambda t: t.name)
+def test_committed_table_is_a_fresh_build(table, built):
+    path = tidy.TABLES_DIR / f"{table.name}.csv"
+    assert path.exists(), f"{path} is missing: run `python -m catbook.tidy`"
+    assert path.read_text(encoding="utf-8") == tidy.to_csv_text(built[table.name]), \
+        f"{path} is stale: run `python -m catbook.tidy`"
+
+
+def test_no_stale_files_in_tables_dir():
+    on_disk = {p.stem for p in tidy.TABLES_DIR.glob("*")}
+    assert on_disk == {t.name for t in tidy.TABLES}
+
+
+def test_write_tables_writes_the_same_files(tmp_path):
+    (tmp_path / "old_table.csv").write_text("x\n1\n", encoding="utf-8")
+    written = tidy.write_tables(tmp_path)
+    assert {p.name for p in tmp_path.iterdir()} == {f"{n}.csv" for n in written}
+    for name, path in written.items():
+        assert path.read_bytes() == (tidy.TABLES_DIR / f"{name}.csv").read_bytes()
+
+
+# --- every value is its figure's value --------------------------------------
+
+@pytest.mark.parametrize("table", tidy.TABLES, ids=lambda t: t.name)
+def test_every_row_is_its_figure(table, figs_text, figs):
+    df = _committed(table.name)
+    assert list(df.columns) == table.columns
+    assert len(df) > 0
+    for row in df.itertuples(index=False):
+        assert row.figure_id in figs_text.index, row.figure_id
+        fig = figs_text.loc[row.figure_id]
+        for col in tidy.COPIED:
+            if col != "figure_id":
+                assert getattr(row, col) == fig[col], (table.name, row.figure_id, col)
+        # the value as a number too (not only as text)
+        assert float(row.value) == figs.loc[row.figure_id, "value"], (table.name, row.figure_id)
+        assert int(row.source_line) == figs.loc[row.figure_id, "source_line"]
+        assert row.unit in UNITS and row.qualifier in QUALIFIERS
+
+
+@pytest.mark.parametrize("table", [t for t in tidy.TABLES if t.kind == tidy.BY_YEAR],
+                         ids=lambda t: t.name)
+def test_year_comes_from_the_period(table):
+    df = _committed(table.name)
+    for row in df.itertuples(index=False):
+        assert row.year in row.period.split(";"), (table.name, row.figure_id)
+    # one row per series and year, and a series is one measure in one unit
+    assert not df.duplicated(["series", "year"]).any()
+    assert (df.groupby("series").unit.nunique() == 1).all(), table.name
+
+
+@pytest.mark.parametrize("table", tidy.TABLES, ids=lambda t: t.name)
+def test_rows_are_exactly_the_picks(table):
+    df = _committed(table.name)
+    picked = [(lab.code, fid, line) for lab in table.labels for fid, line in lab.picks]
+    got = list(df[[table.label_column, "figure_id", "source_line"]].drop_duplicates()
+               .itertuples(index=False, name=None))
+    assert sorted(got) == sorted((c, f, str(n)) for c, f, n in picked)
+
+
+@pytest.mark.parametrize("table", [t for t in tidy.TABLES if t.kind == tidy.BREAKDOWN],
+                         ids=lambda t: t.name)
+def test_breakdown_parents_are_categories_of_the_table(table):
+    df = _committed(table.name)
+    parents = set(df.parent) - {""}
+    assert parents <= set(df.category), table.name
+    assert df.figure_id.is_unique
+
+
+def test_a_figure_stated_for_two_years_gives_two_rows():
+    df = _committed("funds_by_year")
+    both = df[df.period == "2009;2010"]
+    assert both.year.tolist() == ["2009", "2010"]
+    assert both.figure_id.nunique() == 1 and both.value.nunique() == 1
+
+
+def test_misprinted_values_are_kept_as_printed(figs):
+    """Line 464's '48 6864' stays 486864 in the tidy table: figures are never corrected here."""
+    df = _committed("prison_population_by_category")
+    row = df[df.source_line == "464"].set_index("category").loc["all"]
+    assert float(row.value) == figs.loc[row.figure_id, "value"]
+    assert "48 6864" in row.note
+
+
+def test_tables_cover_the_time_series_the_audit_uses(built):
+    """The series the audit checks year by year are here with every year it reads."""
+    years = lambda name, series: built[name].loc[built[name].series == series, "year"].tolist()  # noqa: E731
+    assert years("torture_cases_by_year", "cases-opened") == [2009, 2010, 2011, 2012]
+    assert years("extradition_by_year", "extradited") == [2008, 2009, 2010, 2011, 2012]
+    assert years("extradition_by_year", "refused") == [2008, 2009, 2010, 2011, 2012]
+    assert years("penitentiary_requests_by_year", "requests-received") == [2008, 2009, 2010, 2011, 2012]
+    assert years("detention_by_year", "released-by-prosecutors") == [2008, 2009, 2010, 2011, 2012]
+
+
+# --- errors ------------------------------------------------------------------
+
+def _with_pick(table: tidy.Table, figure_id: str, line: int) -> tidy.Table:
+    lab = dataclasses.replace(table.labels[0], picks=((figure_id, line),))
+    return dataclasses.replace(table, labels=(lab,))
+
+
+def test_a_figure_on_another_line_fails_loudly():
+    table = tidy.TABLES_BY_NAME["extradition_by_year"]
+    with pytest.raises(tidy.TidyError, match="co2-unheaded-333-002 is on line 338"):
+        tidy.build_table(_with_pick(table, "co2-unheaded-333-002", 339))
+
+
+def test_an_unknown_figure_fails_loudly():
+    table = tidy.TABLES_BY_NAME["extradition_by_year"]
+    with pytest.raises(tidy.TidyError, match="not in figures.csv"):
+        tidy.build_table(_with_pick(table, "co2-unheaded-333-999", 338))
+
+
+def test_a_period_that_is_not_a_year_cannot_go_in_a_by_year_table():
+    table = tidy.TABLES_BY_NAME["extradition_by_year"]
+    with pytest.raises(tidy.TidyError, match="'2008-2012'"):
+        tidy.build_table(_with_pick(table, "co2-unheaded-333-001", 338))
+
+
+def test_duplicate_keys_are_refused():
+    table = tidy.TABLES_BY_NAME["extradition_by_year"]
+    lab = table.labels[0]
+    twice = dataclasses.replace(table, labels=(lab, lab))
+    with pytest.raises(tidy.TidyError, match="duplicate key"):
+        tidy.build_table(twice)
+
+
+def test_data_readme_lists_every_table():
+    readme = (tidy.TABLES_DIR.parent / "README.md").read_text(encoding="utf-8")
+    missing = [t.name for t in tidy.TABLES if f"`tables/{t.name}.csv`" not in readme]
+    assert not missing, "data/README.md does not describe these tables"
