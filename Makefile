@@ -30,6 +30,20 @@ web: $(WEB_STAMP)
 chromium:
 	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
 
+## make poppler: Debian's poppler-utils (pdfunite, pdfinfo, pdftotext) for `make pdf` and its test
+poppler:
+	test -x /usr/bin/pdfunite || (apt-get update && apt-get install -y poppler-utils)
+
+## make axe: axe-core for the accessibility gate of the browser tests, as tests/browser/axe/package-lock.json pins it
+AXE_STAMP := tests/browser/axe/node_modules/.installed-stamp
+$(AXE_STAMP): tests/browser/axe/package.json tests/browser/axe/package-lock.json
+	cd tests/browser/axe && npm ci --no-audit --no-fund --ignore-scripts
+	touch $(AXE_STAMP)
+
+axe: $(AXE_STAMP)
+
+.PHONY: poppler axe pdf
+
 ## make book: build the static HTML book into _build/html
 book: $(STAMP) $(WEB_STAMP)
 	$(PY) -m catbook check
@@ -62,17 +76,28 @@ book-check: $(STAMP) $(WEB_STAMP)
 execute: $(STAMP)
 	for nb in $(NOTEBOOKS); do $(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.store_widget_state=True "$$nb"; done
 
-## make data: rebuild the derived tables and generated pages from the source text
+## make data: rebuild the derived tables (paragraphs, audit, tidy tables, datapackage.json) and generated pages
 data: $(STAMP)
 	$(PY) -m catbook data
 	$(PY) -m catbook pages
+	$(PY) -m catbook audit > /dev/null
+	$(PY) -m catbook.tidy
+	$(PY) -m catbook.datapackage
 
 ## make lab: JupyterLab with the project's environment, on http://127.0.0.1:$(LAB_PORT) (as root too)
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --no-browser --ip=127.0.0.1 --port=$(LAB_PORT) --allow-root --ServerApp.root_dir="$(CURDIR)"
+
+## make pdf: A4 PDF handouts of the built book, one per page of _toc.yml and the whole book, in _build/pdf/
+pdf: book chromium poppler
+	rm -rf _build/pdf
+	$(PY) -m catbook.pdf --html _build/html --out _build/pdf
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_book.py
 
 clean:
 	rm -rf _build
+
+# The browser tests also need axe-core (accessibility gate) and poppler-utils (PDF test).
+browser: $(AXE_STAMP) poppler

@@ -7,7 +7,9 @@ from data/figures.csv; they never hold a number of their own.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from .chapter_readings import READINGS
 
 
 @dataclass(frozen=True)
@@ -354,6 +356,7 @@ _GENERATED = (
     ),
 )
 
+_GENERATED = tuple(replace(c, reading_en=READINGS.get(c.key, "").strip()) for c in _GENERATED)
 CHAPTERS: dict[str, Chapter] = {c.key: c for c in (_ART_2, *_GENERATED)}
 GENERATED_CHAPTERS = tuple(c.key for c in _GENERATED)
 

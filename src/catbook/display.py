@@ -10,6 +10,9 @@ import re
 
 import pandas as pd
 
+# Book tables show their text in full (pandas cuts cells at 50 characters by default).
+pd.set_option("display.max_colwidth", None)
+
 from .claims import KINDS, VERDICTS
 from .markdown import escape, line_ref, lines_ref
 

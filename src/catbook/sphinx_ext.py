@@ -181,7 +181,7 @@ def write_index(app, exception) -> None:
     if favicon and "://" not in favicon:
         icon = f'<link rel="icon" href="_static/{html_escape(Path(favicon).name)}">\n'
     Path(app.outdir, "index.html").write_text(_INDEX.format(
-        lang=html_escape(app.config.language or "en"), title=html_escape(app.config.project or ""),
+        lang=html_escape(app.config.language or "en"), title=html_escape(app.config.html_title or app.config.project or ""),
         target=html_escape(f"{app.config.root_doc}.html"), icon=icon), encoding="utf-8")
 
 

@@ -1,0 +1,223 @@
+"""PDF handouts of the built book: one A4 file per page of ``_toc.yml`` and the whole book.
+
+Each page of the built HTML book is served on 127.0.0.1, opened in Debian's Chromium
+(through Playwright; no browser is ever downloaded) and printed with Chromium's own
+print-to-PDF on A4, so the PDF shows exactly what the page shows, stored widget views and
+charts included; the theme's print styles and ``_static/catbook-print.css`` lay tables out
+for paper. ``pdfunite`` (Debian ``poppler-utils``) joins the pages, in the order of
+``_toc.yml``, into the book.
+
+    python -m catbook.pdf                          # _build/html -> _build/pdf/
+    python -m catbook.pdf --html _build/check/_build/html --out /tmp/pdf --page notebooks/art-02-prevention
+
+Output: ``<out>/<page>.pdf`` for each page (the page's file name, e.g. ``art-02-prevention.pdf``)
+and ``<out>/reading-cat-c-kaz-3.pdf``, the whole book.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import yaml
+
+from .paths import ROOT
+
+TOC = ROOT / "_toc.yml"
+HTML = ROOT / "_build" / "html"
+OUT = ROOT / "_build" / "pdf"
+BOOK_PDF = "reading-cat-c-kaz-3.pdf"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+# A4 with room for a footer; backgrounds printed so table stripes and verdict colours stay.
+PDF_OPTIONS = {
+    "format": "A4",
+    "print_background": True,
+    "margin": {"top": "14mm", "bottom": "16mm", "left": "12mm", "right": "12mm"},
+    "display_header_footer": True,
+    "header_template": "<span></span>",
+    "footer_template": (
+        '<div style="font-size:7.5pt;color:#555;width:100%;padding:0 12mm;'
+        'display:flex;justify-content:space-between;font-family:sans-serif">'
+        '<span class="title"></span><span><span class="pageNumber"></span> / '
+        '<span class="totalPages"></span></span></div>'),
+}
+TIMEOUT_MS = 60_000
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+class PdfError(RuntimeError):
+    """A page could not be printed or the PDFs could not be joined."""
+
+
+def toc_pages(toc: Path = TOC) -> list[str]:
+    """Every page of the book (docnames such as ``book/intro``), in the order of ``_toc.yml``."""
+    data = yaml.safe_load(toc.read_text(encoding="utf-8"))
+    pages = [data["root"]]
+
+    def walk(entries):
+        for entry in entries or ():
+            if "file" in entry:
+                pages.append(entry["file"])
+            walk(entry.get("sections"))
+            walk(entry.get("chapters"))
+
+    for part in data.get("parts", ()):
+        walk(part.get("chapters"))
+    walk(data.get("chapters"))
+    walk(data.get("sections"))
+    return [p.removesuffix(".md").removesuffix(".ipynb") for p in pages]
+
+
+def pdf_name(docname: str, all_docnames: list[str]) -> str:
+    """``notebooks/art-02-prevention`` -> ``art-02-prevention.pdf`` (folder kept if names clash)."""
+    stem = docname.rsplit("/", 1)[-1]
+    clash = sum(d.rsplit("/", 1)[-1] == stem for d in all_docnames) > 1
+    return (docname.replace("/", "-") if clash else stem) + ".pdf"
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript",
+                      ".svg": "image/svg+xml", ".woff2": "font/woff2"}
+
+    def log_message(self, format, *args):  # noqa: A002
+        pass
+
+
+@contextlib.contextmanager
+def serve(html: Path) -> Iterator[str]:
+    """The built book on http://127.0.0.1:<free port> for as long as the block runs."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(html)))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@contextlib.contextmanager
+def chromium(executable: str = CHROMIUM):
+    """Debian's Chromium through Playwright (``playwright install`` is never needed)."""
+    from playwright.sync_api import sync_playwright
+    if not Path(executable).exists():
+        raise PdfError(f"{executable} is missing: run `make chromium`")
+    with sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def print_page(browser, url: str, out: Path) -> Path:
+    """Print one page of the book (``url``) to ``out`` on A4."""
+    context = browser.new_context(viewport={"width": 1100, "height": 1400}, locale="en-GB")
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        page = context.new_page()
+        response = page.goto(url, wait_until="load")
+        if response is None or not response.ok:
+            raise PdfError(f"{url}: HTTP {response.status if response else '?'}")
+        page.wait_for_load_state("networkidle")
+        # Stored widget views are drawn by the widget manager after load: give them time,
+        # but print anyway (the page's text is what a handout needs) if none appears.
+        if page.locator(f'script[type="{WIDGET_VIEW}"]').count():
+            with contextlib.suppress(Exception):
+                page.wait_for_selector(".jupyter-widgets, .widget-container", timeout=10_000)
+        page.emulate_media(media="print")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        page.pdf(path=str(out), **PDF_OPTIONS)
+    finally:
+        context.close()
+    return out
+
+
+def unite(pdfs: list[Path], out: Path) -> Path:
+    """Join PDFs in order with pdfunite (poppler-utils)."""
+    tool = shutil.which("pdfunite")
+    if not tool:
+        raise PdfError("pdfunite is missing: run `make poppler` (Debian poppler-utils)")
+    if len(pdfs) == 1:
+        shutil.copyfile(pdfs[0], out)
+        return out
+    subprocess.run([tool, *map(str, pdfs), str(out)], check=True)
+    return out
+
+
+def page_count(pdf: Path) -> int:
+    """Number of pages of a PDF (pdfinfo, poppler-utils)."""
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    for line in info.splitlines():
+        if line.startswith("Pages:"):
+            return int(line.split()[1])
+    raise PdfError(f"{pdf}: pdfinfo gives no page count")
+
+
+def pdf_text(pdf: Path) -> str:
+    """The text of a PDF (pdftotext, poppler-utils), whitespace collapsed."""
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    return " ".join(text.split())
+
+
+def build(html: Path = HTML, out: Path = OUT, pages: list[str] | None = None, *, book: bool = True,
+          browser=None, base_url: str | None = None, log=print) -> dict[str, Path]:
+    """Print each page (default: all of ``_toc.yml``) to ``out`` and, with ``book``, join them.
+
+    Returns {docname: pdf} plus {"book": whole-book pdf}. ``browser``/``base_url`` reuse a
+    running Chromium and server (the browser tests' fixtures); otherwise both are started here.
+    """
+    html = Path(html)
+    all_pages = toc_pages()
+    pages = pages or all_pages
+    missing = [p for p in pages if not (html / f"{p}.html").is_file()]
+    if missing:
+        raise PdfError(f"not in the built book {html}: {', '.join(missing)} (build it first: `make book`)")
+    with contextlib.ExitStack() as stack:
+        if base_url is None:
+            base_url = stack.enter_context(serve(html))
+        if browser is None:
+            browser = stack.enter_context(chromium())
+        made: dict[str, Path] = {}
+        for docname in pages:
+            start = time.perf_counter()
+            made[docname] = print_page(browser, f"{base_url}/{docname}.html", Path(out) / pdf_name(docname, all_pages))
+            log(f"  {made[docname].name:45s} {page_count(made[docname]):4d} pages  {time.perf_counter() - start:5.1f} s")
+    if book:
+        made["book"] = unite([made[p] for p in pages], Path(out) / BOOK_PDF)
+        log(f"  {BOOK_PDF:45s} {page_count(made['book']):4d} pages (whole book)")
+    return made
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m catbook.pdf", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--html", type=Path, default=HTML, help="the built book (default: _build/html)")
+    parser.add_argument("--out", type=Path, default=OUT, help="where the PDFs go (default: _build/pdf)")
+    parser.add_argument("--page", action="append", help="only this page (docname, e.g. book/intro); repeatable")
+    parser.add_argument("--no-book", action="store_true", help="do not join the pages into the whole book")
+    args = parser.parse_args(argv)
+    try:
+        start = time.perf_counter()
+        made = build(args.html, args.out, args.page, book=not args.no_book)
+    except PdfError as err:
+        print(f"catbook.pdf: {err}", file=sys.stderr)
+        return 1
+    print(f"{len(made)} PDF files in {args.out} ({time.perf_counter() - start:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
