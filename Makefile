@@ -101,3 +101,14 @@ clean:
 
 # The browser tests also need axe-core (accessibility gate) and poppler-utils (PDF test).
 browser: $(AXE_STAMP) poppler
+
+## make handouts: the instructors' handouts as A4 PDFs in _build/handouts/ (a custody-clock card
+## per rule, an exercise sheet and an answer key per session, the glossary), printed by Chromium
+handouts: $(STAMP) chromium
+	$(PY) -m catbook.training handouts --out _build/handouts
+
+## make training: rewrite the generated pages of book/instructors/ from data/training/
+training: $(STAMP)
+	$(PY) -m catbook.training pages
+
+.PHONY: handouts training

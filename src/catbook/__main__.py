@@ -13,6 +13,9 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("pages", help="regenerate book/report-text.md")
     sub.add_parser("notebooks", help="(re)write the template chapter notebooks, unexecuted")
     sub.add_parser("audit", help="check the report's numbers against each other; write data/audit.csv")
+    web_data = sub.add_parser("web-data", help="the custody rules as JSON for the browser calculator "
+                                                "(the book build writes it itself; this prints or saves it)")
+    web_data.add_argument("--out", help="write to this file instead of standard output")
     args = parser.parse_args(argv)
 
     from . import source
@@ -43,6 +46,15 @@ def main(argv: list[str] | None = None) -> int:
         from .chapter_notebook import write_all
         for p in write_all():
             print(f"wrote {p}")
+    elif args.command == "web-data":
+        from .web import custody_rules_json
+        text = custody_rules_json()
+        if args.out:
+            from pathlib import Path
+            Path(args.out).write_text(text, encoding="utf-8")
+            print(f"wrote {args.out}")
+        else:
+            sys.stdout.write(text)
     elif args.command == "pages":
         from .pages import write_pages
         for p in write_pages():

@@ -14,6 +14,7 @@ import nbformat
 from .chapters import CHAPTERS, GENERATED_CHAPTERS, Chapter
 from .corpus import load_paragraphs, sections as report_sections
 from .paths import NOTEBOOKS
+from .training.quizzes import load_quizzes
 
 
 def _md(text: str):
@@ -56,8 +57,10 @@ def build(chapter: Chapter) -> nbformat.NotebookNode:
             _code("view.custody_findings()"),
             _md("Try it: change any field of the calculator below; each deadline, its verdict and "
                 "the timeline update, and a value that cannot be read is explained next to its "
-                "field. The calculator runs Python, so it needs a running kernel (launch or "
-                "download this notebook)."),
+                "field. This calculator runs Python, so it needs a running kernel (launch or "
+                "download this notebook); in the published book, the "
+                "{doc}`custody calculator page <../book/calculator>` computes the same deadlines "
+                "from the same rules with no kernel."),
             _code("view.calculator()", "nbval-ignore-output", "remove-output"),
         ]
     cells += [_md("## What the figures show\n\nEvery statistic these sections state, as printed, "
@@ -78,6 +81,11 @@ def build(chapter: Chapter) -> nbformat.NotebookNode:
     cells += [_md("## Findings"), _code("view.findings()")]
     if chapter.reading_en:
         cells.append(_md(chapter.reading_en))
+    if chapter.key in load_quizzes():
+        cells += [_md("## Check yourself\n\nA short self-check quiz: answer, then press *Check*; "
+                      "the answer and its source open below each question. It works in the "
+                      "published page, with no kernel."),
+                  _code("view.quiz()")]
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.metadata["language_info"] = {"name": "python"}

@@ -93,6 +93,11 @@ class ChapterView:
         from .custody.widgets import CustodyCalculator
         return CustodyCalculator(**self._scenario().inputs).widget
 
+    def quiz(self):
+        """The chapter's self-check quiz (data/training/quizzes.yaml): works with no kernel."""
+        from .training import quiz
+        return quiz(self.chapter.key)
+
     # -- checks and findings -----------------------------------------------------
     def audit(self) -> Markdown | None:
         from .audit import run_audit

@@ -339,10 +339,28 @@ def _tidy_resource(table: tidy.Table) -> dict:
     return res
 
 
+def _training_glossary() -> dict:
+    from .training import glossary  # the course's glossary (catbook.training)
+    fields = [
+        _field("term_id", "string", "Stable id of the term.", required=True, unique=True, pattern=SLUG),
+        _field("fr", "string", "The French term as the report uses it (an exact substring of source_line).",
+               required=True),
+        _source_line("A line of the report where the term appears."),
+        _field("en", "string", "English term.", required=True),
+        _field("ru", "string", "The standard Russian legal term (not a quotation of the report).",
+               required=True),
+        _field("note_en", "string", "What a trainee should know about the term, or empty."),
+    ]
+    return _resource("training-glossary", "training/glossary.csv", "Course glossary: French, English, Russian",
+                     "The report's legal terms for the instructors' course (book/instructors/glossary.md); "
+                     "catbook.training.glossary checks that each French term occurs in its line.",
+                     fields, glossary.COLUMNS, primary_key=["term_id"])
+
+
 def build_descriptor() -> dict:
     """The package descriptor."""
     resources = [_source_resource(), _paragraphs(), _claims(), _figures(), _audit(), _recommendations(),
-                 *(_tidy_resource(t) for t in tidy.TABLES)]
+                 *(_tidy_resource(t) for t in tidy.TABLES), _training_glossary()]
     return {
         "$schema": PROFILE,
         "name": "catbook-cat-c-kaz-3",

@@ -26,6 +26,7 @@ import time
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -59,6 +60,12 @@ class PdfError(RuntimeError):
     """A page could not be printed or the PDFs could not be joined."""
 
 
+def published_url(config: Path = ROOT / "_config.yml") -> str | None:
+    """``html.baseurl`` of the book's configuration, if the book says where it is published."""
+    data = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
+    return ((data.get("html") or {}).get("baseurl") or None)
+
+
 def toc_pages(toc: Path = TOC) -> list[str]:
     """Every page of the book (docnames such as ``book/intro``), in the order of ``_toc.yml``."""
     data = yaml.safe_load(toc.read_text(encoding="utf-8"))
@@ -79,10 +86,14 @@ def toc_pages(toc: Path = TOC) -> list[str]:
 
 
 def pdf_name(docname: str, all_docnames: list[str]) -> str:
-    """``notebooks/art-02-prevention`` -> ``art-02-prevention.pdf`` (folder kept if names clash)."""
-    stem = docname.rsplit("/", 1)[-1]
-    clash = sum(d.rsplit("/", 1)[-1] == stem for d in all_docnames) > 1
-    return (docname.replace("/", "-") if clash else stem) + ".pdf"
+    """``notebooks/art-02-prevention`` -> ``art-02-prevention.pdf``; a page in a subfolder keeps
+    it (``book/instructors/index`` -> ``instructors-index.pdf``); the full path if names clash."""
+    def short(d: str) -> str:
+        first, _, rest = d.partition("/")
+        return (rest if first in ("book", "notebooks") and rest else d).replace("/", "-")
+    name = short(docname)
+    clash = sum(short(d) == name for d in all_docnames) > 1
+    return (docname.replace("/", "-") if clash else name) + ".pdf"
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -122,8 +133,28 @@ def chromium(executable: str = CHROMIUM):
             browser.close()
 
 
-def print_page(browser, url: str, out: Path) -> Path:
-    """Print one page of the book (``url``) to ``out`` on A4."""
+def base_of(url: str) -> str:
+    """``http://127.0.0.1:8000/notebooks/x.html`` -> ``http://127.0.0.1:8000/``."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/"
+
+
+_REWRITE_LINKS = """({base, site}) => {
+  for (const a of document.querySelectorAll('a[href]')) {
+    if (!a.href.startsWith(base)) continue;
+    if (a.pathname === location.pathname && a.hash) { a.setAttribute('href', a.hash); continue; }
+    const rest = a.href.slice(base.length);
+    if (site) { a.href = site.replace(/\\/?$/, '/') + rest; }
+    else { a.removeAttribute('href'); }
+  }
+}"""
+
+
+def print_page(browser, url: str, out: Path, site_url: str | None = None) -> Path:
+    """Print one page of the book (``url``) to ``out`` on A4.
+
+    Links into the book are rewritten to ``site_url`` (where the book is published) or, if
+    it is not given, printed as plain text: a handout must not point at a local server."""
     context = browser.new_context(viewport={"width": 1100, "height": 1400}, locale="en-GB")
     context.set_default_timeout(TIMEOUT_MS)
     try:
@@ -137,6 +168,9 @@ def print_page(browser, url: str, out: Path) -> Path:
         if page.locator(f'script[type="{WIDGET_VIEW}"]').count():
             with contextlib.suppress(Exception):
                 page.wait_for_selector(".jupyter-widgets, .widget-container", timeout=10_000)
+        # Links into the book would point at this temporary server: make them point at the
+        # published book (``site_url``) or, without one, print them as plain text.
+        page.evaluate(_REWRITE_LINKS, {"base": base_of(url), "site": site_url or ""})
         page.emulate_media(media="print")
         out.parent.mkdir(parents=True, exist_ok=True)
         page.pdf(path=str(out), **PDF_OPTIONS)
@@ -153,13 +187,22 @@ def unite(pdfs: list[Path], out: Path) -> Path:
     if len(pdfs) == 1:
         shutil.copyfile(pdfs[0], out)
         return out
-    subprocess.run([tool, *map(str, pdfs), str(out)], check=True)
+    _run([tool, *map(str, pdfs), str(out)])
     return out
+
+
+def _run(cmd: list[str]) -> str:
+    """Run a poppler tool; its warnings about Chromium's long link names are not shown
+    unless the tool fails."""
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode:
+        raise PdfError(f"{' '.join(cmd[:1])} failed ({done.returncode}): {done.stderr.strip()}")
+    return done.stdout
 
 
 def page_count(pdf: Path) -> int:
     """Number of pages of a PDF (pdfinfo, poppler-utils)."""
-    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    info = _run(["pdfinfo", str(pdf)])
     for line in info.splitlines():
         if line.startswith("Pages:"):
             return int(line.split()[1])
@@ -168,13 +211,13 @@ def page_count(pdf: Path) -> int:
 
 def pdf_text(pdf: Path) -> str:
     """The text of a PDF (pdftotext, poppler-utils), whitespace collapsed."""
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    text = _run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"])
     return " ".join(text.split())
 
 
 def build(html: Path = HTML, out: Path = OUT, pages: list[str] | None = None, *, book: bool = True,
-          browser=None, base_url: str | None = None, log=print) -> dict[str, Path]:
+          browser=None, base_url: str | None = None, site_url: str | None = None,
+          log=print) -> dict[str, Path]:
     """Print each page (default: all of ``_toc.yml``) to ``out`` and, with ``book``, join them.
 
     Returns {docname: pdf} plus {"book": whole-book pdf}. ``browser``/``base_url`` reuse a
@@ -194,7 +237,8 @@ def build(html: Path = HTML, out: Path = OUT, pages: list[str] | None = None, *,
         made: dict[str, Path] = {}
         for docname in pages:
             start = time.perf_counter()
-            made[docname] = print_page(browser, f"{base_url}/{docname}.html", Path(out) / pdf_name(docname, all_pages))
+            made[docname] = print_page(browser, f"{base_url}/{docname}.html",
+                                       Path(out) / pdf_name(docname, all_pages), site_url)
             log(f"  {made[docname].name:45s} {page_count(made[docname]):4d} pages  {time.perf_counter() - start:5.1f} s")
     if book:
         made["book"] = unite([made[p] for p in pages], Path(out) / BOOK_PDF)
@@ -208,10 +252,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUT, help="where the PDFs go (default: _build/pdf)")
     parser.add_argument("--page", action="append", help="only this page (docname, e.g. book/intro); repeatable")
     parser.add_argument("--no-book", action="store_true", help="do not join the pages into the whole book")
+    parser.add_argument("--site-url", default=published_url(),
+                        help="where the book is published: links into the book point there "
+                             "(default: html.baseurl of _config.yml; without one they print as plain text)")
     args = parser.parse_args(argv)
     try:
         start = time.perf_counter()
-        made = build(args.html, args.out, args.page, book=not args.no_book)
+        made = build(args.html, args.out, args.page, book=not args.no_book, site_url=args.site_url)
     except PdfError as err:
         print(f"catbook.pdf: {err}", file=sys.stderr)
         return 1

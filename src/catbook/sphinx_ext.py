@@ -25,7 +25,9 @@ whose accessible name does not contain their visible text: myst-nb's hidden-code
 (``<summary aria-label="Toggle hidden content">`` showing "Show code cell source") loses the
 aria-label, so it is named by what it shows; the theme's search button and colour-mode
 switch are overridden by the templates in ``catbook/templates/`` (added to
-``templates_path``), each of which says what it changes.
+``templates_path``), each of which says what it changes. The sidebar's expand/collapse
+toggles of pages with sub-pages (a ``<summary>`` holding only an icon) are given a name
+(axe ``summary-name``).
 
 Root page. ``index.html`` is a redirect to the first page (sphinx-external-toc writes a bare
 ``<meta http-equiv="Refresh">`` line when the file is missing). This extension writes it
@@ -36,12 +38,7 @@ the redirect.
 from __future__ import annotations
 
 import re
-
 from pathlib import Path
-
-from sphinx.util import logging
-
-logger = logging.getLogger(__name__)
 
 # Column of a pandas table -> prefix of the anchor its rows get.
 ROW_ANCHORS = {"figure_id": "fig-", "claim_id": "claim-", "check_id": "check-"}
@@ -97,12 +94,36 @@ def clean_assets(app, pagename, templatename, context, doctree) -> None:
     css = context.get("css_files")
     if no_thebe and isinstance(css, list):
         css[:] = [c for c in css if "sphinx-thebe" not in (getattr(c, "filename", c) or "")]
+    toctree = context.get("generate_toctree_html")
+    if callable(toctree) and not getattr(toctree, "_catbook", False):
+        context["generate_toctree_html"] = _named_toggles(toctree)
     body = context.get("body")
     if isinstance(body, str):
         body = body.replace(_SUMMARY, "<summary>")
         if "<table" in body:
             body = anchor_table_rows(body)
         context["body"] = body
+
+
+_TOGGLE = re.compile(r'(<a class="[^"]*reference[^"]*"[^>]*>(.*?)</a>)<details( open="open")?><summary>', re.S)
+
+
+def name_toggles(html: str) -> str:
+    """Give each sidebar sub-page toggle a name: ``<summary aria-label="Pages under X">``."""
+    def named(m: re.Match) -> str:
+        title = re.sub(r"<[^>]+>", "", m.group(2)).strip().replace('"', "&quot;")
+        return f'{m.group(1)}<details{m.group(3) or ""}><summary aria-label="Pages under {title}">'
+    return _TOGGLE.sub(named, html)
+
+
+def _named_toggles(generate):
+    """Wrap the theme's sidebar generator: its expand/collapse toggles (``<summary>`` holding
+    only a chevron icon) have no accessible name (axe ``summary-name``, WCAG 4.1.2)."""
+    def wrapper(*args, **kwargs):
+        out = generate(*args, **kwargs)
+        return type(out)(name_toggles(str(out))) if isinstance(out, str) else out
+    wrapper._catbook = True
+    return wrapper
 
 
 _TABLE = re.compile(r"<table\b[^>]*>.*?</table>", re.S)

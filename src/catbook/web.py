@@ -15,7 +15,8 @@ rules file of that build and nothing generated is ever committed. The folder is
 deliberately not the project's ``_static/``: Jupyter Book 1 adds every ``.js`` file found
 under its static paths to every page. The calculator's files are added only to pages
 whose body contains the calculator's container (``CALCULATOR_MARKER``); myst-nb adds
-the widget files only to pages with stored widget state (``nb_ipywidgets_js``).
+the widget files (``nb_ipywidgets_js``) to pages whose notebook stores widget state, and
+this extension takes them off again where no widget view is shown.
 """
 from __future__ import annotations
 
@@ -160,7 +161,8 @@ def check_node_modules() -> None:
     for package, pinned in _pinned_versions().items():
         manifest = NODE_MODULES / package / "package.json"
         if not manifest.is_file():
-            raise WebAssetsError(f"{manifest.relative_to(ROOT)} is missing: run `make web` (npm ci in web/)")
+            shown = manifest.relative_to(ROOT) if manifest.is_relative_to(ROOT) else manifest
+            raise WebAssetsError(f"{shown} is missing: run `make web` (npm ci in web/)")
         installed = json.loads(manifest.read_text(encoding="utf-8"))["version"]
         if installed != pinned:
             raise WebAssetsError(f"web/node_modules has {package} {installed}, web/package.json pins "
@@ -214,7 +216,36 @@ def _page_assets(app, pagename, templatename, context, doctree) -> None:
     app.add_js_file(f"{STATIC_SUBDIR}/custody-calculator.js", loading_method="defer")
 
 
+WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
+WIDGET_STATE_MIME = "application/vnd.jupyter.widget-state+json"
+
+
+def _drop_unused_widget_scripts(app, pagename, templatename, context, doctree) -> None:
+    """No widget manager on a page that shows no widget view.
+
+    myst-nb adds the widget state and ``nb_ipywidgets_js`` to every page whose notebook
+    stores widget state, even when the cells showing the widgets are removed from the
+    page (``remove-output``): several megabytes of JavaScript that would render nothing.
+    """
+    if WIDGET_VIEW_MIME in (context.get("body") or ""):
+        return
+    scripts = context.get("script_files")
+    if not isinstance(scripts, list):
+        return
+    # the HTML builder holds local script paths with their "_static/" prefix
+    widget_files = {name for path in (app.config.nb_ipywidgets_js or {}) for name in (path, f"_static/{path}")}
+
+    def is_widget_script(script) -> bool:
+        attributes = getattr(script, "attributes", None) or {}
+        return (getattr(script, "filename", None) in widget_files
+                or attributes.get("type") == WIDGET_STATE_MIME)
+
+    scripts[:] = [script for script in scripts if not is_widget_script(script)]
+
+
 def setup(app) -> dict:
     app.connect("builder-inited", _stage)
     app.connect("html-page-context", _page_assets)
+    # after myst-nb's own html-page-context handler, which adds the widget scripts
+    app.connect("html-page-context", _drop_unused_widget_scripts, priority=900)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

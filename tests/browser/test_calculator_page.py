@@ -58,6 +58,11 @@ def engine_rows(arrested_at, events, *, tz, now, foreigner):
     } for f in findings]
 
 
+def network_hosts(urls) -> set[str]:
+    """The hosts of the URLs that went to a network (not data: or blob: URLs)."""
+    return {urlparse(url).hostname for url in urls if urlparse(url).scheme in ("http", "https", "ws", "wss")}
+
+
 def page_rows(page):
     rows = page.evaluate(READ_RESULTS)
     for row in rows:
@@ -265,7 +270,7 @@ def test_the_page_computes_with_the_rules_this_build_exported(calculator, book_d
 def test_the_calculator_page_loads_nothing_from_another_host(page, book_url):
     page.goto(book_url + PAGE)
     page.wait_for_selector("[data-catbook-calculator='custody'][data-ready='true']")
-    hosts = {urlparse(url).hostname for url in page.requests if not url.startswith("data:")}
+    hosts = network_hosts(page.requests)
     assert hosts == {"127.0.0.1"}
     assert [e for e in page.page_errors] == []
     assert [m.text for m in page.console_messages if m.type == "error"] == []
@@ -273,18 +278,29 @@ def test_the_calculator_page_loads_nothing_from_another_host(page, book_url):
 
 # --- the notebook's stored calculator widget (a snapshot) ---------------------------------
 
-def test_the_stored_calculator_widget_renders_from_the_books_own_files(page, book_url):
+@pytest.mark.parametrize("chapter", ["custody-clock", "art-02-prevention"])
+def test_the_stored_calculator_widget_renders_from_the_books_own_files(page, book_url, chapter):
     failed = []
     page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
-    page.goto(book_url + "/notebooks/custody-clock.html")
+    page.goto(f"{book_url}/notebooks/{chapter}.html")
     page.wait_for_selector(".widget-text input")
-    case = next(c for c in SCENARIOS if c.name == "foreign-national-consulate-late")
     values = page.eval_on_selector_all(".widget-text input", "nodes => nodes.map(n => n.value)")
-    assert values[0] == case.inputs["arrested_at"]
-    assert case.inputs["now"] in values
+    assert len(values) == len(FORM_RULES) + 3  # arrest, zone, one per act, now (the box is a checkbox)
+    if chapter == "custody-clock":
+        case = next(c for c in SCENARIOS if c.name == "foreign-national-consulate-late")
+        assert values[0] == case.inputs["arrested_at"] and values[-1] == case.inputs["now"]
     assert page.locator(".widget-html table").count() == 1  # the findings table of the snapshot
-    hosts = {urlparse(url).hostname for url in page.requests if not url.startswith("data:")}
-    assert hosts == {"127.0.0.1"}
+    assert page.locator("img.widget-image").count() == 1  # and its timeline chart
+    assert network_hosts(page.requests) == {"127.0.0.1"}
     assert failed == []
     assert [str(e) for e in page.page_errors] == []
     assert [m.text for m in page.console_messages if m.type == "error"] == []
+
+
+def test_widget_javascript_is_only_on_pages_that_show_a_widget(book_dir):
+    with_manager = {page.relative_to(book_dir).as_posix() for page in book_dir.rglob("*.html")
+                    if "html-manager/embed-amd.js" in page.read_text(encoding="utf-8")}
+    with_views = {page.relative_to(book_dir).as_posix() for page in book_dir.rglob("*.html")
+                  if "application/vnd.jupyter.widget-view+json" in page.read_text(encoding="utf-8")}
+    assert with_manager == with_views
+    assert {"notebooks/custody-clock.html", "notebooks/art-02-prevention.html"} <= with_views

@@ -159,6 +159,21 @@ def test_page_loads_clean_and_self_contained(visits, path):
     assert not foreign, f"{path}: requests to other hosts (the book must be self-contained):\n" + "\n".join(foreign)
 
 
+def test_no_thebe_and_no_inline_script_twice(book_dir):
+    """With thebe off no page carries thebe (its THEBE_JS_URL names unpkg.com), and no page
+    declares an inline script twice (Sphinx 7.4 wrote late-added ones twice: catbook.sphinx_ext)."""
+    problems = []
+    for rel in PAGES:
+        text = (book_dir / rel).read_text(encoding="utf-8")
+        if "THEBE_JS_URL" in text or "sphinx-thebe" in text or "x-thebe-config" in text:
+            problems.append(f"{rel}: thebe is off but the page carries thebe")
+        inline = re.findall(r"<script>(.*?)</script>", text, re.S)
+        twice = sorted({body[:60] for body in inline if inline.count(body) > 1})
+        if twice:
+            problems.append(f"{rel}: inline scripts written twice: {twice}")
+    assert not problems, "\n".join(problems)
+
+
 # -- gate 2: no broken internal link or anchor ---------------------------------------------
 
 @pytest.mark.parametrize("path", PAGE_PARAMS, ids=_page_id)

@@ -19,7 +19,15 @@
  *    protocol time) is assumed to start at that act's own deadline: an upper bound;
  *  - an act done exactly at its deadline is met; an act not done is pending while "now"
  *    has not passed the deadline, missed after it.
- * Time zone offsets come from the browser's Intl API (its own copy of the IANA database).
+ * Time zone offsets come from the browser's Intl API (its own copy of the IANA database);
+ * zone names are checked against the engine's list (the pinned tzdata), exported with the rules.
+ *
+ * Known differences from the Python side, on purpose or for rare input only:
+ *  - times are read in the forms people type (YYYY-MM-DD or YYYYMMDD, any one separator,
+ *    hh[:mm[:ss[.fff]]], an offset Z/±hh/±hh:mm/±hhmm); ISO week dates (2012-W09-4) that
+ *    Python's fromisoformat also reads are refused here;
+ *  - with a blank "now", an arrest in the future is reported on the arrest, as audit(now=None)
+ *    does; the notebook widget passes the current time as if typed and reports it on "now".
  */
 (function () {
   "use strict";

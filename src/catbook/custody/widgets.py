@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 import ipywidgets as widgets
+import traitlets
 
 from .engine import Finding, audit
 from .errors import CustodyInputError
@@ -82,6 +83,15 @@ def _field_key(engine_field: str) -> str:
     return engine_field
 
 
+class _Chart(widgets.Image):
+    """The timeline image, with its tooltip as the text alternative (the img's title) that
+    screen readers need. The widgets front end sets the title from ``tooltip`` only when the
+    model's ``description`` is empty, and ImageModel has no description: with a tooltip alone
+    the view fails to render. This adds the empty description."""
+
+    description = traitlets.Unicode("").tag(sync=True)
+
+
 class CustodyCalculator:
     """The calculator: ``.widget`` is the box to display, ``.update()`` recomputes.
 
@@ -110,7 +120,8 @@ class CustodyCalculator:
         self.verdicts = widgets.HTML()
         self.table = widgets.HTML()
         self.notes = widgets.HTML()
-        self.chart = widgets.Image(format="png")
+        self.chart = _Chart(format="png", tooltip="Timeline of the custody clocks: each "
+                            "deadline, when each act was done, and any overrun")
         rows = [widgets.HBox([box, self.messages[key]]) if key in self.messages else box
                 for key, box in self.fields.items()]
         self.widget = widgets.VBox([widgets.HTML("<b>Custody clock calculator</b>"), *rows, self.summary,

@@ -1,0 +1,246 @@
+"""Training cases run through the custody engine, and prose filled in from its answers.
+
+A case holds what ``catbook.custody.audit`` takes (arrest, zone, foreign national or not,
+the acts done and when, the moment of checking). Clocks the engine's audit does not follow
+but whose limit rules.yaml states in hours (the prosecutor's twenty-four hours after
+injuries are found, the seventy-two hours to carry out a suspension) are computed here from
+the same rule book, with the engine's reading of moments and its verdict rules: an act done
+exactly at its deadline is met, one minute later missed, an act not done is pending until
+the deadline passes.
+
+Prose about a case never types a time or a verdict: it names what it means with a
+placeholder, filled from the inputs and the engine's results:
+
+``{arrest}``, ``{now}``                 the case's moments
+``{done:RULE}``, ``{start:RULE}``       when an act was done / when a clock started
+``{due:RULE}``                          the deadline the engine computes
+``{status:RULE}``                       met, missed or pending
+``{overrun:RULE}``                      how late ('2 h 00 min')
+``{delay:RULE}``                        the end of the lawful delay (family notice before 2011)
+``{limit:RULE}``                        the rule's limit as rules.yaml states it ('72 hours')
+``{figure:ID}``                         a figure of data/figures.csv ('more than 44,000')
+``{verdict:CLAIM}``                     the book's verdict on a claim of data/claims.csv
+
+Each may end with ``@label`` to name one of several cases of an exercise.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from .. import custody
+from ..custody.moments import resolve_zone, to_utc
+from ..custody.tables import format_overrun
+from .common import TrainingDataError, when, when_with_offset
+
+CASE_KEYS = {"label", "arrested_at", "tz", "foreigner", "events", "now", "clocks"}
+CLOCK_KEYS = {"start", "done"}
+PLACEHOLDER = re.compile(
+    r"\{(arrest|now|done|start|due|status|overrun|delay|limit|figure|verdict)(?::([a-z0-9-]+))?"
+    r"(?:@([a-z0-9-]+))?\}")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One clock of one case, as computed: the engine's Finding, or the same for a rules.yaml clock."""
+
+    rule: str
+    title: str
+    starts_at: datetime
+    due: datetime
+    done: datetime | None
+    status: str | None          # None when the case has no moment of checking (deadlines only)
+    overrun: timedelta | None
+    lawful_delay_until: datetime | None
+    upper_bound: bool
+    basis: str
+    source_lines: tuple[int, ...]
+    computed_by: str            # "catbook.custody.audit", "catbook.custody.deadlines" or "rules.yaml"
+
+
+@dataclass(frozen=True)
+class Case:
+    label: str
+    arrested_at: str | None     # None: a case with rules.yaml clocks only (no arrest)
+    tz: str = "Asia/Almaty"
+    foreigner: bool = False
+    events: dict = field(default_factory=dict)
+    now: str | None = None
+    clocks: dict = field(default_factory=dict)   # rule id -> {start, done}
+
+    def engine_inputs(self) -> dict:
+        return {"arrested_at": self.arrested_at, "tz": self.tz, "foreigner": self.foreigner,
+                "events": dict(self.events), "now": self.now}
+
+    def zone(self):
+        return resolve_zone(self.tz)
+
+    def local(self, value) -> datetime:
+        """An input moment as an aware local time in the case's zone."""
+        return to_utc(value, self.zone(), "moment").astimezone(self.zone())
+
+
+def parse_case(raw: object, where: str, default_label: str = "main") -> Case:
+    if not isinstance(raw, dict) or not set(raw) <= CASE_KEYS or not ({"arrested_at", "clocks"} & set(raw)):
+        raise TrainingDataError(where, f"a case needs arrested_at or clocks, and keys among {sorted(CASE_KEYS)}")
+    clocks = raw.get("clocks") or {}
+    book = custody.load_rules()
+    for rule_id, clock in clocks.items():
+        if not isinstance(clock, dict) or not {"start"} <= set(clock) <= CLOCK_KEYS:
+            raise TrainingDataError(f"{where}.clocks.{rule_id}", "needs start (and may have done)")
+        try:
+            rule = book.rule(rule_id)
+        except KeyError:
+            raise TrainingDataError(f"{where}.clocks", f"unknown rule {rule_id!r}") from None
+        if rule.computable:
+            raise TrainingDataError(f"{where}.clocks.{rule_id}",
+                                    "a custody clock of the engine goes in events, not clocks")
+        if rule.duration.unit != "hours":
+            raise TrainingDataError(f"{where}.clocks.{rule_id}",
+                                    f"only a limit in hours makes a clock ({rule.duration.label})")
+    if "arrested_at" not in raw and (raw.get("events") or raw.get("foreigner")):
+        raise TrainingDataError(where, "events and foreigner need an arrest (arrested_at)")
+    arrested = raw.get("arrested_at")
+    return Case(label=str(raw.get("label", default_label)), arrested_at=None if arrested is None else str(arrested),
+                tz=raw.get("tz", "Asia/Almaty"), foreigner=bool(raw.get("foreigner", False)),
+                events={k: (None if v is None else str(v)) for k, v in (raw.get("events") or {}).items()},
+                now=None if raw.get("now") is None else str(raw["now"]),
+                clocks={k: {"start": str(v["start"]), "done": None if v.get("done") is None else str(v["done"])}
+                        for k, v in clocks.items()})
+
+
+def run(case: Case) -> dict[str, Outcome]:
+    """Every clock of the case, computed: rule id -> Outcome, in the engine's order (by due time)."""
+    book = custody.load_rules()
+    out: dict[str, Outcome] = {}
+    if case.arrested_at is None:
+        pass
+    elif case.now is not None:
+        inputs = case.engine_inputs()
+        for f in custody.audit(inputs.pop("arrested_at"), inputs.pop("events"), **inputs):
+            out[f.rule] = Outcome(f.rule, book.rule(f.rule).title, f.deadline.starts_at, f.due, f.actual,
+                                  f.status, f.overrun, f.deadline.lawful_delay_until,
+                                  f.deadline.is_upper_bound, f.basis, tuple(f.source_lines),
+                                  "catbook.custody.audit")
+    else:
+        if any(v is not None for v in case.events.values()):
+            raise TrainingDataError(f"case {case.label}", "acts done need a moment of checking (now)")
+        for d in custody.deadlines(case.arrested_at, tz=case.tz, foreigner=case.foreigner):
+            out[d.rule] = Outcome(d.rule, book.rule(d.rule).title, d.starts_at, d.due, None, None, None,
+                                  d.lawful_delay_until, d.is_upper_bound, d.basis, tuple(d.source_lines),
+                                  "catbook.custody.deadlines")
+    for rule_id, clock in case.clocks.items():
+        out[rule_id] = rule_clock(rule_id, clock["start"], case, clock.get("done"))
+    return out
+
+
+def rule_clock(rule_id: str, start, case: Case, done=None) -> Outcome:
+    """A clock of rules.yaml that the engine's audit does not follow, judged like the engine."""
+    rule = custody.load_rules().rule(rule_id)
+    zone = case.zone()
+    begin = to_utc(start, zone, f"clocks[{rule_id}].start")
+    due = begin + rule.duration.as_timedelta()
+    actual = None if done is None else to_utc(done, zone, f"clocks[{rule_id}].done")
+    if actual is not None and actual < begin:
+        raise TrainingDataError(f"clocks[{rule_id}].done", "is before the clock starts")
+    status, overrun = None, None
+    if actual is not None:
+        status, overrun = ("met", None) if actual <= due else ("missed", actual - due)
+    elif case.now is not None:
+        now = to_utc(case.now, zone, "now")
+        status, overrun = ("pending", None) if now <= due else ("missed", now - due)
+    return Outcome(rule_id, rule.title, begin.astimezone(zone), due.astimezone(zone),
+                   None if actual is None else actual.astimezone(zone), status, overrun, None, False,
+                   rule.basis, tuple(rule.source_lines), "rules.yaml")
+
+
+# --- prose ------------------------------------------------------------------------------------
+
+def fill(text: str, cases: dict[str, Case], results: dict[str, dict[str, Outcome]], where: str,
+         *, offsets: bool = False) -> str:
+    """``text`` with every placeholder replaced by the value it names (see the module's doc)."""
+    show = when_with_offset if offsets else when
+
+    def value(m: re.Match) -> str:
+        what, rule_id, label = m.group(1), m.group(2), m.group(3)
+        if what == "figure":
+            return figure_text(rule_id, where)
+        if what == "verdict":
+            return verdict_text(rule_id, where)
+        if label is None:
+            if len(cases) != 1:
+                raise TrainingDataError(where, f"{m.group(0)}: several cases, say which with @label")
+            label = next(iter(cases))
+        if label not in cases:
+            raise TrainingDataError(where, f"{m.group(0)}: no case {label!r}")
+        case, outcome_of = cases[label], results[label]
+        if what == "arrest":
+            if case.arrested_at is None:
+                raise TrainingDataError(where, f"{m.group(0)}: the case has no arrest")
+            return show(case.local(case.arrested_at))
+        if what == "now":
+            if case.now is None:
+                raise TrainingDataError(where, f"{m.group(0)}: the case has no moment of checking")
+            return show(case.local(case.now))
+        if rule_id is None:
+            raise TrainingDataError(where, f"{m.group(0)}: name a rule ({{{what}:RULE}})")
+        if what == "limit":
+            try:
+                return custody.load_rules().rule(rule_id).duration.label
+            except KeyError:
+                raise TrainingDataError(where, f"{m.group(0)}: unknown rule") from None
+        if rule_id not in outcome_of:
+            raise TrainingDataError(where, f"{m.group(0)}: case {label!r} has no clock {rule_id}")
+        o = outcome_of[rule_id]
+        if what == "done":
+            if o.done is None:
+                raise TrainingDataError(where, f"{m.group(0)}: the act was not done")
+            return show(o.done)
+        if what == "start":
+            return show(o.starts_at)
+        if what == "due":
+            return show(o.due)
+        if what == "status":
+            if o.status is None:
+                raise TrainingDataError(where, f"{m.group(0)}: no verdict without a moment of checking")
+            return o.status
+        if what == "overrun":
+            if o.overrun is None:
+                raise TrainingDataError(where, f"{m.group(0)}: no overrun")
+            return format_overrun(o.overrun)
+        if o.lawful_delay_until is None:  # delay
+            raise TrainingDataError(where, f"{m.group(0)}: no lawful delay applies")
+        return show(o.lawful_delay_until)
+
+    return PLACEHOLDER.sub(value, text)
+
+
+def placeholders(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [m.groups() for m in PLACEHOLDER.finditer(text)]
+
+
+QUALIFIER_WORDS = {"exact": "", "more-than": "more than ", "at-least": "at least ", "about": "about ",
+                   "nearly": "nearly ", "less-than": "less than ", "at-most": "at most ",
+                   "range-low": "", "range-high": ""}
+
+
+def figure_text(figure_id: str | None, where: str) -> str:
+    """A figure as a reader says it: qualifier and number with thousands separators ('more than 44,000')."""
+    from .common import figures_df
+    rows = figures_df()[figures_df().figure_id == figure_id]
+    if rows.empty:
+        raise TrainingDataError(where, f"{{figure:{figure_id}}}: no such figure in data/figures.csv")
+    row = rows.iloc[0]
+    value = float(row.value)
+    number = f"{value:,.0f}" if value == int(value) else f"{value:,}"
+    return QUALIFIER_WORDS[str(row.qualifier)] + number
+
+
+def verdict_text(claim_id: str | None, where: str) -> str:
+    from ..claims import VERDICTS
+    from .common import claims_df
+    rows = claims_df()[claims_df().claim_id == claim_id]
+    if rows.empty:
+        raise TrainingDataError(where, f"{{verdict:{claim_id}}}: no such claim in data/claims.csv")
+    return VERDICTS[rows.verdict.iat[0]]

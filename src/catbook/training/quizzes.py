@@ -1,0 +1,405 @@
+"""Self-check quizzes (data/training/quizzes.yaml): answers computed, rendered as static HTML.
+
+Every answer key is computed, not typed: a deadline by the custody engine, a verdict of
+the engine or of data/claims.csv, a number from data/figures.csv or rules.yaml. The
+correct choice of a legal-point question must carry a claim whose French quote contains
+the words given as support, which the loader checks.
+
+The HTML is self-contained: labelled inputs in a fieldset per question, a "Check answer"
+button, feedback in an ``aria-live`` region, the answer and explanation in a ``<details>``
+element (which also works without JavaScript), a scoped ``<style>`` and a small inline
+script. Nothing is loaded from anywhere, and no kernel is needed.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .. import custody
+from ..chapters import CHAPTERS
+from ..claims import VERDICTS
+from . import clock
+from .common import (TRAINING_DIR, TYPED_TIME, TrainingDataError, claim_chapter, claim_href, claims_df,
+                     figures_df, line_href, when_with_offset)
+from .clock import figure_text
+
+QUIZZES_FILE = TRAINING_DIR / "quizzes.yaml"
+KINDS = ("deadline", "status", "verdict", "number", "choice")
+_KEYS = {"id", "kind", "prompt", "case", "rule", "claim", "figure", "lawful_delay", "choices", "explain"}
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+KIND_LABELS = {"deadline": "date and time", "status": "one choice of 3", "verdict": "one choice of 4",
+               "number": "a number", "choice": "one choice"}
+#: Chapters whose article the course trains: every one must have a quiz.
+ARTICLE_CHAPTERS = tuple(k for k in CHAPTERS if k.startswith("art-"))
+
+
+@dataclass(frozen=True)
+class Choice:
+    text: str
+    correct: bool = False
+    why: str = ""
+    claim: str = ""
+    quote: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question with its answer computed: ``answer`` is what the page compares with.
+
+    deadline: the local due time 'YYYY-MM-DDTHH:MM' in the case's zone; number: the value
+    as an integer; status, verdict, choice: the index of the correct choice (as text).
+    ``answer_text`` says the answer in words; ``sources`` are (kind, id or line) to link.
+    """
+
+    chapter: str
+    id: str
+    kind: str
+    prompt: str
+    answer: str
+    answer_text: str
+    explain: str = ""
+    choices: tuple[Choice, ...] = ()
+    quote_fr: str = ""
+    quote_line: int | None = None
+    claim: str = ""
+    zone: str = ""
+    unit: str = ""
+
+    @property
+    def dom_id(self) -> str:
+        return f"cq-{self.chapter}-{self.id}"
+
+
+@lru_cache(maxsize=4)
+def _load_file(path: Path) -> dict:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(raw, dict):
+        raise TrainingDataError(path.name, "expected a mapping of chapter key to questions")
+    for key in raw:
+        if key not in CHAPTERS:
+            raise TrainingDataError(path.name, f"{key!r} is not a chapter key")
+    return raw
+
+
+def load_quizzes(path: Path = QUIZZES_FILE) -> dict[str, tuple[Question, ...]]:
+    """Every chapter's questions, validated, answers computed (chapter key -> questions)."""
+    raw = _load_file(Path(path).resolve())
+    return {key: _questions(key, entries, f"{Path(path).name}: {key}") for key, entries in raw.items()}
+
+
+def questions(chapter_key: str, path: Path = QUIZZES_FILE) -> tuple[Question, ...]:
+    raw = _load_file(Path(path).resolve())
+    if chapter_key not in raw:
+        raise KeyError(f"no quiz for chapter {chapter_key!r}; quizzes exist for {', '.join(raw)}")
+    return _questions(chapter_key, raw[chapter_key], f"{Path(path).name}: {chapter_key}")
+
+
+def _questions(key: str, entries: object, where: str) -> tuple[Question, ...]:
+    if not isinstance(entries, list) or not entries:
+        raise TrainingDataError(where, "expected a non-empty list of questions")
+    out = [_question(key, entry, f"{where}[{i}]") for i, entry in enumerate(entries)]
+    ids = [q.id for q in out]
+    if len(set(ids)) != len(ids):
+        raise TrainingDataError(where, "question ids must be unique within a chapter")
+    return tuple(out)
+
+
+def _case(entry: dict, where: str) -> tuple[dict, dict]:
+    if "case" not in entry or "rule" not in entry:
+        raise TrainingDataError(where, f"a {entry['kind']} question needs case and rule")
+    case = clock.parse_case(entry["case"], f"{where}.case")
+    cases = {case.label: case}
+    return cases, {case.label: clock.run(case)}
+
+
+def _fill(text: str, cases: dict, results: dict, where: str) -> str:
+    typed = TYPED_TIME.search(text)
+    if typed:
+        raise TrainingDataError(where, f"typed time {typed.group(0)!r}: use a placeholder")
+    return clock.fill(text, cases, results, where).strip()
+
+
+def _question(key: str, entry: object, where: str) -> Question:
+    if not isinstance(entry, dict) or "kind" not in entry or "id" not in entry:
+        raise TrainingDataError(where, "a question needs id and kind")
+    where = f"{where} ({entry['id']})"
+    kind = entry["kind"]
+    if kind not in KINDS:
+        raise TrainingDataError(f"{where}.kind", f"{kind!r} is not one of {KINDS}")
+    unknown = set(entry) - _KEYS
+    if unknown:
+        raise TrainingDataError(where, f"unknown keys {sorted(unknown)}")
+    if not _SLUG.match(str(entry["id"])):
+        raise TrainingDataError(f"{where}.id", "a lower-case slug")
+    cases, results = {}, {}
+    if kind in ("deadline", "status"):
+        cases, results = _case(entry, where)
+    prompt = _fill(str(entry.get("prompt", "")), cases, results, f"{where}.prompt")
+    explain = _fill(str(entry.get("explain", "")), cases, results, f"{where}.explain")
+    common = {"chapter": key, "id": entry["id"], "kind": kind, "explain": explain}
+    book = custody.load_rules()
+
+    if kind in ("deadline", "status"):
+        rule_id = entry["rule"]
+        outcomes = next(iter(results.values()))
+        if rule_id not in outcomes:
+            raise TrainingDataError(f"{where}.rule", f"the case has no clock {rule_id!r}")
+        o = outcomes[rule_id]
+        rule = book.rule(rule_id)
+        lines = {"quote_fr": rule.quote_fr, "quote_line": rule.quote_line}
+        if not prompt:
+            raise TrainingDataError(where, "needs a prompt")
+        if kind == "deadline":
+            return Question(**common, prompt=prompt, answer=o.due.strftime("%Y-%m-%dT%H:%M"),
+                            answer_text=f"{when_with_offset(o.due)}, computed by the custody engine "
+                                        f"(rule {rule_id}: {rule.duration.label}).",
+                            zone=next(iter(cases.values())).tz, **lines)
+        if o.status is None:
+            raise TrainingDataError(f"{where}.case", "a status question needs a moment of checking (now)")
+        choices = tuple(Choice(s, correct=(s == o.status)) for s in custody.STATUSES)
+        return Question(**common, prompt=prompt, choices=choices,
+                        answer=str(custody.STATUSES.index(o.status)),
+                        answer_text=f"{o.status}: due {when_with_offset(o.due)}, computed by the custody "
+                                    f"engine (rule {rule_id}).", **lines)
+
+    if kind == "verdict":
+        claim_id = entry.get("claim")
+        table = claims_df()
+        rows = table[table.claim_id == claim_id]
+        if rows.empty or claim_chapter(table, claim_id) is None:
+            raise TrainingDataError(f"{where}.claim", f"{claim_id!r} is not a claim shown on a chapter page")
+        row = rows.iloc[0]
+        labels = list(VERDICTS)
+        prompt = prompt or ("The report states the following. Reading it against the report's own data, "
+                            "what is the book's verdict on this claim?")
+        return Question(**common, prompt=prompt, claim=claim_id,
+                        choices=tuple(Choice(VERDICTS[v], correct=(v == row.verdict)) for v in labels),
+                        answer=str(labels.index(row.verdict)),
+                        answer_text=f"{VERDICTS[row.verdict]}. {row.evidence_en}",
+                        quote_fr=row.quote_fr, quote_line=int(row.source_line))
+
+    if kind == "number":
+        sources = [k for k in ("figure", "rule", "lawful_delay") if k in entry]
+        if len(sources) != 1 or not prompt:
+            raise TrainingDataError(where, "a number question needs a prompt and one of figure, rule, lawful_delay")
+        if "figure" in entry:
+            figs = figures_df()
+            rows = figs[figs.figure_id == entry["figure"]]
+            if rows.empty:
+                raise TrainingDataError(f"{where}.figure", f"no figure {entry['figure']!r}")
+            row = rows.iloc[0]
+            value, unit = float(row.value), str(row.unit)
+            text = f"{figure_text(row.figure_id, where)} {unit}, as the report states it (figure {row.figure_id})."
+            quote_fr, quote_line = row.quote_fr, int(row.source_line)
+        else:
+            rule_id = entry.get("rule") or entry.get("lawful_delay")
+            try:
+                rule = book.rule(rule_id)
+            except KeyError:
+                raise TrainingDataError(where, f"unknown rule {rule_id!r}") from None
+            if "rule" in entry:
+                duration = rule.duration
+                quote_fr, quote_line = rule.quote_fr, rule.quote_line
+            else:
+                delays = [v for v in rule.versions if v.lawful_delay]
+                if not delays:
+                    raise TrainingDataError(f"{where}.lawful_delay", f"rule {rule_id} has no lawful delay")
+                duration = delays[0].lawful_delay.duration
+                quote_fr, quote_line = delays[0].quote_fr, delays[0].quote_line
+            if duration.amount is None:
+                raise TrainingDataError(where, f"rule {rule_id} states no number ({duration.label})")
+            value, unit = float(duration.amount), duration.unit
+            text = f"{duration.label} (rules.yaml, rule {rule_id})."
+        if value != int(value):
+            raise TrainingDataError(where, "number questions take whole numbers")
+        return Question(**common, prompt=prompt, answer=str(int(value)), answer_text=text, unit=unit,
+                        quote_fr=quote_fr, quote_line=quote_line)
+
+    # choice
+    raw_choices = entry.get("choices")
+    if not prompt or not isinstance(raw_choices, list) or len(raw_choices) < 2:
+        raise TrainingDataError(where, "a choice question needs a prompt and at least two choices")
+    choices = []
+    for i, c in enumerate(raw_choices):
+        here = f"{where}.choices[{i}]"
+        if not isinstance(c, dict) or "text" not in c or not set(c) <= {"text", "correct", "why", "support"}:
+            raise TrainingDataError(here, "expected text, and correct+support or why")
+        support = c.get("support") or {}
+        choices.append(Choice(str(c["text"]).strip(), bool(c.get("correct")), str(c.get("why", "")).strip(),
+                              support.get("claim", ""), support.get("quote", "")))
+    # Shown in a fixed order that does not depend on where the file puts the right answer.
+    choices.sort(key=lambda c: hashlib.sha256(f"{key}/{entry['id']}/{c.text}".encode()).hexdigest())
+    correct = [i for i, c in enumerate(choices) if c.correct]
+    if len(correct) != 1:
+        raise TrainingDataError(where, "exactly one choice must be correct")
+    right = choices[correct[0]]
+    table = claims_df()
+    rows = table[table.claim_id == right.claim]
+    if rows.empty or claim_chapter(table, right.claim) is None:
+        raise TrainingDataError(f"{where}: correct choice", f"support claim {right.claim!r} is not a claim shown "
+                                "on a chapter page")
+    if not right.quote or right.quote not in rows.quote_fr.iat[0]:
+        raise TrainingDataError(f"{where}: correct choice", f"support quote is not in claim {right.claim}: "
+                                f"{right.quote!r}")
+    for c in choices:
+        if c.claim and not c.correct:
+            raise TrainingDataError(where, "only the correct choice carries support")
+    return Question(**common, prompt=prompt, choices=tuple(choices), answer=str(correct[0]),
+                    answer_text=right.text, claim=right.claim, quote_fr=right.quote,
+                    quote_line=int(rows.source_line.iat[0]))
+
+
+# --- HTML ----------------------------------------------------------------------------------------
+
+_STYLE = """<style>
+.catbook-quiz{margin:1rem 0}
+.catbook-quiz .cq-question{border:1px solid #8a8a8a;border-radius:.4rem;padding:.6rem 1rem;margin:0 0 1rem}
+.catbook-quiz legend{font-size:1rem;font-weight:600;padding:0 .3rem;margin:0;width:auto;float:none}
+.catbook-quiz .cq-row{margin:.4rem 0}
+.catbook-quiz label{margin-right:.6rem}
+.catbook-quiz input[type=date],.catbook-quiz input[type=time],.catbook-quiz input[type=text]{margin-right:1rem;font:inherit}
+.catbook-quiz .cq-choice{display:flex;gap:.5rem;align-items:baseline;margin:.25rem 0}
+.catbook-quiz .cq-choice label{margin:0}
+.catbook-quiz .cq-check{font:inherit;padding:.2rem .8rem;margin:.4rem 0;cursor:pointer}
+.catbook-quiz .cq-feedback{min-height:1.4em;margin:.3rem 0;padding-left:.5rem;border-left:.3rem solid transparent}
+.catbook-quiz [data-result=correct] .cq-feedback{border-left-color:#2e7d32}
+.catbook-quiz [data-result=wrong] .cq-feedback{border-left-color:#c62828}
+.catbook-quiz blockquote{margin:.4rem 0 .4rem 1rem}
+</style>"""
+
+_SCRIPT = """<script>
+(function () {
+  var root = document.getElementById(%s);
+  if (!root || root.getAttribute("data-ready")) return;
+  root.setAttribute("data-ready", "1");
+  function digits(text) { return text.replace(/[\\s\\u00a0\\u202f,.']/g, ""); }
+  root.querySelectorAll(".cq-question").forEach(function (q) {
+    var out = q.querySelector(".cq-feedback");
+    var details = q.querySelector("details");
+    q.querySelector(".cq-check").addEventListener("click", function () {
+      var kind = q.getAttribute("data-kind"), answer = q.getAttribute("data-answer"), ok, why = "";
+      if (kind === "deadline") {
+        var d = q.querySelector("input[type=date]").value, t = q.querySelector("input[type=time]").value;
+        if (!d || !t) { out.textContent = "Enter a date and a time first."; return; }
+        ok = (d + "T" + t.slice(0, 5)) === answer;
+      } else if (kind === "number") {
+        var v = digits(q.querySelector("input[type=text]").value);
+        if (!/^-?[0-9]+$/.test(v)) { out.textContent = "Enter a whole number first."; return; }
+        ok = String(parseInt(v, 10)) === answer;
+      } else {
+        var picked = q.querySelector("input[type=radio]:checked");
+        if (!picked) { out.textContent = "Choose an answer first."; return; }
+        ok = picked.value === answer;
+        why = picked.getAttribute("data-why") || "";
+      }
+      q.setAttribute("data-result", ok ? "correct" : "wrong");
+      out.textContent = ok ? "Correct." : "Not quite." + (why ? " " + why : "") +
+        " Try again, or open the answer below.";
+      if (ok) details.open = true;
+    });
+  });
+})();
+</script>"""
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _link_line(n: int, root: str) -> str:
+    return f'<a href="{_e(line_href(n, root))}">line {n}</a>'
+
+
+def _inputs(q: Question) -> str:
+    if q.kind == "deadline":
+        return (f'<div class="cq-row"><label for="{q.dom_id}-date">Date</label>'
+                f'<input type="date" id="{q.dom_id}-date" name="{q.dom_id}-date">'
+                f'<label for="{q.dom_id}-time">Time (24-hour, local time of the case)</label>'
+                f'<input type="time" id="{q.dom_id}-time" name="{q.dom_id}-time" step="60"></div>')
+    if q.kind == "number":
+        unit = f" ({_e(q.unit)})" if q.unit else ""
+        return (f'<div class="cq-row"><label for="{q.dom_id}-n">Your answer{unit}</label>'
+                f'<input type="text" inputmode="numeric" autocomplete="off" id="{q.dom_id}-n" '
+                f'name="{q.dom_id}-n"></div>')
+    rows = []
+    for i, c in enumerate(q.choices):
+        why = f' data-why="{_e(c.why)}"' if c.why else ""
+        rows.append(f'<span class="cq-choice"><input type="radio" id="{q.dom_id}-{i}" name="{q.dom_id}" '
+                    f'value="{i}"{why}> <label for="{q.dom_id}-{i}">{_e(c.text)}</label></span>')
+    return f'<div class="cq-row">{"".join(rows)}</div>'
+
+
+def _explanation(q: Question, root: str) -> str:
+    parts = [f"<p><strong>Answer:</strong> {_e(q.answer_text)}</p>"]
+    if q.explain:
+        parts.append(f"<p>{_e(q.explain)}</p>")
+    if q.quote_fr and q.quote_line:
+        claim = ""
+        if q.claim:
+            claim = (f' · claim <a href="{_e(claim_href(claims_df(), q.claim, root))}">{_e(q.claim)}</a>')
+        parts.append(f'<blockquote lang="fr">« {_e(q.quote_fr)} » ({_link_line(q.quote_line, root)}{claim})'
+                     "</blockquote>")
+    return "".join(parts)
+
+
+def _question_html(n: int, q: Question, root: str) -> str:
+    quote = ""
+    if q.kind == "verdict":
+        quote = (f'<blockquote lang="fr">« {_e(q.quote_fr)} » ({_link_line(q.quote_line, root)})</blockquote>')
+    zone = f' data-zone="{_e(q.zone)}"' if q.zone else ""
+    return (f'<div class="cq-question" id="{q.dom_id}" data-kind="{q.kind}" data-answer="{_e(q.answer)}"{zone}>'
+            f'<fieldset><legend>Question {n}</legend><p>{_e(q.prompt)}</p>{quote}{_inputs(q)}'
+            f'<button type="button" class="cq-check">Check answer</button>'
+            f'<p class="cq-feedback" role="status" aria-live="polite"></p>'
+            f'<details><summary>Answer and explanation</summary>{_explanation(q, root)}</details>'
+            "</fieldset></div>")
+
+
+def render_html(chapter_key: str, root: str = "../") -> str:
+    """The quiz of a chapter as one self-contained HTML block (links relative to ``root``)."""
+    qs = questions(chapter_key)
+    container = f"catbook-quiz-{chapter_key}"
+    body = "".join(_question_html(i, q, root) for i, q in enumerate(qs, 1))
+    return (f'<div class="catbook-quiz" id="{container}" data-chapter="{chapter_key}">{_STYLE}'
+            '<noscript><p>Checking answers needs JavaScript; open "Answer and explanation" under each '
+            "question instead.</p></noscript>"
+            f"{body}</div>\n" + _SCRIPT % json.dumps(container))
+
+
+def plain_text(chapter_key: str) -> str:
+    qs = questions(chapter_key)
+    lines = [f"Self-check quiz, {CHAPTERS[chapter_key].title}: {len(qs)} questions"]
+    for i, q in enumerate(qs, 1):
+        lines.append(f"{i}. [{KIND_LABELS[q.kind]}] {q.prompt}")
+        if q.kind == "verdict":
+            lines.append(f"   « {q.quote_fr} » (line {q.quote_line})")
+        for j, c in enumerate(q.choices):
+            lines.append(f"   {chr(ord('a') + j)}) {c.text}")
+    return "\n".join(lines)
+
+
+@dataclass
+class Quiz:
+    """A chapter's quiz for a notebook: HTML in the book, the questions as plain text for nbval."""
+
+    chapter_key: str
+    root: str = "../"
+    questions: tuple[Question, ...] = field(init=False)
+
+    def __post_init__(self):
+        if self.chapter_key not in CHAPTERS:
+            raise KeyError(f"quiz: no chapter {self.chapter_key!r}; known: {', '.join(CHAPTERS)}")
+        self.questions = questions(self.chapter_key)
+
+    def _repr_html_(self) -> str:
+        return render_html(self.chapter_key, self.root)
+
+    def __repr__(self) -> str:
+        return plain_text(self.chapter_key)

@@ -1,0 +1,132 @@
+"""The PDF handouts (`make pdf`, ``catbook.pdf``): printed by Chromium from the built book.
+
+One chapter and the whole book are printed from ``book_dir`` (served by ``book_url``) with
+the session's Chromium, into a temporary folder. Checks: A4 pages, a plausible number of
+them, the chapter's own French words in its PDF's text (poppler's pdftotext), every page of
+the book in the whole-book PDF (its page count is the sum of the pages'), and no link to
+the temporary server left in a handout.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import unicodedata
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from catbook import pdf
+
+CHAPTER = "notebooks/art-02-prevention"
+A4_POINTS = (595.3, 841.9)  # 210 x 297 mm; Chromium rounds A4 to 8.27 x 11.7 in
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+class _Quotes(HTMLParser):
+    """Text of the report quotes (blockquotes opening with «) in a page's article."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.quotes: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "blockquote":
+            self.depth += 1
+            if self.depth == 1:
+                self.quotes.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "blockquote" and self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.quotes[-1] += data
+
+
+def french_quote(html_page: Path, words: int = 8) -> str:
+    """The first words of the first French quote (« ... ») the page shows."""
+    parser = _Quotes()
+    parser.feed(html_page.read_text(encoding="utf-8"))
+    for quote in parser.quotes:
+        text = _norm(quote)
+        if text.startswith("«"):
+            return " ".join(text.lstrip("« ").split()[:words])
+    raise AssertionError(f"{html_page}: no French quote (« ... ») on the page")
+
+
+def is_a4(path: Path) -> bool:
+    info = pdf._run(["pdfinfo", str(path)])
+    m = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info)
+    assert m, info
+    return all(abs(float(got) - want) < 2 for got, want in zip(m.groups(), A4_POINTS))
+
+
+@pytest.fixture(scope="module")
+def poppler():
+    missing = [t for t in ("pdfunite", "pdfinfo", "pdftotext") if not shutil.which(t)]
+    if missing:
+        pytest.fail(f"{', '.join(missing)} missing: run `make poppler` (Debian poppler-utils)", pytrace=False)
+
+
+@pytest.fixture(scope="module")
+def printed(browser, book_url, book_dir, poppler, tmp_path_factory):
+    """The whole book printed once for this module: {docname: pdf, "book": whole book,
+    "_pages": the pages of _toc.yml in order}."""
+    out = tmp_path_factory.mktemp("pdf")
+    pages = pdf.toc_pages()
+    made = pdf.build(book_dir, out, pages, browser=browser, base_url=book_url, log=lambda *_: None)
+    made["_pages"] = pages
+    return made
+
+
+def test_toc_pages_are_the_books_pages(book_dir):
+    pages = pdf.toc_pages()
+    assert pages[0] == "book/intro" and CHAPTER in pages
+    assert len(pages) == len(set(pages))
+    missing = [p for p in pages if not (book_dir / f"{p}.html").is_file()]
+    assert not missing, f"pages of _toc.yml not in the build: {missing}"
+
+
+def test_one_chapter_pdf(browser, book_url, book_dir, poppler, tmp_path):
+    out = pdf.print_page(browser, f"{book_url}/{CHAPTER}.html", tmp_path / "chapter.pdf")
+    pages = pdf.page_count(out)
+    assert 5 <= pages <= 200, f"{CHAPTER}: {pages} pages"
+    assert is_a4(out)
+    text = pdf.pdf_text(out)
+    quote = french_quote(book_dir / f"{CHAPTER}.html")
+    assert _norm(quote) in _norm(text), f"{CHAPTER}: the quote {quote!r} is not in the PDF's text"
+    assert "garde à vue" in text
+    # The chapter's title, English prose and a claim id are there too.
+    assert "Article 2" in text and "art-2-001" in text
+    # Hidden code cells are not printed.
+    assert "Show code cell source" not in text and "import pandas" not in text
+
+
+def test_whole_book_pdf(printed, book_dir):
+    pages = printed["_pages"]  # _toc.yml as it was when the book was printed
+    assert set(printed) == set(pages) | {"book", "_pages"}
+    counts = {p: pdf.page_count(printed[p]) for p in pages}
+    assert all(n >= 1 for n in counts.values()), counts
+    total = pdf.page_count(printed["book"])
+    assert total == sum(counts.values()), f"whole book {total} pages, pages add up to {sum(counts.values())}"
+    assert len(pages) <= total <= 60 * len(pages) + 200, f"{total} pages for {len(pages)} pages of HTML"
+    assert is_a4(printed["book"])
+    # The chapter's French is in the book, and the report's symbol.
+    text = _norm(pdf.pdf_text(printed["book"]))
+    assert _norm(french_quote(book_dir / f"{CHAPTER}.html")) in text
+    assert "CAT/C/KAZ/3" in text
+
+
+def test_handouts_do_not_link_to_the_local_server(printed, book_url):
+    port = book_url.rsplit(":", 1)[-1].encode()
+    for name, path in printed.items():
+        if name == "_pages":
+            continue
+        data = path.read_bytes()
+        assert b"127.0.0.1:" + port not in data, f"{path.name} links to the temporary server"

@@ -1,0 +1,57 @@
+"""The "How to cite" page says what CITATION.cff and the data say (its examples cannot drift)."""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import yaml
+
+from catbook.paths import BOOK, DATA, ROOT
+
+PAGE = (BOOK / "how-to-cite.md").read_text(encoding="utf-8")
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace(">", " ").split())
+
+
+def test_book_citation_matches_citation_cff():
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    flat = _flat(PAGE)
+    assert f"version {cff['version']}" in flat and f"version = {{{cff['version']}}}" in flat
+    year = str(cff["date-released"])[:4]
+    assert f"({year})" in flat and f"year = {{{year}}}" in flat
+    assert cff["authors"][0]["name"] in flat
+    assert cff["title"].split(":")[0] in flat
+
+
+def test_claim_example_matches_the_register():
+    claims = pd.read_csv(DATA / "claims.csv", dtype=str, keep_default_na=False).set_index("claim_id")
+    row = claims.loc["art-2-002"]
+    flat = _flat(PAGE)
+    assert f"Claim art-2-002 (CAT/C/KAZ/3, line {row.source_line} of the book's text)" in flat
+    assert f"verdict *{row.verdict.replace('-', ' ')}*" in flat
+
+
+def test_figure_example_matches_the_figures_table():
+    figures = pd.read_csv(DATA / "figures.csv", dtype=str, keep_default_na=False).set_index("figure_id")
+    row = figures.loc["art-2-014"]
+    flat = _flat(PAGE)
+    # (the report's non-breaking spaces are plain spaces on the page)
+    assert _flat(f'Figure art-2-014 (CAT/C/KAZ/3, line {row.source_line}: "{row.quote_fr}")') in flat
+    assert f"{{ref}}`line {row.source_line} <p{row.source_line}>`" in PAGE
+
+
+def test_check_example_matches_the_audit():
+    audit = pd.read_csv(DATA / "audit.csv", dtype=str, keep_default_na=False).set_index("check_id")
+    check = "specialised-institutions-funding-rises-every-year"
+    assert f"Check {check} ({audit.loc[check, 'status']})" in _flat(PAGE)
+
+
+def test_anchor_patterns_are_the_codes():
+    from catbook.display import check_anchor, claim_anchor
+    from catbook.recommendations import anchor as rec_anchor
+    assert f"#{claim_anchor('art-2-002')}" in PAGE
+    assert f"#{check_anchor('x')}".removesuffix("x") in PAGE
+    assert f"#{rec_anchor(10)}" in PAGE
+    assert re.search(r"#fig-art-2-014\b", PAGE)

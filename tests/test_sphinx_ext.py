@@ -1,0 +1,96 @@
+"""catbook.sphinx_ext (HTML fixes of the build) and catbook.pdf's page list, without a browser."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from catbook import pdf, sphinx_ext
+from catbook.display import Markdown, check_anchor, claim_anchor, claim_markdown
+
+FIGURES_TABLE = """<table border="1" class="dataframe">
+  <thead>
+    <tr style="text-align: right;"><th></th><th>figure_id</th><th>value</th></tr>
+  </thead>
+  <tbody>
+    <tr><th>0</th><td>art-2-014</td><td>195</td></tr>
+    <tr><th>1</th><td>art-2-015</td><td>900</td></tr>
+  </tbody>
+</table>"""
+
+
+def test_figure_rows_get_anchors_once_per_page():
+    html = sphinx_ext.anchor_table_rows(FIGURES_TABLE + FIGURES_TABLE)
+    assert html.count('<tr id="fig-art-2-014">') == 1 and html.count('<tr id="fig-art-2-015">') == 1
+    assert html.count("<tr>") == 2  # the second table's rows keep no id (ids are unique)
+
+
+def test_row_anchor_not_added_when_the_page_has_the_id():
+    table = FIGURES_TABLE.replace("figure_id", "claim_id")
+    html = sphinx_ext.anchor_table_rows('<p id="claim-art-2-014">x</p>' + table)
+    assert 'id="claim-art-2-014"' in html and html.count('id="claim-art-2-014"') == 1
+    assert '<tr id="claim-art-2-015">' in html
+
+
+def test_tables_without_an_id_column_are_untouched():
+    table = FIGURES_TABLE.replace("figure_id", "measure")
+    assert sphinx_ext.anchor_table_rows(table) == table
+
+
+def test_indexed_table_header_is_read_from_both_header_rows():
+    table = """<table class="dataframe"><thead>
+      <tr><th></th><th>value</th></tr><tr><th>check_id</th><th></th></tr></thead>
+      <tbody><tr><th>totals-agree</th><td>1</td></tr></tbody></table>"""
+    assert '<tr id="check-totals-agree">' in sphinx_ext.anchor_table_rows(table)
+
+
+def test_sidebar_toggles_get_a_name():
+    html = ('<a class="reference internal" href="s1.html">Session 1</a><details><summary>'
+            '<span class="toctree-toggle" role="presentation"></span></summary>')
+    assert '<summary aria-label="Pages under Session 1">' in sphinx_ext.name_toggles(html)
+
+
+class _Js:
+    def __init__(self, filename, priority=500, **attributes):
+        self.filename, self.priority, self.attributes = filename, priority, attributes
+
+
+def test_inline_scripts_written_once_and_no_thebe_when_off():
+    config = SimpleNamespace(html_theme_options={"launch_buttons": {"thebe": False}})
+    app = SimpleNamespace(config=config)
+    toggle = "var togglebuttonSelector = '.toggle';"
+    scripts = [_Js("_static/doctools.js"), _Js(None, body=toggle), _Js("", body=toggle),
+               _Js(None, body='const THEBE_JS_URL = "https://unpkg.com/thebe"'),
+               _Js("_static/sphinx-thebe.js", **{"async": "async"})]
+    context = {"script_files": scripts, "css_files": ["_static/sphinx-thebe.css", "_static/a.css"],
+               "body": '<summary aria-label="Toggle hidden content">'}
+    sphinx_ext.clean_assets(app, "p", "page.html", context, None)
+    assert [s.filename for s in context["script_files"]] == ["_static/doctools.js", None]
+    assert context["css_files"] == ["_static/a.css"]
+    assert context["body"] == "<summary>"
+
+
+def test_thebe_kept_when_on():
+    config = SimpleNamespace(html_theme_options={"launch_buttons": {"thebe": True}})
+    scripts = [_Js("_static/sphinx-thebe.js")]
+    context = {"script_files": scripts}
+    sphinx_ext.clean_assets(SimpleNamespace(config=config), "p", "page.html", context, None)
+    assert len(context["script_files"]) == 1
+
+
+def test_claim_markdown_has_its_anchor_and_plain_text_has_none():
+    row = SimpleNamespace(claim_id="art-2-002", source_line=59, kind="legal-measure", verdict="not-checkable",
+                          quote_fr="La garde à vue", gloss_en="Custody", legal_basis="", evidence_en="Why.",
+                          evidence_lines="")
+    text = claim_markdown(row)
+    assert text.startswith(f"({claim_anchor('art-2-002')})=\n**art-2-002**")
+    plain = repr(Markdown(text + f'\n\n<span id="{check_anchor("c")}"></span>**c**'))
+    assert "claim-art-2-002" not in plain and "<span" not in plain and plain.startswith("**art-2-002**")
+
+
+def test_pdf_pages_follow_the_toc_and_have_distinct_names():
+    pages = pdf.toc_pages()
+    assert pages[0] == "book/intro" and "book/how-to-cite" in pages
+    names = [pdf.pdf_name(p, pages) for p in pages]
+    assert len(set(names)) == len(names)
+    assert pdf.pdf_name("notebooks/art-02-prevention", pages) == "art-02-prevention.pdf"
+    assert pdf.pdf_name("book/instructors/index", ["book/instructors/index"]) == "instructors-index.pdf"
+    assert pdf.pdf_name("book/x", ["book/x", "notebooks/x"]) == "book-x.pdf"
