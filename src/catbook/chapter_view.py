@@ -107,12 +107,16 @@ class ChapterView:
             return Markdown("*No consistency check of the audit involves this chapter's sections.*")
         return show_audit(mine)
 
-    def recommendations(self) -> pd.DataFrame:
-        from .recommendations import ASSESSMENTS, load_recommendations
+    def recommendations(self) -> Markdown:
+        """The chapter's CO/2 paragraphs, each linked to its entry in the tracker."""
+        from .recommendations import ASSESSMENTS, anchor, load_recommendations
         recs = load_recommendations()
         recs = recs[recs.co2_paragraph.isin(self.chapter.co2_paragraphs)]
-        return recs.assign(assessment=recs.assessment.map(ASSESSMENTS))[
-            ["co2_paragraph", "topic_en", "answer_lines", "assessment"]].set_index("co2_paragraph")
+        rows = [f"| {{ref}}`paragraph {r.co2_paragraph} <{anchor(r.co2_paragraph)}>` "
+                f"| {escape(r.topic_en)} | {r.answer_lines or 'none found'} "
+                f"| {ASSESSMENTS[r.assessment]} |" for r in recs.itertuples()]
+        return Markdown("| CO/2 | topic (as inferred from the answer) | answer lines | assessment |\n"
+                        "|---|---|---|---|\n" + "\n".join(rows))
 
     def findings(self) -> Markdown:
         """What the report's own data contradict, what they leave unverified, and the balance."""

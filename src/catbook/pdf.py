@@ -97,8 +97,11 @@ def pdf_name(docname: str, all_docnames: list[str]) -> str:
 
 
 class _Quiet(SimpleHTTPRequestHandler):
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript",
-                      ".svg": "image/svg+xml", ".woff2": "font/woff2"}
+    """Static files without a log line per request, with the types a browser needs."""
+
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map,
+                      ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json",
+                      ".svg": "image/svg+xml", ".woff2": "font/woff2", ".ipynb": "application/json"}
 
     def log_message(self, format, *args):  # noqa: A002
         pass

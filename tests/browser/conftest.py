@@ -18,32 +18,18 @@ installs Debian's package when ``/usr/bin/chromium`` is missing).
 """
 from __future__ import annotations
 
-import functools
 import os
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from catbook.pdf import CHROMIUM_ARGS  # one list of launch flags for the tests and `make pdf`
+
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_BOOK_HTML = ROOT / "_build" / "check" / "_build" / "html"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 #: Default time a Playwright action or wait may take (ms): generous for 2 slow cores, still bounded.
 DEFAULT_TIMEOUT_MS = 15_000
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    """Static files without a log line per request, with the types a browser needs."""
-
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map,
-                      ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json",
-                      ".svg": "image/svg+xml", ".woff2": "font/woff2", ".ipynb": "application/json"}
-
-    def log_message(self, format, *args):  # noqa: A002 (the base class's name)
-        pass
 
 
 @pytest.fixture(scope="session")
@@ -59,17 +45,9 @@ def book_dir() -> Path:
 @pytest.fixture(scope="session")
 def book_url(book_dir: Path):
     """Base URL (no trailing slash) of a local server for ``book_dir``, on 127.0.0.1 and a free port."""
-    handler = functools.partial(_QuietHandler, directory=str(book_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="book-http", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    from catbook.pdf import serve
+    with serve(book_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
