@@ -2,7 +2,7 @@
 import re
 
 from catbook import markdown, pages
-from catbook.display import Markdown, quote
+from catbook.display import Markdown
 from catbook.paths import BOOK
 
 import pytest
@@ -43,9 +43,3 @@ def test_markdown_plain_repr_keeps_the_words_for_nbval():
     md = Markdown("See {ref}`line 104 <p104>`: 48\\*684")
     assert repr(md) == "See line 104: 48*684"
     assert md._repr_markdown_() == "See {ref}`line 104 <p104>`: 48\\*684"
-
-
-def test_quote_refuses_words_not_in_the_line():
-    assert "p104" in quote(104, "48\xa0684\xa0condamnés", "48,684 prisoners")._repr_markdown_()
-    with pytest.raises(ValueError, match="verbatim"):
-        quote(104, "48 685 condamnés", "wrong")

@@ -9,7 +9,7 @@ import pandas as pd
 
 from . import charts, compare
 from .chapters import CHAPTERS, Chapter
-from .claims import KINDS, VERDICTS, load_claims, verdict_counts
+from .claims import VERDICTS, load_claims, verdict_counts
 from .corpus import load_paragraphs, sections as report_sections
 from .display import Markdown, show_audit, show_claims
 from .figures import load_figures
@@ -56,10 +56,6 @@ class ChapterView:
         if rows.empty:
             return Markdown("*This section makes no claim of its own (headings or list lead-ins only).*")
         return show_claims(rows)
-
-    def section_heading(self, section: str) -> Markdown:
-        title = report_sections(load_paragraphs()).set_index("section").at[section, "title"]
-        return Markdown(f"*{escape(title)}* ({{ref}}`section {section} <sec-{section}>`)")
 
     # -- the figures -------------------------------------------------------------
     def figures(self) -> pd.DataFrame:

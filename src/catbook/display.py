@@ -67,14 +67,6 @@ def show_claims(df: pd.DataFrame) -> Markdown:
     return Markdown("\n\n".join(claim_markdown(r) for r in df.itertuples()))
 
 
-def quote(source_line: int, text: str, gloss: str) -> Markdown:
-    """A verbatim quote (checked against the line) with its English gloss."""
-    from .source import line
-    if text not in line(source_line):
-        raise ValueError(f"quote: not a verbatim substring of line {source_line}: {text!r}")
-    return Markdown(f"> « {escape(text)} » ({line_ref(source_line)})\n>\n> *{escape(gloss)}*")
-
-
 def show_audit(rows: pd.DataFrame) -> Markdown:
     """Audit checks (rows of data/audit.csv) with their lines, arithmetic and what the report says."""
     return Markdown("\n\n".join(
