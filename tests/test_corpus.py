@@ -97,3 +97,120 @@ def test_sections_table_is_in_reading_order(df):
     assert s.section.is_unique
     assert list(s.first_line) == sorted(s.first_line)
     assert s.lines.sum() == len(df)
+
+
+# -- the official paragraph numbers ------------------------------------------------------
+
+# The table of contents of CAT/C/KAZ/3, as the issue gives it: (part, section) -> range.
+# Typed here on purpose, independently of data/report/official-paragraphs.yaml, so that a
+# change to either is caught.
+OFFICIAL_TABLE = [
+    ("I", "", 1, 4), ("II", "", 5, 30), ("III", "art-1-4-5", 31, 45), ("III", "art-2", 46, 96),
+    ("III", "art-6", 97, 99), ("III", "art-7", 100, 100), ("III", "art-8-9", 101, 101),
+    ("III", "art-10", 102, 106), ("III", "art-11", 107, 107), ("III", "art-12", 108, 128),
+    ("III", "art-13", 129, 136), ("III", "art-14", 137, 141), ("III", "art-15", 142, 148),
+    ("IV", "", 149, 164), ("V", "", 165, 190), ("VI", "", 191, 387),
+]
+
+
+def test_the_data_file_holds_the_table_of_contents():
+    data = corpus.official_paragraphs()
+    assert data["document"]["symbol"] == "CAT/C/KAZ/3"
+    assert data["document"]["language"] == "fr"
+    assert data["document"]["date"] == "2014-01-09"
+    assert [(str(r["part"]), r.get("section", ""), r["first"], r["last"])
+            for r in data["ranges"]] == OFFICIAL_TABLE
+
+
+@pytest.mark.parametrize("part, section, first, last", OFFICIAL_TABLE)
+def test_numbering_reproduces_each_range_exactly(df, part, section, first, last):
+    rows = df[df.part == part]
+    if section:
+        rows = rows[rows.section == section]
+    nums = rows.para_no.dropna().astype(int)
+    assert (nums.min(), nums.max()) == (first, last)
+    assert sorted(nums.unique()) == list(range(first, last + 1))
+
+
+def test_the_report_has_387_paragraphs_in_order(df):
+    nums = df.para_no.dropna().astype(int)
+    assert nums.nunique() == 387
+    assert list(nums) == sorted(nums)  # numbers never go back
+    assert set(nums) == set(range(1, 388))
+    corpus.verify_official_numbering(df)
+    assert corpus.official_ranges(df).matches.all()
+
+
+def test_headings_and_the_blank_line_have_no_number(df):
+    assert df[df.is_heading].para_no.isna().all()
+    assert df.loc[df.source_line == 488, "para_no"].isna().all()  # the file's last line, a space
+    assert df[~df.is_heading & (df.source_line != 488)].para_no.notna().all()
+
+
+def test_list_items_carry_their_lead_ins_number(df):
+    items = df[df.is_list_item]
+    assert len(items) == 56
+    by_line = df.set_index("source_line")
+    for n in items.source_line:
+        above = n - 1
+        while by_line.at[above, "is_list_item"]:
+            above -= 1
+        assert by_line.at[above, "text"].rstrip().endswith(":")
+        assert by_line.at[n, "para_no"] == by_line.at[above, "para_no"]
+    # Article 11 is one paragraph: its lead-in and seven numbered items (lines 147-154).
+    assert set(df[df.section == "art-11"].para_no.dropna()) == {107}
+    assert list(df[df.section == "art-11"].is_list_item) == [False, False] + [True] * 7
+
+
+def test_each_rule_marks_what_it_says(df):
+    counts = corpus.list_item_rule_counts(df)
+    assert dict(counts["lines marked"]) == {"after-colon": 17, "after-semicolon": 39, "numbered": 18}
+    assert counts.loc["numbered", "marked by this rule only"] == 0
+    items = df[df.is_list_item]
+    assert items.list_item_rule.ne("").all() and df[~df.is_list_item].list_item_rule.eq("").all()
+    numbered = items[items.list_item_rule.str.contains("numbered")]
+    assert numbered.text.str.match(r"^\d\)\t").all()
+
+
+def test_rules_work_on_any_text():
+    lines = ["\tI. \tTitre", "Les textes suivants:", "le premier;", "le second.",
+             "Un autre paragraphe;", "Fin:", "1)\tun;", "2)\tdeux."]
+    df = corpus.parse_paragraphs(lines)
+    assert list(df.para_no.astype("object").where(df.para_no.notna(), None)) == \
+        [None, 1, 1, 1, 2, 3, 3, 3]
+    # A paragraph ending with a semicolon is not a list item, nor is the line after it.
+    assert list(df.is_list_item) == [False, False, True, True, False, False, True, True]
+    assert df.list_item_rule.iloc[7] == "after-semicolon;numbered"
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("295", (295, 295)), ("46–96", (46, 96)), (" 46 - 96 ", (46, 96)), ("1", (1, 1)), ("387", (387, 387)),
+])
+def test_paragraph_range_reads_what_readers_type(typed, expected):
+    assert corpus.paragraph_range(typed) == expected
+
+
+@pytest.mark.parametrize("typed, reason", [
+    ("", "type a paragraph number"), ("para. 5", "type a paragraph number"), ("0", "1 to 387"),
+    ("388", "1 to 387"), ("96-46", "smaller number"), ("4.5", "type a paragraph number"),
+])
+def test_paragraph_range_names_what_is_wrong(typed, reason):
+    with pytest.raises(corpus.ParagraphRangeError, match=reason) as err:
+        corpus.paragraph_range(typed)
+    assert err.value.field == "paragraph" and isinstance(err.value, ValueError)
+
+
+def test_lines_and_paragraphs_map_both_ways():
+    assert corpus.para_of_line(2) == 1 and corpus.para_of_line(1) is None
+    assert corpus.paragraph_lines(107) == (147, 154)
+    assert corpus.para_span_of_lines(146, 154) == "107"
+    assert corpus.para_span_of_lines(57, 124) == "46-96"
+    with pytest.raises(corpus.ParagraphRangeError):
+        corpus.paragraph_lines(388)
+
+
+def test_a_numbering_that_misses_a_range_is_refused(df, monkeypatch):
+    broken = df.copy()
+    broken.loc[broken.source_line == 148, ["para_no", "is_list_item"]] = [108, False]
+    with pytest.raises(corpus.OfficialParagraphsError, match="art-11"):
+        corpus.verify_official_numbering(broken)
