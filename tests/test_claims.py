@@ -47,7 +47,7 @@ def test_contradicted_claims_cite_the_contradicting_lines(df):
 
 
 def _row(**overrides):
-    base = {"claim_id": "art-2-999", "section": "art-2", "source_line": 104,
+    base = {"claim_id": "art-2-999", "section": "art-2", "source_line": 104, "para_no": "82",
             "quote_fr": "48\xa0684\xa0condamnés", "gloss_en": "g", "summary_en": "s",
             "kind": "statistic", "legal_basis": "", "verdict": "supported",
             "evidence_en": "because", "evidence_lines": "464"}
@@ -60,6 +60,7 @@ def _row(**overrides):
     ({"kind": "opinion"}, "kind"),
     ({"verdict": "true"}, "verdict"),
     ({"section": "art-6"}, "section"),
+    ({"para_no": "83"}, "para_no"),
     ({"evidence_en": "  "}, "evidence_en"),
 ])
 def test_a_broken_row_is_named_with_its_field(overrides, field):

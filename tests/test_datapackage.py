@@ -141,9 +141,9 @@ def test_a_missing_table_is_an_error_not_a_skip(tmp_path):
 
 
 RECOMMENDATIONS_OK = (
-    "co2_paragraph,section,answer_lines,heading_in_text,topic_en,assessment,reason_en\n"
-    "16,co2-16,338-339,True,Extradition and non-refoulement,partly-answered,Some requests answered.\n"
-    "8,,,False,A topic,answer-missing-from-text,No answer found.\n"
+    "co2_paragraph,section,answer_lines,para_no,heading_in_text,topic_en,assessment,reason_en\n"
+    "16,co2-16,338-339,272-273,True,Extradition and non-refoulement,partly-answered,Some requests answered.\n"
+    "8,,,,False,A topic,answer-missing-from-text,No answer found.\n"
 )
 
 

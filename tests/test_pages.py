@@ -34,9 +34,33 @@ def test_escape_keeps_report_text_literal(raw, shown):
     assert markdown.escape(raw) == shown
 
 
-def test_line_refs_are_sphinx_references():
-    assert markdown.line_ref(295) == "{ref}`line 295 <p295>`"
-    assert markdown.lines_ref("104;464") == "{ref}`line 104 <p104>`, {ref}`line 464 <p464>`"
+def test_line_refs_are_sphinx_references_with_the_official_paragraph():
+    assert markdown.line_ref(295) == "{ref}`line 295 <p295>` · {ref}`para. 232 <para-232>`"
+    assert markdown.lines_ref("104;464") == (
+        "{ref}`line 104 <p104>` · {ref}`para. 82 <para-82>`, "
+        "{ref}`line 464 <p464>` · {ref}`para. 370 <para-370>`")
+    # A heading has no paragraph number: its line alone.
+    assert markdown.line_ref(57) == "{ref}`line 57 <p57>`"
+    assert markdown.lines_span_ref(146, 154) == "{ref}`lines 146–154 <p146>` · {ref}`para. 107 <para-107>`"
+    assert markdown.lines_span_ref(275, 286) == \
+        "{ref}`lines 275–286 <p275>` · {ref}`paras 212–223 <para-212>`"
+
+
+def test_report_page_has_one_anchor_per_official_paragraph_on_its_first_line():
+    text = pages.render_report_text()
+    anchors = re.findall(r"^\(p(\d+)\)=\n\(para-(\d+)\)=\nline \1 · \*\*\2\.\*\* ", text, flags=re.M)
+    assert [int(p) for _, p in anchors] == list(range(1, 388))
+    assert ("147", "107") in anchors
+    # A list item shows the paragraph it belongs to, and no number of its own.
+    assert "(p148)=\nline 148 · *list item of para. 107:* 1\\)" in text
+
+
+def test_report_page_shows_the_ranges_the_rules_and_the_look_up():
+    text = pages.render_report_text()
+    assert "| III | Article 11 | 107 | 107 | 1 | 146–154 | 7 | yes |" in text
+    assert "| `after-colon` |" in text and "| 17 | 14 |" in text
+    assert '<form id="para-lookup"' in text and 'data-paragraphs="387"' in text
+    assert text.count("<script>") == 1
 
 
 def test_markdown_plain_repr_keeps_the_words_for_nbval():

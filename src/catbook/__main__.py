@@ -9,7 +9,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="catbook", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="verify the source text's sha256")
-    sub.add_parser("data", help="rebuild data/report/paragraphs.csv from the source text")
+    sub.add_parser("data", help="rebuild data/report/paragraphs.csv from the source text and para_no in the tables")
     sub.add_parser("pages", help="regenerate book/report-text.md")
     sub.add_parser("notebooks", help="(re)write the template chapter notebooks, unexecuted")
     sub.add_parser("audit", help="check the report's numbers against each other; write data/audit.csv")
@@ -28,10 +28,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"source OK: sha256 {source.SOURCE_SHA256}")
     elif args.command == "data":
         from .corpus import write_paragraphs_csv
+        from .para_columns import write_all
         df = write_paragraphs_csv()
         print(f"wrote data/report/paragraphs.csv: {len(df)} rows, "
               f"{int(df.is_heading.sum())} headings, "
-              f"{df[df.section_inferred].section.nunique()} blocks with inferred sections")
+              f"{df[df.section_inferred].section.nunique()} blocks with inferred sections, "
+              f"{df.para_no.nunique()} official paragraphs ({int(df.is_list_item.sum())} list items)")
+        for path in write_all():
+            print(f"wrote para_no into {path.relative_to(path.parents[1])}")
     elif args.command == "audit":
         from .audit import write_audit
         df = write_audit()

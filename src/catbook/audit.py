@@ -19,7 +19,8 @@ unclear       the text does not give enough to decide (different scope,
               missing base, ambiguous period); ``description_en`` says why.
 
 Columns of ``data/audit.csv``: check_id, section, source_lines (";"-separated,
-ascending), description_en, computed, reported, status.
+ascending), para_no (the official paragraphs of those lines, ";"-separated, from the
+corpus), description_en, computed, reported, status.
 """
 from __future__ import annotations
 
@@ -31,10 +32,11 @@ import pandas as pd
 from .corpus import load_paragraphs
 from .figures import excerpt_pattern, load_figures
 from .paths import DATA
+from .para_columns import para_no_value
 from .source import line as source_line_text
 
 AUDIT_CSV = DATA / "audit.csv"
-AUDIT_COLUMNS = ["check_id", "section", "source_lines", "description_en", "computed", "reported", "status"]
+AUDIT_COLUMNS = ["check_id", "section", "source_lines", "para_no", "description_en", "computed", "reported", "status"]
 STATUSES = {"consistent", "inconsistent", "unclear"}
 
 
@@ -552,6 +554,7 @@ def run_audit(figures: pd.DataFrame | None = None) -> pd.DataFrame:
             "check_id": check_id,
             "section": ";".join(sections),
             "source_lines": ";".join(map(str, lines)),
+            "para_no": para_no_value(";".join(map(str, lines)), "lines"),
             "description_en": res.description_en,
             "computed": res.computed,
             "reported": res.reported,

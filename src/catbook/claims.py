@@ -8,10 +8,11 @@ from __future__ import annotations
 import pandas as pd
 
 from .corpus import load_paragraphs
+from .para_columns import para_no_value
 from .paths import CLAIMS_CSV
 from .source import line
 
-COLUMNS = ["claim_id", "section", "source_line", "quote_fr", "gloss_en", "summary_en", "kind",
+COLUMNS = ["claim_id", "section", "source_line", "para_no", "quote_fr", "gloss_en", "summary_en", "kind",
            "legal_basis", "verdict", "evidence_en", "evidence_lines"]
 
 KINDS = {
@@ -58,6 +59,11 @@ def validate(df: pd.DataFrame) -> None:
             raise ClaimsError(row.claim_id, "section",
                               f"{row.section!r} but line {row.source_line} is in "
                               f"{sections.get(row.source_line)!r}")
+        expected = para_no_value(row.source_line, "line")
+        if str(row.para_no) != expected:
+            raise ClaimsError(row.claim_id, "para_no",
+                              f"{row.para_no!r} but line {row.source_line} is in official paragraph "
+                              f"{expected or '(none)'}: run `make data`")
         if not str(row.evidence_en).strip():
             raise ClaimsError(row.claim_id, "evidence_en", "a verdict needs its reasoning")
         for ref in evidence_lines(row.evidence_lines):

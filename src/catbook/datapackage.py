@@ -12,9 +12,9 @@ undescribed.
 
 Foreign keys that hold:
 
-* ``claims`` and ``figures``: (source_line, section) -> ``paragraphs`` -- the
-  line exists and the row's section is that line's section;
-* every ``tables/*``: (figure_id, source_line, value, unit, qualifier) ->
+* ``claims`` and ``figures``: (source_line, section, para_no) -> ``paragraphs`` -- the
+  line exists and the row's section and official paragraph are that line's;
+* every ``tables/*``: (figure_id, source_line, para_no, value, unit, qualifier) ->
   ``figures`` -- each tidy row is a figure, value for value; a breakdown's
   ``parent`` is one of its own categories.
 
@@ -100,6 +100,13 @@ def _source_line(description: str = "1-based line of data/source/cat-c-kaz-3.fr.
                   maximum=len(source_lines()))
 
 
+def _para_no(description: str = "The official paragraph number of CAT/C/KAZ/3 that source_line "
+             "belongs to (paragraphs.para_no), derived from the corpus by `make data`.",
+             required: bool = True) -> dict:
+    return _field("para_no", "integer", description, required=required, minimum=1,
+                  maximum=int(corpus.official_paragraphs()["document"]["paragraphs"]))
+
+
 def _section(description: str, required: bool = True) -> dict:
     return _field("section", "string", description, required=required, pattern=SLUG)
 
@@ -125,7 +132,7 @@ def _fk(fields: list[str], resource: str | None, ref_fields: list[str] | None = 
     return {"fields": fields, "reference": reference}
 
 
-_LINE_AND_SECTION_FK = _fk(["source_line", "section"], "paragraphs")
+_LINE_AND_SECTION_FK = _fk(["source_line", "section", "para_no"], "paragraphs")
 
 # ---------------------------------------------------------------------------
 # Resources
@@ -166,6 +173,16 @@ def _paragraphs() -> dict:
                "may answer."),
         _field("is_heading", "boolean", "The line is a heading (or the second line of one).",
                required=True),
+        _para_no("The official paragraph number of CAT/C/KAZ/3 (1-387) the line belongs to: a "
+                 "paragraph opens a number, a list item carries the number of the paragraph above "
+                 "it, a heading or blank line has none (empty). Found by the rules of "
+                 "report/official-paragraphs.yaml, which also holds the document's ranges that the "
+                 "numbering reproduces.", required=False),
+        _field("is_list_item", "boolean", "The line is an item of a list that continues the "
+               "paragraph above it (no number of its own).", required=True),
+        _field("list_item_rule", "string", _vocab("The rules that marked the line as a list item, "
+               "';'-separated; empty for any other line.", corpus.LIST_RULES),
+               pattern=r"^(?:[a-z-]+(?:;[a-z-]+)*)?$"),
         _field("text", "string", "The line, verbatim (leading tabs and spaces kept).", required=True),
     ]
     return _resource("paragraphs", "report/paragraphs.csv", "The report, one row per line",
@@ -180,6 +197,7 @@ def _claims() -> dict:
                pattern=SLUG),
         _section("Section of the line (equal to paragraphs.section of source_line)."),
         _source_line(),
+        _para_no(),
         _field("quote_fr", "string", "The claim, an exact substring of the line.", required=True),
         _field("gloss_en", "string", "English translation of quote_fr.", required=True),
         _field("summary_en", "string", "What the report claims, in English.", required=True),
@@ -221,6 +239,7 @@ def _figures() -> dict:
         _field("value_as_written", "string", "The numeral exactly as printed ('48 684', '4,4', "
                "'neuf'), without a multiplier word.", required=True),
         _source_line(),
+        _para_no(),
         _field("quote_fr", "string", "The shortest verbatim excerpt of the line that says what is "
                "counted.", required=True),
         _field("note", "string", "An observation (typos, ambiguities, rounding), or empty."),
@@ -255,6 +274,9 @@ def _audit() -> dict:
                pattern=SLUGS),
         _field("source_lines", "string", "Lines used, ';'-separated, ascending.", required=True,
                pattern=LINES),
+        _field("para_no", "string", "The official paragraphs of CAT/C/KAZ/3 those lines belong to, "
+               "';'-separated, ascending, each once (from paragraphs.para_no, by `make data`).",
+               required=True, pattern=LINES),
         _field("description_en", "string", "What is compared.", required=True),
         _field("computed", "string", "What the figures give, with the arithmetic.", required=True),
         _field("reported", "string", "What the report says.", required=True),
@@ -276,6 +298,9 @@ def _recommendations() -> dict:
                "';'-separated; empty if none.", pattern=SLUGS),
         _field("answer_lines", "string", "Lines of the report that answer it, as a range `275-286` "
                "or a single line; empty if none.", pattern=r"^[1-9][0-9]*(?:-[1-9][0-9]*)?$"),
+        _field("para_no", "string", "The official paragraphs of CAT/C/KAZ/3 that answer_lines covers, "
+               "`212-223` or one number; empty if none (from paragraphs.para_no, by `make data`).",
+               pattern=r"^[1-9][0-9]*(?:-[1-9][0-9]*)?$"),
         _field("heading_in_text", "boolean", "The report prints a heading for the paragraph.",
                required=True),
         _field("topic_en", "string", "The topic, inferred from the report's answer (the Committee's "
@@ -312,9 +337,10 @@ def _tidy_resource(table: tidy.Table) -> dict:
         _field("figure_id", "string", "The figure this row comes from (figures.figure_id).",
                required=True, pattern=NUMBERED_ID),
         _source_line("The figure's line of the report (figures.source_line)."),
+        _para_no("The official paragraph of that line (figures.para_no)."),
         _field("note", "string", "The figure's note (figures.note), e.g. a misprint."),
     ]
-    fks = [_fk(["figure_id", "source_line", "value", "unit", "qualifier"], "figures")]
+    fks = [_fk(["figure_id", "source_line", "para_no", "value", "unit", "qualifier"], "figures")]
     if table.kind == tidy.BY_YEAR:
         fields = [label, _field("year", "integer", "Year, read from the figure's period.", required=True),
                   *common,

@@ -29,6 +29,8 @@ value_as_written  the numeral exactly as printed ("48 684", "4,4", "neuf"),
                   after it (even after a range: "60 à 70 millions") is read
                   from ``quote_fr`` (see :func:`value_from_text`).
 source_line       1-based line of ``data/source/cat-c-kaz-3.fr.txt``.
+para_no           the official paragraph of CAT/C/KAZ/3 that line belongs to (derived from
+                  the corpus by ``make data``, :mod:`catbook.para_columns`; never typed).
 quote_fr          the shortest verbatim excerpt that says what is counted;
                   it occurs exactly once in the line.
 note              empty, or an observation (typos, ambiguities, rounding).
@@ -91,7 +93,7 @@ from .source import source_lines
 
 COLUMNS = [
     "figure_id", "section", "topic", "measure_en", "period", "value", "unit",
-    "qualifier", "value_as_written", "source_line", "quote_fr", "note",
+    "qualifier", "value_as_written", "source_line", "para_no", "quote_fr", "note",
 ]
 
 #: Controlled topic list: tag -> what it covers.

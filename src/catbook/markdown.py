@@ -1,8 +1,10 @@
 """Turning report text and tables into MyST Markdown for the book.
 
 One place for escaping and for the link to a report line, so every page and
-notebook cites the report the same way: ``{ref}`line 295 <p295>```, which
-Sphinx checks at build time (a broken reference fails the build).
+notebook cites the report the same way: ``{ref}`line 295 <p295>` · {ref}`para. 221 <para-221>```,
+the book's line beside the official paragraph number of CAT/C/KAZ/3 (``para_no``,
+:mod:`catbook.corpus`). Sphinx checks both references at build time (a broken
+reference fails the build). A heading has no paragraph number: its link is the line's alone.
 """
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ import re
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>$|{}#])")
 _LIST_START = re.compile(r"^(\s*)(\d+)([.)])")
+#: Between a line link and its paragraph link.
+SEP = " · "
 
 
 def escape(text: str) -> str:
@@ -21,9 +25,40 @@ def escape(text: str) -> str:
     return text
 
 
+def para_anchor(para_no: int) -> str:
+    """The anchor of an official paragraph on the report's page: ``#para-221``."""
+    return f"para-{para_no}"
+
+
+def para_label(para_no: int | str) -> str:
+    """How the book prints an official paragraph number, as the United Nations cites it."""
+    return f"para. {para_no}"
+
+
+def para_ref(para_no: int, label: str | None = None) -> str:
+    """A checked cross-reference to official paragraph ``para_no`` of the report."""
+    return f"{{ref}}`{label or para_label(para_no)} <{para_anchor(para_no)}>`"
+
+
 def line_ref(source_line: int, label: str | None = None) -> str:
-    """A checked cross-reference to the paragraph on a given line of the report."""
-    return f"{{ref}}`{label or f'line {source_line}'} <p{source_line}>`"
+    """A checked cross-reference to a line of the report, with its official paragraph beside it."""
+    from .corpus import para_of_line
+    link = f"{{ref}}`{label or f'line {source_line}'} <p{source_line}>`"
+    para = para_of_line(source_line)
+    return link if para is None else f"{link}{SEP}{para_ref(para)}"
+
+
+def lines_span_ref(first: int, last: int) -> str:
+    """A span of lines ('lines 275–286') and the official paragraphs it covers ('paras 201–212')."""
+    from .corpus import para_nos_of_lines
+    link = f"{{ref}}`lines {first}–{last} <p{first}>`" if last != first else \
+        f"{{ref}}`line {first} <p{first}>`"
+    nums = para_nos_of_lines(range(first, last + 1))
+    if not nums:
+        return link
+    if nums[0] == nums[-1]:
+        return f"{link}{SEP}{para_ref(nums[0])}"
+    return f"{link}{SEP}{para_ref(nums[0], f'paras {nums[0]}–{nums[-1]}')}"
 
 
 def lines_ref(lines: str | list[int], sep: str = ";") -> str:

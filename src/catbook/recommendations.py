@@ -11,7 +11,7 @@ import pandas as pd
 from .corpus import load_paragraphs
 from .paths import RECOMMENDATIONS_CSV
 
-COLUMNS = ["co2_paragraph", "section", "answer_lines", "heading_in_text", "topic_en",
+COLUMNS = ["co2_paragraph", "section", "answer_lines", "para_no", "heading_in_text", "topic_en",
            "assessment", "reason_en"]
 ASSESSMENTS = {
     "fully-answered": "fully answered",

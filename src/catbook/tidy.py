@@ -17,7 +17,7 @@ fails loudly instead of filling a table with the wrong number) and the label
 of its series or category. ``value``, ``unit``, ``qualifier``, ``period``,
 ``measure_en`` and ``note`` are copied from the figure's row as stored (the
 value as its CSV text, so nothing is reformatted). Every row keeps the
-``figure_id`` and ``source_line`` it came from.
+``figure_id``, ``source_line`` and ``para_no`` (the official paragraph) it came from.
 
 Totals stated by the report are rows like any other (``category`` ``all``);
 nothing is summed here: whether parts add up is the audit's business
@@ -46,12 +46,12 @@ BREAKDOWN = "breakdown"
 
 #: Columns of a by-year table.
 BY_YEAR_COLUMNS = ["series", "year", "value", "unit", "qualifier", "period", "measure_en",
-                   "figure_id", "source_line", "note"]
+                   "figure_id", "source_line", "para_no", "note"]
 #: Columns of a breakdown.
 BREAKDOWN_COLUMNS = ["category", "parent", "period", "value", "unit", "qualifier", "measure_en",
-                     "figure_id", "source_line", "note"]
+                     "figure_id", "source_line", "para_no", "note"]
 #: Columns copied unchanged from the figure's row.
-COPIED = ["value", "unit", "qualifier", "period", "measure_en", "figure_id", "source_line", "note"]
+COPIED = ["value", "unit", "qualifier", "period", "measure_en", "figure_id", "source_line", "para_no", "note"]
 
 _YEARS_RE = re.compile(r"^\d{4}(?:;\d{4})*$")
 

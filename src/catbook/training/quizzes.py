@@ -314,7 +314,15 @@ def _e(text: str) -> str:
 
 
 def _link_line(n: int, root: str) -> str:
-    return f'<a href="{_e(line_href(n, root))}">line {n}</a>'
+    """The line's link and, beside it, its official paragraph's (as ``markdown.line_ref`` shows them)."""
+    from ..corpus import para_of_line
+    from ..markdown import SEP, para_anchor, para_label
+    link = f'<a href="{_e(line_href(n, root))}">line {n}</a>'
+    para = para_of_line(n)
+    if para is None:
+        return link
+    href = f"{root}book/report-text.html#{para_anchor(para)}"
+    return f'{link}{SEP}<a href="{_e(href)}">{_e(para_label(para))}</a>'
 
 
 def _inputs(q: Question) -> str:
