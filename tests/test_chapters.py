@@ -79,3 +79,30 @@ def test_claims_index_links_every_claim_to_its_chapter_anchor():
         assert f"#claim-{row.claim_id}\"" in page
     assert repr(index).startswith(f"Claims index: {len(index.df)} claims")
     assert page.count("<tr data-chapter=") == len(index.df)
+
+
+def test_claims_index_gives_each_claim_its_paragraph_and_filters_by_paragraph():
+    index = claims_index.ClaimsIndex()
+    page = index._repr_html_()
+    for row in index.df.itertuples():
+        assert f'data-para="{row.para_no}"' in page
+    assert 'href="../book/report-text.html#para-107">para. 107</a>' in page
+    assert 'id="claims-para-input"' in page and page.count("<script>") == 1
+    art11 = index.for_paragraphs("107")
+    assert len(art11) > 0 and set(art11.section) == {"art-11"}
+    art2 = index.for_paragraphs("46–96")
+    assert set(art2.para_no.astype(int)) <= set(range(46, 97)) and "art-2" in set(art2.section)
+    with pytest.raises(ValueError, match="1 to 387"):
+        index.for_paragraphs("400")
+
+
+def test_chapter_tables_cite_line_and_paragraph():
+    view = ChapterView("art-11")
+    assert view.coverage().loc["art-11", "paragraphs"] == "107"
+    figs = ChapterView("art-2").figures()
+    assert "para_no" in figs.df.columns
+    html = figs._repr_html_()
+    assert 'href="../book/report-text.html#p93">93</a>' in html
+    assert 'href="../book/report-text.html#para-74">para. 74</a>' in html
+    assert "| the report's answer |" in ChapterView("art-11").recommendations().text
+    assert "para-" in ChapterView("art-11").recommendations().text

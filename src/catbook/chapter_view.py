@@ -10,14 +10,21 @@ import pandas as pd
 from . import charts, compare
 from .chapters import CHAPTERS, Chapter
 from .claims import VERDICTS, load_claims, verdict_counts
-from .corpus import load_paragraphs, sections as report_sections
-from .display import Markdown, show_audit, show_claims
+from .corpus import load_paragraphs, para_span_of_lines, sections as report_sections
+from .display import CitedTable, Markdown, show_audit, show_claims
 from .figures import load_figures
-from .markdown import escape, line_ref
+from .markdown import escape, line_ref, lines_span_ref
 
 FIGURE_COLUMNS = ["figure_id", "section", "measure_en", "period", "value", "unit", "qualifier",
-                  "source_line"]
+                  "source_line", "para_no"]
 FINDING_COLUMNS = ["claim_id", "source_line", "summary_en", "evidence_en"]
+
+
+def _answer(answer_lines: str) -> str:
+    """A CO/2 answer's lines and official paragraphs, linked ('none found' when there is none)."""
+    from .recommendations import answer_range
+    span = answer_range(answer_lines)
+    return lines_span_ref(*span) if span else "none found"
 
 
 class ChapterView:
@@ -43,6 +50,8 @@ class ChapterView:
         return pd.DataFrame({
             "title": table.title,
             "lines": table.first_line.astype(str) + "–" + table.last_line.astype(str),
+            "paragraphs": [para_span_of_lines(a, b).replace("-", "–") or "none"
+                           for a, b in zip(table.first_line, table.last_line)],
             "claims": [int((self.claims_df.section == s).sum()) for s in table.index],
             "figures": [int((self.figures_df.section.astype(str) == s).sum()) for s in table.index],
         }).rename_axis("section")
@@ -58,16 +67,18 @@ class ChapterView:
         return show_claims(rows)
 
     # -- the figures -------------------------------------------------------------
-    def figures(self) -> pd.DataFrame:
-        return self.figures_df[FIGURE_COLUMNS].set_index("figure_id")
+    def figures(self) -> CitedTable:
+        """The chapter's figures; each line and official paragraph linked to the report."""
+        return CitedTable(self.figures_df[FIGURE_COLUMNS].set_index("figure_id"))
 
-    def chart(self, index: int) -> pd.DataFrame:
+    def chart(self, index: int) -> CitedTable:
         """Draw chart `index` of the chapter and return the figures it shows (for nbval)."""
         spec = self.chapter.charts[index]
         rows = compare.pick(self._all_figures, *spec.figure_ids)
         labels = list(spec.labels) if spec.labels else list(rows.period.astype(str))
         charts.figure_bars(rows, labels=pd.Series(labels), title=spec.title)
-        return rows[["figure_id", "measure_en", "period", "value", "unit", "qualifier", "source_line"]]
+        return CitedTable(rows[["figure_id", "measure_en", "period", "value", "unit", "qualifier",
+                                "source_line", "para_no"]])
 
     # -- the custody clock -------------------------------------------------------
     def _scenario(self):
@@ -109,9 +120,9 @@ class ChapterView:
         recs = load_recommendations()
         recs = recs[recs.co2_paragraph.isin(self.chapter.co2_paragraphs)]
         rows = [f"| {{ref}}`paragraph {r.co2_paragraph} <{anchor(r.co2_paragraph)}>` "
-                f"| {escape(r.topic_en)} | {r.answer_lines or 'none found'} "
+                f"| {escape(r.topic_en)} | {_answer(r.answer_lines)} "
                 f"| {ASSESSMENTS[r.assessment]} |" for r in recs.itertuples()]
-        return Markdown("| CO/2 | topic (as inferred from the answer) | answer lines | assessment |\n"
+        return Markdown("| CO/2 | topic (as inferred from the answer) | the report's answer | assessment |\n"
                         "|---|---|---|---|\n" + "\n".join(rows))
 
     def findings(self) -> Markdown:

@@ -6,6 +6,7 @@ repr with the same content, so nbval compares the actual quotes and verdicts
 """
 from __future__ import annotations
 
+import html
 import re
 
 import pandas as pd
@@ -74,3 +75,45 @@ def show_audit(rows: pd.DataFrame) -> Markdown:
         f"{escape(r.description_en)}\n\n"
         f"- *Computed:* {escape(r.computed)}\n- *Reported:* {escape(r.reported)}"
         for r in rows.itertuples()))
+
+
+class CitedTable:
+    """A table whose report citations are links: each ``source_line`` (or ``source_lines``)
+    cell links to the line, each ``para_no`` cell to the official paragraph (``para. N``).
+
+    The HTML is pandas' own table (so the book's styles and row anchors apply) with those
+    cells as links; the plain-text repr is the DataFrame's, for nbval. A table with a
+    ``source_line`` column but no ``para_no`` gets it from the corpus, beside the line.
+    """
+
+    def __init__(self, df: pd.DataFrame, root: str = "../"):
+        from .para_columns import para_no_value
+        df = df.copy()
+        for col, kind in (("source_line", "line"), ("source_lines", "lines")):
+            if col in df.columns and "para_no" not in df.columns:
+                df.insert(list(df.columns).index(col) + 1, "para_no",
+                          df[col].map(lambda v, k=kind: para_no_value(v, k)))
+        self.df, self.root = df, root
+
+    def _link(self, anchor: str, text: str) -> str:
+        return f'<a href="{self.root}book/report-text.html#{anchor}">{html.escape(text)}</a>'
+
+    def _cell(self, column: str, value) -> str:
+        from .markdown import para_anchor, para_label
+        text = "" if pd.isna(value) else str(value)
+        parts = [p for p in text.split(";") if p.strip()]
+        if column in ("source_line", "source_lines") and parts:
+            return ", ".join(self._link(f"p{p}", p) for p in parts)
+        if column == "para_no" and parts:
+            return ", ".join(self._link(para_anchor(p), para_label(p)) for p in parts)
+        return html.escape(text)
+
+    def _repr_html_(self) -> str:
+        shown = self.df.copy()
+        for col in shown.columns:
+            shown[col] = shown[col].map(lambda v, c=col: self._cell(c, v))
+        shown.index = shown.index.map(lambda v: html.escape(str(v)))
+        return shown.to_html(escape=False, notebook=True)
+
+    def __repr__(self) -> str:
+        return repr(self.df)

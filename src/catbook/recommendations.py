@@ -79,7 +79,7 @@ def tracker_table(df: pd.DataFrame | None = None) -> pd.DataFrame:
     df = load_recommendations() if df is None else df
     return df.assign(assessment=df.assessment.map(ASSESSMENTS),
                      heading_in_text=df.heading_in_text.map({True: "yes", False: "no"}))[
-        ["co2_paragraph", "topic_en", "answer_lines", "heading_in_text", "assessment"]
+        ["co2_paragraph", "topic_en", "answer_lines", "para_no", "heading_in_text", "assessment"]
     ].set_index("co2_paragraph")
 
 
@@ -93,13 +93,12 @@ def tracker_details(df: pd.DataFrame | None = None):
     """Each recommendation with a stable anchor, its answer's lines, chapter and reasons."""
     from .chapters import CHAPTERS, chapter_of_section
     from .display import Markdown
-    from .markdown import escape, line_ref
+    from .markdown import escape, lines_span_ref
     df = load_recommendations() if df is None else df
     blocks = []
     for r in df.itertuples():
         span = answer_range(r.answer_lines)
-        where = (f"{line_ref(span[0], f'lines {span[0]}–{span[1]}')}" if span
-                 else "no answer found in the text")
+        where = lines_span_ref(*span) if span else "no answer found in the text"
         heading = "printed" if r.heading_in_text else "missing from the text"
         chapters = sorted({c for s in str(r.section).split(";") if s and (c := chapter_of_section(s))})
         links = ", ".join(f"{{doc}}`{CHAPTERS[c].title} <{CHAPTERS[c].notebook}>`" for c in chapters)
