@@ -29,7 +29,7 @@ def test_claim_example_matches_the_register():
     claims = pd.read_csv(DATA / "claims.csv", dtype=str, keep_default_na=False).set_index("claim_id")
     row = claims.loc["art-2-002"]
     flat = _flat(PAGE)
-    assert f"Claim art-2-002 (CAT/C/KAZ/3, line {row.source_line} of the book's text)" in flat
+    assert f"Claim art-2-002 (CAT/C/KAZ/3, para. {row.para_no}; line {row.source_line} of the book's text)" in flat
     assert f"verdict *{row.verdict.replace('-', ' ')}*" in flat
 
 
@@ -38,7 +38,8 @@ def test_figure_example_matches_the_figures_table():
     row = figures.loc["art-2-014"]
     flat = _flat(PAGE)
     # (the report's non-breaking spaces are plain spaces on the page)
-    assert _flat(f'Figure art-2-014 (CAT/C/KAZ/3, line {row.source_line}: "{row.quote_fr}")') in flat
+    assert _flat(f'Figure art-2-014 (CAT/C/KAZ/3, para. {row.para_no}, line {row.source_line}: '
+                 f'"{row.quote_fr}")') in flat
     assert f"{{ref}}`line {row.source_line} <p{row.source_line}>`" in PAGE
 
 
@@ -55,3 +56,17 @@ def test_anchor_patterns_are_the_codes():
     assert f"#{check_anchor('x')}".removesuffix("x") in PAGE
     assert f"#{rec_anchor(10)}" in PAGE
     assert re.search(r"#fig-art-2-014\b", PAGE)
+
+
+def test_report_citation_uses_the_official_paragraph():
+    from catbook.corpus import para_of_line
+    flat = _flat(PAGE)
+    assert "CAT/C/KAZ/3, para. N" in flat
+    assert para_of_line(295) == 232
+    assert _flat("CAT/C/KAZ/3, para. 232, `<book>/book/report-text.html#para-232`") in flat
+    assert "(line 295 of the text" in flat
+    claims = pd.read_csv(DATA / "claims.csv", dtype=str, keep_default_na=False).set_index("claim_id")
+    row = claims.loc["art-2-002"]
+    figures = pd.read_csv(DATA / "figures.csv", dtype=str, keep_default_na=False).set_index("figure_id")
+    fig = figures.loc["art-2-014"]
+    assert f"{{ref}}`para. {fig.para_no} <para-{fig.para_no}>`" in PAGE
