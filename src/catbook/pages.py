@@ -69,15 +69,19 @@ def _numbering_section() -> str:
         "these rules marks it (a heading ends any list; the last item ends with a full stop):\n\n"
         "| rule | says | lines marked | marked by this rule only |\n|---|---|---|---|\n"
         + rule_rows + "\n\n"
-        f"Source of the ranges: {escape(doc['source_of_ranges'])}\n\n"
-        "### Look up a paragraph\n\n"
-        "Type an official paragraph number, or a range such as 46–96, to go to it.\n\n"
-        + report_page_block(int(doc["paragraphs"])) + "\n")
+        f"Source of the ranges: {escape(doc['source_of_ranges'])}\n")
+
+
+def _look_up_section() -> str:
+    total = int(official_paragraphs()["document"]["paragraphs"])
+    return ("## Look up a paragraph\n\n"
+            "Type an official paragraph number, or a range such as 46–96, to go to it.\n\n"
+            + report_page_block(total) + "\n")
 
 
 def render_report_text() -> str:
     df = load_paragraphs()
-    out = [_HEADER, _numbering_section(), "## The text\n"]
+    out = [_HEADER, _look_up_section(), _numbering_section(), "## The text\n"]
     section = None
     for row in df.itertuples():
         if row.section != section and row.section_inferred:
