@@ -106,3 +106,13 @@ def test_chapter_tables_cite_line_and_paragraph():
     assert 'href="../book/report-text.html#para-74">para. 74</a>' in html
     assert "| the report's answer |" in ChapterView("art-11").recommendations().text
     assert "para-" in ChapterView("art-11").recommendations().text
+
+
+def test_cited_tables_never_cut_their_links():
+    import pandas as pd
+    from catbook.display import CitedTable
+    long = pd.DataFrame({"check_id": ["x"], "source_lines": ["52;53"], "note": ["n" * 200]})
+    with pd.option_context("display.max_colwidth", 20):
+        page = CitedTable(long)._repr_html_()
+    assert '<a href="../book/report-text.html#p53">53</a>' in page
+    assert '<a href="../book/report-text.html#para-44">para. 44</a>' in page and "n" * 200 in page

@@ -113,7 +113,9 @@ class CitedTable:
         for col in shown.columns:
             shown[col] = shown[col].map(lambda v, c=col: self._cell(c, v))
         shown.index = shown.index.map(lambda v: html.escape(str(v)))
-        return shown.to_html(escape=False, notebook=True)
+        # Cells hold links: never cut them at the notebook's display.max_colwidth.
+        with pd.option_context("display.max_colwidth", None):
+            return shown.to_html(escape=False, notebook=True)
 
     def __repr__(self) -> str:
         return repr(self.df)
