@@ -67,3 +67,25 @@ def test_markdown_plain_repr_keeps_the_words_for_nbval():
     md = Markdown("See {ref}`line 104 <p104>`: 48\\*684")
     assert repr(md) == "See line 104: 48*684"
     assert md._repr_markdown_() == "See {ref}`line 104 <p104>`: 48\\*684"
+
+
+def test_every_line_cited_in_the_book_shows_its_official_paragraph():
+    """Prose, generated pages, notebook cells and stored outputs: a line link that has a
+    paragraph is followed by that paragraph's link (headings have none)."""
+    import json
+    from catbook.corpus import para_nos_of_lines
+    from catbook.paths import NOTEBOOKS
+    ref = re.compile(r"\{ref\}`lines? (\d+)(?:[–-](\d+))? <p\d+>`( · \{ref\}`paras?\.? (\d+)[^`]*<para-(\d+)>`)?")
+    texts = {p.name: p.read_text(encoding="utf-8") for p in list(BOOK.glob("*.md")) + list(BOOK.glob("instructors/*.md"))}
+    for nb in NOTEBOOKS.glob("*.ipynb"):
+        cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
+        texts[nb.name] = "\n".join("".join(c["source"]) for c in cells) + "\n".join(
+            "".join(o.get("data", {}).get("text/markdown", "")) for c in cells for o in c.get("outputs", []))
+    missing = []
+    for name, text in texts.items():
+        for m in ref.finditer(text):
+            first, last = int(m[1]), int(m[2] or m[1])
+            nums = para_nos_of_lines(range(first, last + 1))
+            if nums and (not m[3] or int(m[5]) != nums[0]):
+                missing.append(f"{name}: {m[0]}")
+    assert not missing, "\n".join(missing[:20])

@@ -414,6 +414,8 @@ def test_hand_written_pages_cite_real_lines_claims_and_exercises(path):
             assert chapter_of_section(claim_row(target[len("claim-"):]).section)
         elif re.fullmatch(r"p\d+", target):
             assert 1 <= int(target[1:]) <= N_LINES
+        elif re.fullmatch(r"para-\d+", target):  # the official paragraph beside a line
+            assert 1 <= int(target[len("para-"):]) <= 387
         elif target.startswith("ex-"):
             assert target in labels, target
         else:
