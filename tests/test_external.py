@@ -257,3 +257,8 @@ def test_page_is_in_the_prevention_and_follow_up_part():
     toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
     part = toc.split("caption: Prevention and follow-up", 1)[1].split("caption:", 1)[0]
     assert "- file: book/external" in part
+
+
+def test_field_descriptions_cover_every_column():
+    assert list(external.FIELD_DESCRIPTIONS) == external.COLUMNS
+    assert list(external.CO2_FIELD_DESCRIPTIONS) == external.CO2_COLUMNS

@@ -86,6 +86,16 @@ FIELD_DESCRIPTIONS = {
     "convention_articles": "';'-separated articles of the Convention (n) or the Optional Protocol (OP n)",
 }
 
+CO2_FIELD_DESCRIPTIONS = {
+    "co2_paragraph": f"paragraph of CAT/C/KAZ/CO/2 ({CO2_PARAGRAPHS.start}-{CO2_PARAGRAPHS.stop - 1}), unique",
+    "text_kind": "one of: " + ", ".join(CO2_TEXT_KINDS),
+    "text_en": "the Committee's words, verbatim from the source",
+    "source_title": "title of the source document",
+    "source_url": "address of the source as the search tool returned it",
+    "source_symbol": "UN document symbol of the source",
+    "source_date": "ISO 8601 date of the source document",
+}
+
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _ARTICLE = re.compile(r"^(OP )?(\d+)$")
