@@ -48,11 +48,13 @@ def test_line_refs_are_sphinx_references_with_the_official_paragraph():
 
 def test_report_page_has_one_anchor_per_official_paragraph_on_its_first_line():
     text = pages.render_report_text()
-    anchors = re.findall(r"^\(p(\d+)\)=\n\(para-(\d+)\)=\nline \1 · \*\*\2\.\*\* ", text, flags=re.M)
+    anchors = re.findall(r'^\(p(\d+)\)=\n\(para-(\d+)\)=\n```\{raw\} html\n<div class="tr-row" id="p\1">'
+                         r'<span class="para-anchor" id="para-\2"></span><p class="tr-fr" lang="fr">'
+                         r'line \1 · <strong>\2\.</strong> ', text, flags=re.M)
     assert [int(p) for _, p in anchors] == list(range(1, 388))
     assert ("147", "107") in anchors
     # A list item shows the paragraph it belongs to, and no number of its own.
-    assert "(p148)=\nline 148 · *list item of para. 107:* 1\\)" in text
+    assert '<p class="tr-fr" lang="fr">line 148 · <em>list item of para. 107:</em> 1)' in text
 
 
 def test_report_page_shows_the_ranges_the_rules_and_the_look_up():
