@@ -383,10 +383,54 @@ def _training_glossary() -> dict:
                      fields, glossary.COLUMNS, primary_key=["term_id"])
 
 
+def _translation_en() -> dict:
+    from . import translation
+    fields = [
+        _field("para_id", "string", "Id of the line in paragraphs.csv (`p` + line number).", required=True,
+               unique=True, pattern=r"^p[1-9][0-9]*$"),
+        _source_line("The line translated; every non-empty line of the report has one row."),
+        _field("text_en", "string", "The project's unofficial English translation of the line of the "
+               "French version (not the United Nations' English text). Every number the French line "
+               "writes in digits appears here with the same value (checked by catbook.translation).",
+               required=True),
+    ]
+    return _resource("translation-en", "report/translation.en.csv", "The report in English, line by line",
+                     translation.NOTICE + " Shown beside the French in book/report-text.md.",
+                     fields, translation.COLUMNS, primary_key=["para_id"],
+                     foreign_keys=[_fk(["para_id", "source_line"], "paragraphs")])
+
+
+def _external_resources() -> list[dict]:
+    from . import external
+    required = {"fact_id", "topic", "source_kind", "statement_en", "source_title",
+                "source_symbol_or_publisher", "source_date", "source_url", "retrieved_via",
+                "report_lines", "bearing", "bearing_en"}
+    enums = {"topic": external.TOPICS, "bearing": external.BEARINGS, "source_kind": external.SOURCE_KINDS}
+    facts = [_field(c, "string", external.FIELD_DESCRIPTIONS[c], required=c in required,
+                    unique=c == "fact_id", **({"enum": list(enums[c])} if c in enums else {}))
+             for c in external.COLUMNS]
+    co2 = [_field(c, "integer" if c == "co2_paragraph" else "string", external.CO2_FIELD_DESCRIPTIONS[c],
+                  required=True, unique=c == "co2_paragraph",
+                  **({"enum": list(external.CO2_TEXT_KINDS)} if c == "text_kind" else {}))
+           for c in external.CO2_COLUMNS]
+    return [
+        _resource("external", "external.csv", "Facts from outside the report",
+                  "Facts from other public sources (UN documents, Kazakhstan's laws, NGOs), each with "
+                  "its source and how it bears on lines of the report; kept apart from the verdicts "
+                  "on the report's own data (book/external.md, catbook.external).",
+                  facts, external.COLUMNS, primary_key=["fact_id"]),
+        _resource("co2-text", "co2-text.csv", "The Committee's words of CAT/C/KAZ/CO/2",
+                  "Paragraphs of the concluding observations CAT/C/KAZ/CO/2 in the Committee's own "
+                  "words, where a public source shows them (catbook.external).",
+                  co2, external.CO2_COLUMNS, primary_key=["co2_paragraph"]),
+    ]
+
+
 def build_descriptor() -> dict:
     """The package descriptor."""
-    resources = [_source_resource(), _paragraphs(), _claims(), _figures(), _audit(), _recommendations(),
-                 *(_tidy_resource(t) for t in tidy.TABLES), _training_glossary()]
+    resources = [_source_resource(), _paragraphs(), _translation_en(), _claims(), _figures(), _audit(),
+                 _recommendations(), *(_tidy_resource(t) for t in tidy.TABLES), _training_glossary(),
+                 *_external_resources()]
     return {
         "$schema": PROFILE,
         "name": "catbook-cat-c-kaz-3",

@@ -20,12 +20,9 @@ from pathlib import Path
 import pandas as pd
 
 from .markdown import escape, lines_ref
-from .paths import BOOK, DATA
+from .paths import CO2_TEXT_CSV, EXTERNAL_CSV, EXTERNAL_MD
 from .source import source_lines
 
-EXTERNAL_CSV = DATA / "external.csv"
-CO2_TEXT_CSV = DATA / "co2-text.csv"
-EXTERNAL_MD = BOOK / "external.md"
 
 COLUMNS = ["fact_id", "topic", "source_kind", "statement_en", "quote", "source_title",
            "source_symbol_or_publisher", "source_date", "source_url", "retrieved_via",
@@ -381,8 +378,7 @@ def render_page(facts: pd.DataFrame | None = None, co2: pd.DataFrame | None = No
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def write_page(book: Path = BOOK) -> Path:
-    path = book / EXTERNAL_MD.name
+def write_page(path: Path = EXTERNAL_MD) -> Path:
     path.write_text(render_page(), encoding="utf-8")
     return path
 
