@@ -66,7 +66,7 @@ def test_assets_are_written_with_the_rules_and_without_what_the_browser_never_us
     out = tmp_path / "out"
     written = {p.relative_to(out).as_posix() for p in web.write_web_assets(out)}
     assert {"require.js", "html-manager/embed-amd.js", "html-manager/a1.woff2", "html-manager/a1.woff",
-            "custody-calculator.js", "custody-calculator.css", "widgets-assets-path.js",
+            "custody-engine.js", "custody-calculator.js", "custody-calculator.css", "widgets-assets-path.js",
             "custody-rules.json", "custody-rules.js"} <= written
     assert not {"html-manager/a1.ttf", "html-manager/embed.js.map"} & written
     assert json.loads((out / "custody-rules.json").read_text(encoding="utf-8")) == web.custody_rules_payload()
@@ -108,7 +108,8 @@ def test_calculator_files_go_only_to_pages_that_hold_the_calculator():
     web._page_assets(app, "book/intro", "page.html", {"body": "<p>no calculator</p>"}, None)
     assert app.js == [] and app.css == []
     web._page_assets(app, "book/calculator", "page.html", {"body": f"<div {web.CALCULATOR_MARKER}></div>"}, None)
-    assert [name for name, _ in app.js] == ["catbook-web/custody-rules.js", "catbook-web/custody-calculator.js"]
+    assert [name for name, _ in app.js] == ["catbook-web/custody-rules.js", "catbook-web/custody-engine.js",
+                                           "catbook-web/custody-calculator.js"]
     assert app.js[1][1] == {"loading_method": "defer"}
     assert app.css == ["catbook-web/custody-calculator.css"]
 

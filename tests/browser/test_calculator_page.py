@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 import pytest
 
 from catbook.custody import CustodyInputError, audit, deadlines, load_rules, load_scenarios
+from catbook.custody.messages import format_duration
 from catbook.custody.moments import format_moment
 from catbook.custody.widgets import evaluate_form
 from catbook.web import STATIC_SUBDIR, custody_rules_payload
@@ -29,6 +30,7 @@ READ_RESULTS = """() => Array.from(document.querySelectorAll('#cc-table tbody tr
   actual: tr.dataset.actual, overrun_seconds: tr.dataset.overrunSeconds,
   lawful_delay_until: tr.dataset.lawfulDelayUntil, upper_bound: tr.dataset.upperBound === 'true',
   source_lines: tr.dataset.sourceLines, due_text: tr.querySelector('.cc-due').textContent,
+  overrun_text: tr.querySelector('.cc-overrun').textContent,
   warnings: Array.from(document.querySelectorAll(`.cc-rule[data-rule="${tr.dataset.rule}"] [data-warning]`))
     .map(li => li.dataset.warning),
   notes: Array.from(document.querySelectorAll(`.cc-rule[data-rule="${tr.dataset.rule}"] [data-note]`))
@@ -54,6 +56,7 @@ def engine_rows(arrested_at, events, *, tz, now, foreigner):
         "lawful_delay_until": minutes_iso(f.deadline.lawful_delay_until),
         "upper_bound": f.deadline.is_upper_bound, "source_lines": " ".join(map(str, f.source_lines)),
         "due_text": format_moment(f.due) + (" (latest possible)" if f.deadline.is_upper_bound else ""),
+        "overrun_text": format_duration(f.overrun) if f.overrun is not None else "",
         "warnings": f.warnings, "notes": f.notes,
     } for f in findings]
 

@@ -6,11 +6,10 @@ never hides which zone a due time is expressed in.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
-
 import pandas as pd
 
 from .engine import Deadline, Finding
+from .messages import format_duration
 from .moments import format_moment
 from .rules import RuleBook, load_rules
 
@@ -49,11 +48,10 @@ def findings_table(findings: Sequence[Finding]) -> pd.DataFrame:
         "due": format_moment(f.due) + (" (latest possible)" if f.deadline.is_upper_bound else ""),
         "done at": format_moment(f.actual) if f.actual else "not done",
         "status": f.status,
-        "overrun": format_overrun(f.overrun) if f.overrun else "",
+        "overrun": format_duration(f.overrun) if f.overrun else "",
     } for f in findings])
 
 
-def format_overrun(late: timedelta) -> str:
-    """A lateness as whole hours and minutes ('26 h 05 min'); seconds are not shown."""
-    hours, minutes = divmod(int(late.total_seconds()) // 60, 60)
-    return f"{hours} h {minutes:02d} min"
+
+#: A lateness as the tables show it: the message table's days, hours and minutes.
+format_overrun = format_duration

@@ -31,7 +31,7 @@ from datetime import datetime, timedelta
 
 from .. import custody
 from ..custody.moments import resolve_zone, to_utc
-from ..custody.tables import format_overrun
+from ..custody.messages import format_duration
 from .common import TrainingDataError, when, when_with_offset
 
 CASE_KEYS = {"label", "arrested_at", "tz", "foreigner", "events", "now", "clocks"}
@@ -208,7 +208,7 @@ def fill(text: str, cases: dict[str, Case], results: dict[str, dict[str, Outcome
         if what == "overrun":
             if o.overrun is None:
                 raise TrainingDataError(where, f"{m.group(0)}: no overrun")
-            return format_overrun(o.overrun)
+            return format_duration(o.overrun)
         if o.lawful_delay_until is None:  # delay
             raise TrainingDataError(where, f"{m.group(0)}: no lawful delay applies")
         return show(o.lawful_delay_until)
