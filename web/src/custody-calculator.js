@@ -83,12 +83,21 @@
     examples.setAttribute("aria-describedby", "cc-example-facts");
 
     var eventRows = ALL_CLOCK_RULES.map(function (rule) {
-      var hint = rule.applies_to === "foreigner" ? " (foreign national only)" : "";
+      var hint = rule.applies_to === "foreigner" ? " (foreign national only)"
+        : rule.applies_to === "juvenile" ? " (minor only)" : "";
+      var from = rule.starts_from === DATA.arrest ? "the arrest" : "'" + actLabel(rule.starts_from) + "'";
       return self.fieldRow(rule.id, rule.act.label + hint, textInput("blank = not done yet"),
-        "Due within " + rule.duration.label + " of " +
-        (rule.starts_from === DATA.arrest ? "the arrest" : "'" + actLabel(rule.starts_from) + "'") +
-        ". Blank means not done yet.");
+        (rule.duration.unit === "immediately" ? "Due immediately, at " + from
+          : "Due within " + rule.duration.label + " of " + from) + ". Blank means not done yet.");
     });
+    function checkRow(input, key, label) {
+      input.id = "cc-" + key;
+      input.setAttribute("data-field", key);
+      self.inputs[key] = input;
+      return el("div", {class: "cc-field cc-check"}, [input, el("label", {for: "cc-" + key, text: label})]);
+    }
+    var juvenile = el("input", {type: "checkbox"});
+    var delayAuthorised = el("input", {type: "checkbox"});
 
     var form = el("form", {class: "cc-form", id: "cc-form", novalidate: true, "aria-describedby": "cc-form-help"}, [
       el("p", {id: "cc-form-help", class: "cc-help", text: "Times are YYYY-MM-DD HH:MM in the chosen zone, or " +
@@ -100,6 +109,10 @@
         this.fieldRow("tz", "Time zone", tz, FIELD_HELP.tz), zones,
         el("div", {class: "cc-field cc-check"}, [foreigner, el("label", {for: "cc-foreigner",
           text: "Foreign national (adds the consulate's notice)"})]),
+        checkRow(juvenile, "juvenile", "Minor, under eighteen (adds the parents' immediate notice; " +
+          "the old 72-hour delay never applied)"),
+        checkRow(delayAuthorised, "delay_authorised", "The prosecutor authorised delaying the family " +
+          "notice (the 72-hour delay, lawful only before the Law of 18 January 2011)"),
       ]),
       el("fieldset", {}, [el("legend", {text: "When each act was done"})].concat(eventRows)),
       el("fieldset", {}, [el("legend", {text: "Checked at"}),
@@ -143,6 +156,8 @@
     inputs.arrested_at.value = example.inputs.arrested_at;
     inputs.tz.value = example.inputs.tz;
     inputs.foreigner.checked = example.inputs.foreigner;
+    inputs.juvenile.checked = example.inputs.juvenile;
+    inputs.delay_authorised.checked = example.inputs.delay_authorised;
     ALL_CLOCK_RULES.forEach(function (rule) { inputs[rule.id].value = example.inputs.events[rule.id] || ""; });
     inputs.now.value = example.inputs.now;
   };
@@ -152,6 +167,7 @@
     var events = {};
     ALL_CLOCK_RULES.forEach(function (rule) { events[rule.id] = inputs[rule.id].value; });
     return {arrested_at: inputs.arrested_at.value, tz: inputs.tz.value, foreigner: inputs.foreigner.checked,
+      juvenile: inputs.juvenile.checked, delay_authorised: inputs.delay_authorised.checked,
       events: events, now: inputs.now.value};
   };
 
@@ -215,7 +231,9 @@
     var summary = el("p", {id: "cc-summary", "data-zone": zone, "data-now": formatMoment(result.now, zone, "T"),
       text: "Times are shown in " + zone + ", with the UTC offset in force at each moment."});
     var withDelay = result.findings.some(function (f) { return f.deadline.lawfulDelayUntil !== null; });
-    var columns = ["Deadline", "Verdict", "Due", "Done at", "Overrun"].concat(withDelay ? ["Lawful delay until"] : []);
+    var columns = ["Deadline", "Verdict", "Due", "Done at", "Overrun", "Outer bound", "If “immédiatement”"]
+      .concat(withDelay ? ["Lawful delay until"] : []);
+    function msg(key, values) { return engine.message(key, values); }
     var head = el("tr", {}, columns.map(function (h) { return el("th", {scope: "col", text: h}); }));
     var rows = result.findings.map(function (f) {
       var d = f.deadline;
@@ -227,12 +245,22 @@
         "data-lawful-delay-until": d.lawfulDelayUntil !== null ? formatMoment(d.lawfulDelayUntil, zone, "T") : "",
         "data-upper-bound": d.isUpperBound ? "true" : "false",
         "data-source-lines": d.sourceLines.join(" "),
+        "data-outer-due": d.outerDue !== null ? formatMoment(d.outerDue, zone, "T") : "",
+        "data-outer-status": f.outerStatus || "",
+        "data-immediately-late-seconds": f.immediatelyLate !== null ? String(f.immediatelyLate / 1000) : "",
       }, [
         el("th", {scope: "row"}, [d.rule.title, el("br"), el("code", {text: d.rule.id})]),
-        el("td", {}, [el("span", {class: "cc-status cc-" + f.status, text: f.status})]),
-        el("td", {class: "cc-due", text: formatMoment(d.due, zone) + (d.isUpperBound ? " (latest possible)" : "")}),
-        el("td", {text: f.actual !== null ? formatMoment(f.actual, zone) : "not done"}),
+        el("td", {}, [el("span", {class: "cc-status cc-" + f.status, text: msg("verdict." + f.status)})]),
+        el("td", {class: "cc-due", text: formatMoment(d.due, zone) +
+          (d.isUpperBound ? " " + msg("verdict.latest_possible") : "")}),
+        el("td", {text: f.actual !== null ? formatMoment(f.actual, zone) : msg("verdict.not_done")}),
         el("td", {class: "cc-overrun", text: f.overrun !== null ? engine.formatDuration(f.overrun) : ""}),
+        el("td", {class: "cc-outer"}, d.outerDue === null ? [] : [formatMoment(d.outerDue, zone) + ": ",
+          el("span", {class: "cc-status cc-" + f.outerStatus, text: msg("verdict." + f.outerStatus)})]),
+        el("td", {class: "cc-immediately", text: f.immediatelyLate === null ? ""
+          : f.immediatelyLate === 0 ? msg("verdict.immediately_on_time")
+            : msg("verdict.immediately_late", {duration: engine.formatDuration(f.immediatelyLate),
+              reading: "immédiatement"})}),
         withDelay ? el("td", {text: d.lawfulDelayUntil !== null ? formatMoment(d.lawfulDelayUntil, zone) : ""}) : null,
       ]);
     });
