@@ -259,8 +259,7 @@
           el("span", {class: "cc-status cc-" + f.outerStatus, text: msg("verdict." + f.outerStatus)})]),
         el("td", {class: "cc-immediately", text: f.immediatelyLate === null ? ""
           : f.immediatelyLate === 0 ? msg("verdict.immediately_on_time")
-            : msg("verdict.immediately_late", {duration: engine.formatDuration(f.immediatelyLate),
-              reading: "immédiatement"})}),
+            : msg("verdict.immediately_late", {duration: engine.formatDuration(f.immediatelyLate)})}),
         withDelay ? el("td", {text: d.lawfulDelayUntil !== null ? formatMoment(d.lawfulDelayUntil, zone) : ""}) : null,
       ]);
     });
