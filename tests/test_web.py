@@ -34,6 +34,23 @@ def test_the_export_names_its_sources_and_carries_zones_and_worked_cases():
     assert payload["zones"]["default"] in payload["zones"]["kazakhstan"]
     assert [e["name"] for e in payload["examples"]] == [c.name for c in load_scenarios()]
     assert all(isinstance(e["inputs"]["foreigner"], bool) for e in payload["examples"])
+    assert all(isinstance(e["inputs"][flag], bool) for e in payload["examples"]
+               for flag in ("foreigner", "juvenile", "delay_authorised"))
+    assert any(e["inputs"]["juvenile"] for e in payload["examples"])
+
+
+def test_the_export_carries_the_message_table_and_the_new_rule_data():
+    from catbook.custody.messages import messages
+
+    payload = web.custody_rules_payload()
+    assert payload["messages"] == messages() and "duration.days" in payload["messages"]
+    assert payload["generated_from"]["messages"] == "data/custody/messages.yaml"
+    rules = {r["id"]: r for r in payload["rules"]}
+    assert rules["protocol-3h"]["immediately"]["source_lines"] == [23, 218, 297]
+    assert rules["parents-notice-immediate"]["duration"]["unit"] == "immediately"
+    assert rules["court-72h"]["later_law"] and all(s["source"] == "external" and s["url"].startswith("http")
+                                                  for s in rules["court-72h"]["later_law"])
+    assert rules["family-notice-12h"]["later_law"] == []
 
 
 def test_the_script_and_the_json_hold_the_same_data():
@@ -66,7 +83,7 @@ def test_assets_are_written_with_the_rules_and_without_what_the_browser_never_us
     out = tmp_path / "out"
     written = {p.relative_to(out).as_posix() for p in web.write_web_assets(out)}
     assert {"require.js", "html-manager/embed-amd.js", "html-manager/a1.woff2", "html-manager/a1.woff",
-            "custody-calculator.js", "custody-calculator.css", "widgets-assets-path.js",
+            "custody-engine.js", "custody-calculator.js", "custody-calculator.css", "widgets-assets-path.js",
             "custody-rules.json", "custody-rules.js"} <= written
     assert not {"html-manager/a1.ttf", "html-manager/embed.js.map"} & written
     assert json.loads((out / "custody-rules.json").read_text(encoding="utf-8")) == web.custody_rules_payload()
@@ -108,7 +125,8 @@ def test_calculator_files_go_only_to_pages_that_hold_the_calculator():
     web._page_assets(app, "book/intro", "page.html", {"body": "<p>no calculator</p>"}, None)
     assert app.js == [] and app.css == []
     web._page_assets(app, "book/calculator", "page.html", {"body": f"<div {web.CALCULATOR_MARKER}></div>"}, None)
-    assert [name for name, _ in app.js] == ["catbook-web/custody-rules.js", "catbook-web/custody-calculator.js"]
+    assert [name for name, _ in app.js] == ["catbook-web/custody-rules.js", "catbook-web/custody-engine.js",
+                                           "catbook-web/custody-calculator.js"]
     assert app.js[1][1] == {"loading_method": "defer"}
     assert app.css == ["catbook-web/custody-calculator.css"]
 

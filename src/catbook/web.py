@@ -26,6 +26,7 @@ import shutil
 from importlib import metadata
 from pathlib import Path
 
+from .custody.messages import MESSAGES_FILE, messages
 from .custody.moments import _zone_names as _engine_zone_names
 from .custody.moments import kazakhstan_zones
 from .custody.rules import ARREST, RULES_FILE, Duration, Rule, RuleBook, Version, load_rules
@@ -40,10 +41,11 @@ STATIC_SUBDIR = "catbook-web"
 #: The attribute that marks the calculator's container in a page's HTML.
 CALCULATOR_MARKER = 'data-catbook-calculator="custody"'
 #: The format of the exported rules; bump it when the JSON's shape changes.
-FORMAT = "catbook-custody-rules/1"
-#: The project's own front-end files (web/src), copied as they are: the calculator, and
-#: the script that tells the widget manager where its fonts are.
-SOURCE_FILES = ("custody-calculator.js", "custody-calculator.css", "widgets-assets-path.js")
+FORMAT = "catbook-custody-rules/2"
+#: The project's own front-end files (web/src), copied as they are: the calculator's engine
+#: (no DOM; also run by node in the parity tests) and page part, and the script that tells
+#: the widget manager where its fonts are.
+SOURCE_FILES = ("custody-engine.js", "custody-calculator.js", "custody-calculator.css", "widgets-assets-path.js")
 #: Vendored npm files: package, file inside the package, destination under STATIC_SUBDIR.
 #: html-manager's embed-amd.js loads its icon fonts relative to itself, so the fonts a
 #: browser can use (woff2, woff) travel with it; the source maps and the other bundles do not.
@@ -94,6 +96,11 @@ def _rule(rule: Rule) -> dict:
         "duration": _duration(rule.duration), "description": rule.description, "basis": rule.basis,
         "source_lines": list(rule.source_lines), "quote_fr": rule.quote_fr, "quote_line": rule.quote_line,
         "note": rule.note, "in_force": [_version(v) for v in rule.versions],
+        "immediately": None if rule.immediately is None else {
+            "source_lines": list(rule.immediately.source_lines), "quote_fr": rule.immediately.quote_fr,
+            "quote_line": rule.immediately.quote_line},
+        "later_law": [{"source": s.source, "publisher": s.publisher, "symbol": s.symbol, "date": s.date,
+                       "url": s.url, "says": s.says} for s in rule.later_law],
     }
 
 
@@ -107,7 +114,8 @@ def custody_rules_payload(book: RuleBook | None = None) -> dict:
 
     ``zones.known`` is the list of zone names the engine accepts (the pinned tzdata's),
     ``zones.kazakhstan`` the ones offered first; ``examples`` are the worked cases of
-    scenarios.yaml, which the page can load into its form.
+    scenarios.yaml, which the page can load into its form; ``messages`` is the message table
+    (data/custody/messages.yaml) that the page's engine words its texts with.
     """
     book = book or load_rules()
     period = book.known_period
@@ -117,6 +125,7 @@ def custody_rules_payload(book: RuleBook | None = None) -> dict:
             "rules": RULES_FILE.relative_to(ROOT).as_posix(), "rules_sha256": _sha256(RULES_FILE),
             "scenarios": SCENARIOS_FILE.relative_to(ROOT).as_posix(),
             "scenarios_sha256": _sha256(SCENARIOS_FILE),
+            "messages": MESSAGES_FILE.relative_to(ROOT).as_posix(), "messages_sha256": _sha256(MESSAGES_FILE),
             "tzdata": metadata.version("tzdata"),
         },
         "arrest": ARREST,
@@ -124,10 +133,13 @@ def custody_rules_payload(book: RuleBook | None = None) -> dict:
                          "source_lines": list(period.source_lines), "quote_fr": period.quote_fr,
                          "quote_line": period.quote_line, "note": period.note},
         "rules": [_rule(rule) for rule in book.rules],
+        "messages": dict(messages()),
         "zones": {"default": "Asia/Almaty", "kazakhstan": list(kazakhstan_zones()), "known": _zone_names()},
         "examples": [{"name": case.name, "facts": case.facts,
                       "inputs": {"arrested_at": str(case.inputs["arrested_at"]), "tz": case.inputs["tz"],
                                  "foreigner": bool(case.inputs["foreigner"]),
+                                 "juvenile": bool(case.inputs["juvenile"]),
+                                 "delay_authorised": bool(case.inputs["delay_authorised"]),
                                  "events": {k: str(v) for k, v in case.inputs["events"].items()
                                             if v is not None},
                                  "now": str(case.inputs["now"])}}
@@ -213,6 +225,7 @@ def _page_assets(app, pagename, templatename, context, doctree) -> None:
         return
     app.add_css_file(f"{STATIC_SUBDIR}/custody-calculator.css")
     app.add_js_file(f"{STATIC_SUBDIR}/custody-rules.js")
+    app.add_js_file(f"{STATIC_SUBDIR}/custody-engine.js", loading_method="defer")
     app.add_js_file(f"{STATIC_SUBDIR}/custody-calculator.js", loading_method="defer")
 
 

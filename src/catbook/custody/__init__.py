@@ -9,6 +9,7 @@ The rules are data (data/custody/rules.yaml); the calculator widget lives in
 """
 from .engine import STATUSES, Deadline, Finding, audit, deadlines
 from .errors import CustodyInputError, RulesDataError
+from .messages import format_duration, message
 from .moments import kazakhstan_zones
 from .rules import RuleBook, load_rules
 from .scenarios import Scenario, load_scenarios, scenario
@@ -17,6 +18,6 @@ from .timeline import custody_timeline
 
 __all__ = [
     "STATUSES", "CustodyInputError", "Deadline", "Finding", "RuleBook", "RulesDataError", "Scenario",
-    "audit", "custody_timeline", "deadlines", "deadlines_table", "findings_table", "kazakhstan_zones",
-    "load_rules", "load_scenarios", "rules_table", "scenario",
+    "audit", "custody_timeline", "deadlines", "deadlines_table", "format_duration", "findings_table", "kazakhstan_zones",
+    "load_rules", "load_scenarios", "message", "rules_table", "scenario",
 ]
