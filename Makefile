@@ -11,7 +11,7 @@ NOTEBOOKS := $(wildcard notebooks/*.ipynb)
 WEB_STAMP := web/node_modules/.installed-stamp
 LAB_PORT ?= 8888
 
-.PHONY: book test unit nbval book-check execute data bench clean web chromium browser lab
+.PHONY: book test unit nbval book-check execute data bench clean web chromium browser lab site
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -90,6 +90,12 @@ pdf: book chromium
 	rm -rf _build/pdf
 	$(PY) -m catbook.pdf --html _build/html --out _build/pdf
 
+## make site: the built book as a self-contained folder for any static host, in _build/site/
+## (nothing loads from another host, every address relative; catbook.site checks it)
+site: book
+	$(PY) -m catbook.site --html _build/html --out _build/site
+
+## make bench: clean build, rebuild after one notebook changes (and their ratio), nbval, bare execution
 bench: $(STAMP)
 	$(PY) benchmarks/bench_book.py
 
