@@ -142,19 +142,20 @@ def test_a_late_protocol_given_to_deadlines_still_starts_the_prosecutor_clock():
 
 
 def test_family_notice_version_switches_on_18_january_2011():
-    before = by_rule(deadlines("2011-01-17 23:59"))["family-notice-12h"]
-    after = by_rule(deadlines("2011-01-18 00:00"))["family-notice-12h"]
+    before = by_rule(deadlines("2011-01-17 23:59", delay_authorised=True))["family-notice-12h"]
+    after = by_rule(deadlines("2011-01-18 00:00", delay_authorised=True))["family-notice-12h"]
     assert utc(before.lawful_delay_until) == utc(before.starts_at) + 72 * H
     assert any("seventy-two hours" in note for note in before.notes)
     assert after.lawful_delay_until is None
     assert any("cannot be delayed" in note for note in after.notes)
+    assert any("no delay existed" in w for w in after.warnings)
     assert utc(after.due) - utc(before.due) == timedelta(minutes=1)
 
 
 def test_version_is_chosen_by_the_local_date_of_the_arrest():
     instant = datetime(2011, 1, 17, 18, 30, tzinfo=UTC)  # 00:30 on the 18th in Almaty, 23:30 on the 17th in Aktau
-    almaty = by_rule(deadlines(instant, tz="Asia/Almaty"))["family-notice-12h"]
-    aktau = by_rule(deadlines(instant, tz="Asia/Aqtau"))["family-notice-12h"]
+    almaty = by_rule(deadlines(instant, tz="Asia/Almaty", delay_authorised=True))["family-notice-12h"]
+    aktau = by_rule(deadlines(instant, tz="Asia/Aqtau", delay_authorised=True))["family-notice-12h"]
     assert almaty.lawful_delay_until is None
     assert aktau.lawful_delay_until is not None
     assert utc(almaty.due) == utc(aktau.due)
@@ -176,7 +177,7 @@ def test_arrests_outside_the_known_period_warn_on_every_deadline(arrested_at, si
 
 
 def test_old_law_before_the_period_is_never_applied_silently():
-    family = by_rule(deadlines("2005-05-05 10:00"))["family-notice-12h"]
+    family = by_rule(deadlines("2005-05-05 10:00", delay_authorised=True))["family-notice-12h"]
     assert family.lawful_delay_until is not None
     assert any("before the period" in w for w in family.warnings)
 
@@ -311,3 +312,67 @@ def test_the_engine_prints_nothing(capsys):
     with pytest.raises(CustodyInputError):
         deadlines("nonsense")
     assert capsys.readouterr() == ("", "")
+
+
+# --- issue 13: the outer bound, minors, the prosecutor's authorisation, "immédiatement" ----------
+
+def test_the_prosecutor_notice_has_an_outer_bound_of_fifteen_hours_from_the_arrest():
+    late_protocol = {"protocol-3h": "2012-03-01 15:00", "prosecutor-notice-12h": "2012-03-02 02:30"}
+    f = by_rule(audit("2012-03-01 09:00", late_protocol, now="2012-03-03 09:00"))["prosecutor-notice-12h"]
+    assert f.status == "met"  # the rule's own twelve hours from the (late) protocol
+    assert utc(f.deadline.outer_due) == utc(datetime(2012, 3, 1, 9, tzinfo=ZoneInfo("Asia/Almaty"))) + 15 * H
+    assert f.outer_status == "missed"  # 17 h 30 min after the arrest
+    assert any("outer bound" in n for n in f.notes)
+    on_time = by_rule(audit("2012-03-01 09:00", {"prosecutor-notice-12h": "2012-03-02 00:00"},
+                            now="2012-03-03 09:00"))["prosecutor-notice-12h"]
+    assert on_time.outer_status == "met"
+    waiting = by_rule(audit("2012-03-01 09:00", {}, now="2012-03-01 10:00"))["prosecutor-notice-12h"]
+    assert waiting.outer_status == "pending"
+    assert by_rule(audit("2012-03-01 09:00", {}, now="2012-03-01 10:00"))["court-72h"].outer_status is None
+
+
+def test_a_minor_gets_the_parents_notice_due_at_the_arrest_and_late_by_what_passed():
+    arrest = "2012-03-01 09:00"
+    assert "parents-notice-immediate" not in by_rule(deadlines(arrest))
+    parents = by_rule(deadlines(arrest, juvenile=True))["parents-notice-immediate"]
+    assert parents.due == parents.starts_at == datetime(2012, 3, 1, 9, tzinfo=ZoneInfo("Asia/Almaty"))
+    f = by_rule(audit(arrest, {"parents-notice-immediate": "2012-03-01 09:40"}, now="2012-03-01 12:00",
+                      juvenile=True))["parents-notice-immediate"]
+    assert (f.status, f.overrun) == ("missed", timedelta(minutes=40))
+    at_once = by_rule(audit(arrest, {"parents-notice-immediate": arrest}, now=arrest, juvenile=True))
+    assert at_once["parents-notice-immediate"].status == "met"
+    with pytest.raises(CustodyInputError) as error:
+        audit(arrest, {"parents-notice-immediate": "2012-03-01 09:40"}, now="2012-03-01 12:00")
+    assert error.value.field == "events[parents-notice-immediate]" and "juvenile=False" in error.value.reason
+
+
+def test_the_old_delay_needs_the_authorisation_and_never_applies_to_a_minor():
+    arrest = "2010-06-01 10:00"
+    plain = by_rule(deadlines(arrest))["family-notice-12h"]
+    assert plain.lawful_delay_until is None and any("authorisation" in n for n in plain.notes)
+    authorised = by_rule(deadlines(arrest, delay_authorised=True))["family-notice-12h"]
+    assert utc(authorised.lawful_delay_until) == utc(authorised.starts_at) + 72 * H
+    minor = by_rule(deadlines(arrest, delay_authorised=True, juvenile=True))["family-notice-12h"]
+    assert minor.lawful_delay_until is None and any("minor" in w for w in minor.warnings)
+    after = by_rule(deadlines("2012-06-01 10:00", delay_authorised=True))["family-notice-12h"]
+    assert after.lawful_delay_until is None and any("no delay existed" in w for w in after.warnings)
+    assert not by_rule(deadlines("2012-06-01 10:00"))["family-notice-12h"].warnings
+
+
+@pytest.mark.parametrize("flag", ["foreigner", "juvenile", "delay_authorised"])
+@pytest.mark.parametrize("value", [1, 0, "yes", None, "False"])
+def test_flags_that_are_not_true_or_false_are_refused(flag, value):
+    for call in (lambda: deadlines("2012-03-01 09:00", **{flag: value}),
+                 lambda: audit("2012-03-01 09:00", {}, now="2012-03-01 10:00", **{flag: value})):
+        with pytest.raises(CustodyInputError) as error:
+            call()
+        assert error.value.field == flag and "True or False" in error.value.reason
+
+
+def test_the_protocol_shows_the_immediately_reading_beside_the_three_hours():
+    f = by_rule(audit("2012-03-01 09:00", {"protocol-3h": "2012-03-01 11:40"}, now="2012-03-01 12:00"))["protocol-3h"]
+    assert f.status == "met"
+    assert f.deadline.immediately_due == f.deadline.starts_at
+    assert f.immediately_late == timedelta(hours=2, minutes=40)
+    assert any("immédiatement" in n for n in f.notes)
+    assert by_rule(audit("2012-03-01 09:00", {}, now="2012-03-01 10:00"))["protocol-3h"].immediately_late == H

@@ -38,6 +38,13 @@ def test_scenario_matches_hand_worked_answer(name):
             assert finding.deadline.lawful_delay_until is None, rule_id
         else:
             assert_same_moment(finding.deadline.lawful_delay_until, delay, f"{rule_id} lawful delay")
+        if "outer_status" in expected:
+            assert_same_moment(finding.deadline.outer_due, expected["outer_due"], f"{rule_id} outer bound")
+            assert finding.outer_status == expected["outer_status"], f"{rule_id} outer bound"
+        else:
+            assert finding.outer_status is None or rule_id == "prosecutor-notice-12h", rule_id
+        if "immediately_late_minutes" in expected:
+            assert finding.immediately_late == timedelta(minutes=expected["immediately_late_minutes"]), rule_id
         wanted = list(case.warnings) + expected.get("warnings", [])
         assert len(finding.warnings) == len(wanted), (rule_id, finding.warnings)
         for words in wanted:
@@ -67,6 +74,12 @@ def test_scenarios_cover_the_required_situations():
     delayed = [case.name for case in SCENARIOS
                if any("lawful_delay_until" in e for e in case.expected.values())]
     assert delayed
+    assert all(case.inputs["delay_authorised"] for case in SCENARIOS if case.name in delayed)
+    outer = {e["outer_status"] for case in SCENARIOS for e in case.expected.values() if "outer_status" in e}
+    assert outer == {"met", "missed", "pending"}
+    flags = {(case.inputs["juvenile"], case.inputs["delay_authorised"]) for case in SCENARIOS}
+    assert flags == {(False, False), (True, False), (False, True), (True, True)}
+    assert any("immediately_late_minutes" in e for case in SCENARIOS for e in case.expected.values())
 
 
 def test_a_malformed_scenario_file_is_refused(tmp_path):

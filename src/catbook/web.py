@@ -96,6 +96,11 @@ def _rule(rule: Rule) -> dict:
         "duration": _duration(rule.duration), "description": rule.description, "basis": rule.basis,
         "source_lines": list(rule.source_lines), "quote_fr": rule.quote_fr, "quote_line": rule.quote_line,
         "note": rule.note, "in_force": [_version(v) for v in rule.versions],
+        "immediately": None if rule.immediately is None else {
+            "source_lines": list(rule.immediately.source_lines), "quote_fr": rule.immediately.quote_fr,
+            "quote_line": rule.immediately.quote_line},
+        "later_law": [{"source": s.source, "publisher": s.publisher, "symbol": s.symbol, "date": s.date,
+                       "url": s.url, "says": s.says} for s in rule.later_law],
     }
 
 
@@ -133,6 +138,8 @@ def custody_rules_payload(book: RuleBook | None = None) -> dict:
         "examples": [{"name": case.name, "facts": case.facts,
                       "inputs": {"arrested_at": str(case.inputs["arrested_at"]), "tz": case.inputs["tz"],
                                  "foreigner": bool(case.inputs["foreigner"]),
+                                 "juvenile": bool(case.inputs["juvenile"]),
+                                 "delay_authorised": bool(case.inputs["delay_authorised"]),
                                  "events": {k: str(v) for k, v in case.inputs["events"].items()
                                             if v is not None},
                                  "now": str(case.inputs["now"])}}

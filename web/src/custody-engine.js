@@ -47,6 +47,7 @@
     var DAY_MS = 24 * HOUR_MS;
     var DAY_MINUTES = 24 * 60;
     var STATUSES = ["met", "missed", "pending"];
+    var FLAGS = ["foreigner", "juvenile", "delay_authorised"];
 
     // ---- errors ---------------------------------------------------------------------------
 
@@ -134,13 +135,14 @@
 
     /** The zone called `name`, as resolve_zone: a name of the engine's tzdata, known to this browser. */
     function resolveZone(name) {
+      if (typeof name !== "string") throw new InputError("tz", message("error.tz_type", {type: pyTypeName(name)}));
       if (!knownZones.has(name)) {
-        throw new InputError("tz", "unknown time zone " + pyRepr(name) + "; expected a name such as 'Asia/Almaty'");
+        throw new InputError("tz", message("error.tz_unknown", {name: pyRepr(name)}));
       }
       try {
         formatter(name);
       } catch (error) {
-        throw new InputError("tz", "this browser has no data for the time zone " + pyRepr(name));
+        throw new InputError("tz", message("error.tz_no_data", {name: pyRepr(name)}));
       }
       return name;
     }
@@ -169,13 +171,12 @@
      */
     function parseMoment(value, field) {
       var text = String(value).trim();
-      if (!text) throw new InputError(field, "no time given");
+      if (!text) throw new InputError(field, message("error.no_time"));
       var d = DATE_RE.exec(text);
       if (d && validDate(+d[1], +d[2], +d[3])) {
-        throw new InputError(field, pyRepr(text) + " is a date without a time of day");
+        throw new InputError(field, message("error.date_only", {text: pyRepr(text)}));
       }
-      var bad = new InputError(field, pyRepr(text) + " is not a date and time such as '2012-03-01 14:30' or " +
-        "'2012-03-01T14:30+06:00'");
+      var bad = new InputError(field, message("error.not_a_moment", {text: pyRepr(text)}));
       var m = DATETIME_RE.exec(text);
       if (!m) throw bad;
       var moment = {
@@ -223,24 +224,24 @@
       if (firstOk && !secondOk) return first;
       if (secondOk && !firstOk) return second;
       if (!firstOk && !secondOk) {
-        throw new InputError(field, naiveText(moment) + " does not exist in " + zone + ": the clocks jumped from UTC" +
-          formatOffset(before) + " to UTC" + formatOffset(after) + " over it");
+        throw new InputError(field, message("error.skipped", {shown: naiveText(moment), zone: zone,
+          before: formatOffset(before), after: formatOffset(after)}));
       }
-      throw new InputError(field, naiveText(moment) + " is ambiguous in " + zone + ": it happened twice, at UTC" +
-        formatOffset(before) + " and at UTC" + formatOffset(after) + "; add the offset, e.g. " + naiveIso(moment) +
-        formatOffset(before));
+      throw new InputError(field, message("error.ambiguous", {shown: naiveText(moment), zone: zone,
+        before: formatOffset(before), after: formatOffset(after), example: naiveIso(moment) + formatOffset(before)}));
     }
 
     // ---- the rules ------------------------------------------------------------------------
 
     var ALL_CLOCK_RULES = DATA.rules.filter(function (r) { return r.computable; });
 
-    function appliesTo(rule, foreigner) {
-      return rule.applies_to === "all" || (rule.applies_to === "foreigner" && foreigner);
+    function appliesTo(rule, flags) {
+      return rule.applies_to === "all" || (rule.applies_to === "foreigner" && flags.foreigner) ||
+        (rule.applies_to === "juvenile" && flags.juvenile);
     }
 
-    function clockRules(foreigner) {
-      return ALL_CLOCK_RULES.filter(function (r) { return appliesTo(r, foreigner); });
+    function clockRules(flags) {
+      return ALL_CLOCK_RULES.filter(function (r) { return appliesTo(r, flags); });
     }
 
     function versionOn(rule, day) {
@@ -252,6 +253,7 @@
     }
 
     function hoursMs(duration) {
+      if (duration.unit === "immediately") return 0;
       if (duration.unit !== "hours") throw new Error("a limit of " + duration.label + " has no exact elapsed time");
       return duration.amount * HOUR_MS;
     }
@@ -262,10 +264,12 @@
 
     function notAuditedReason(ruleId) {
       var rule = DATA.rules.find(function (r) { return r.id === ruleId; });
-      if (rule && rule.computable) return ruleId + " applies only to a foreign national (foreigner=False)";
-      if (rule) return ruleId + " is recorded from the report but is not a custody clock the engine audits";
-      return "unknown rule id " + pyRepr(ruleId) + "; expected one of: " +
-        ALL_CLOCK_RULES.map(function (r) { return r.id; }).join(", ");
+      if (rule && rule.computable) {
+        return message(rule.applies_to === "juvenile" ? "error.juvenile_only" : "error.foreigner_only", {rule: ruleId});
+      }
+      if (rule) return message("error.not_a_clock", {rule: ruleId});
+      return message("error.unknown_rule", {rule: pyRepr(ruleId),
+        known: ALL_CLOCK_RULES.map(function (r) { return r.id; }).join(", ")});
     }
 
     // ---- the engine: schedule and audit ---------------------------------------------------
@@ -273,14 +277,37 @@
     function periodWarnings(day, zone) {
       var p = DATA.known_period;
       if (p.from <= day && day <= p.to) return [];
-      var side = day < p.from ? "before" : "after";
-      return ["The arrest on " + day + " (" + zone + ") is " + side + " the period the report covers (" + p.from +
-        " to " + p.to + "): these are the limits the report states for its own period, not necessarily the law " +
-        "in force on that date."];
+      var side = message(day < p.from ? "warning.side_before" : "warning.side_after");
+      return [message("warning.outside_period", {day: day, zone: zone, side: side, start: p.from, end: p.to})];
     }
 
-    function schedule(arrest, zone, acts, foreigner) {
-      var rules = clockRules(foreigner);
+    function sortedLines(lists) {
+      var lines = new Set([].concat.apply([], lists));
+      return Array.from(lines).sort(function (a, b) { return a - b; });
+    }
+
+    /** The end of the old lawful delay when it applies; the reason in a note or warning when not. */
+    function lawfulDelay(rule, version, start, day, warnings, notes, flags) {
+      if (!rule.in_force.some(function (v) { return v.lawful_delay; })) return null;
+      if (!version.lawful_delay) {
+        if (flags.delay_authorised) warnings.push(message("warning.delay_gone", {day: day}));
+        return null;
+      }
+      if (flags.juvenile) {
+        if (flags.delay_authorised) warnings.push(message("warning.delay_minor"));
+        return null;
+      }
+      if (!flags.delay_authorised) {
+        notes.push(message("note.delay_not_authorised"));
+        return null;
+      }
+      var delay = version.lawful_delay;
+      notes.push(message("note.lawful_delay", {description: delay.description, basis: delay.basis}));
+      return start(delay.starts_from)[0] + hoursMs(delay.duration);
+    }
+
+    function schedule(arrest, zone, acts, flags) {
+      var rules = clockRules(flags);
       var byAct = {};
       rules.forEach(function (r) { byAct[r.act.id] = r; });
       var dues = {};
@@ -293,57 +320,108 @@
         if (!(rule.id in dues)) dues[rule.id] = start(rule.starts_from)[0] + hoursMs(rule.duration);
         return dues[rule.id];
       }
+      function outerDue(rule) {
+        var origin = rule.starts_from;
+        return (origin === DATA.arrest ? arrest : outerDue(byAct[origin])) + hoursMs(rule.duration);
+      }
       var day = localDate(zone, arrest);
       var warned = periodWarnings(day, zone);
+      var after = day > DATA.known_period.to;
       var result = rules.map(function (rule, order) {
         var version = versionOn(rule, day);
         var started = start(rule.starts_from);
         var warnings = warned.slice();
-        if (started[1]) {
-          warnings.push("No time was given for '" + byAct[rule.starts_from].act.label + "': the clock is assumed " +
-            "to start at that act's own deadline, so this is the latest possible due time if it was done on time.");
+        if (after) {
+          (rule.later_law || []).forEach(function (s) {
+            warnings.push(message("warning.later_law", {publisher: s.publisher, symbol: s.symbol, date: s.date,
+              url: s.url, says: s.says}));
+          });
         }
+        if (started[1]) warnings.push(message("warning.upper_bound", {act: byAct[rule.starts_from].act.label}));
         var notes = version.note ? [version.note] : [];
-        var delayUntil = null;
-        if (version.lawful_delay) {
-          var delay = version.lawful_delay;
-          delayUntil = start(delay.starts_from)[0] + hoursMs(delay.duration);
-          notes.push(delay.description + " Basis: " + delay.basis + ".");
+        var delayUntil = lawfulDelay(rule, version, start, day, warnings, notes, flags);
+        var outer = null;
+        if (rule.starts_from !== DATA.arrest) {
+          outer = outerDue(rule);
+          var origin = byAct[rule.starts_from];
+          notes.push(message("note.outer_bound", {limit: rule.duration.label, act: origin.act.label,
+            origin_limit: origin.duration.label, outer: formatMoment(outer, zone), total: formatDuration(outer - arrest)}));
         }
-        var lines = new Set(rule.source_lines.concat(version.source_lines));
+        var immediately = null;
+        if (rule.duration.unit === "immediately") {
+          notes.push(message("note.immediately", {lines: rule.source_lines.join(", "), due: formatMoment(due(rule), zone)}));
+        } else if (rule.immediately) {
+          immediately = started[0];
+          notes.push(message("note.immediately_also", {lines: rule.immediately.source_lines.join(", "),
+            due: formatMoment(started[0], zone), limit: rule.duration.label, line: rule.quote_line}));
+        }
         return {
           rule: rule, due: due(rule), startsAt: started[0], isUpperBound: started[1], warnings: warnings,
-          notes: notes, lawfulDelayUntil: delayUntil, order: order,
-          sourceLines: Array.from(lines).sort(function (a, b) { return a - b; }),
+          notes: notes, lawfulDelayUntil: delayUntil, outerDue: outer, immediatelyDue: immediately, order: order,
+          sourceLines: sortedLines([rule.source_lines, version.source_lines,
+            rule.immediately ? rule.immediately.source_lines : []]),
         };
       });
       return result.sort(function (a, b) { return a.due - b.due || a.order - b.order; });
     }
 
-    function judge(deadline, actual, now) {
+    /** met/missed/pending of one act against one due time, and the overrun. */
+    function statusOf(due, actual, now) {
       if (actual !== null && actual !== undefined) {
-        var late = actual - deadline.due;
-        return late <= 0 ? {deadline: deadline, actual: actual, status: "met", overrun: null}
-          : {deadline: deadline, actual: actual, status: "missed", overrun: late};
+        var late = actual - due;
+        return late <= 0 ? ["met", null] : ["missed", late];
       }
-      if (now <= deadline.due) return {deadline: deadline, actual: null, status: "pending", overrun: null};
-      return {deadline: deadline, actual: null, status: "missed", overrun: now - deadline.due};
+      return now <= due ? ["pending", null] : ["missed", now - due];
+    }
+
+    function judge(deadline, actual, now) {
+      var done = actual !== null && actual !== undefined;
+      var verdict = statusOf(deadline.due, actual, now);
+      return {
+        deadline: deadline, actual: done ? actual : null, status: verdict[0], overrun: verdict[1],
+        outerStatus: deadline.outerDue === null ? null : statusOf(deadline.outerDue, actual, now)[0],
+        immediatelyLate: deadline.immediatelyDue === null ? null
+          : Math.max((done ? actual : now) - deadline.immediatelyDue, 0),
+      };
     }
 
     function afterArrest(value, arrest, zone, field) {
       var moment = toUtc(value, zone, field);
       if (moment < arrest) {
-        throw new InputError(field, formatMoment(moment, zone) + " is before the arrest (" +
-          formatMoment(arrest, zone) + ")");
+        throw new InputError(field, message("error.before_arrest", {moment: formatMoment(moment, zone),
+          arrest: formatMoment(arrest, zone)}));
       }
       return moment;
     }
 
-    /** audit(): `events` maps rule id to text (in form order); `now` text, or null for the current time. */
-    function audit(arrestedAt, events, zone, now, foreigner, currentMs) {
+    /** Python's type() name of a value that is not a boolean, for the flag error. */
+    function pyTypeName(value) {
+      if (value === null || value === undefined) return "NoneType";
+      if (typeof value === "number") return Number.isInteger(value) ? "int" : "float";
+      if (typeof value === "string") return "str";
+      if (Array.isArray(value)) return "list";
+      return "dict";
+    }
+
+    /** The yes/no inputs (FLAGS), refused unless each is exactly true or false. */
+    function checkFlags(flags) {
+      FLAGS.forEach(function (name) {
+        if (typeof flags[name] !== "boolean") {
+          throw new InputError(name, message("error.flag_type", {type: pyTypeName(flags[name])}));
+        }
+      });
+      return flags;
+    }
+
+    /**
+     * audit(): `events` maps rule id to text (in form order); `now` text, or null for the
+     * current time; `flags` {foreigner, juvenile, delay_authorised}, each true or false.
+     */
+    function audit(arrestedAt, events, zone, now, flags, currentMs) {
+      checkFlags(flags);
       var arrest = toUtc(arrestedAt, zone, "arrested_at");
       var rules = {};
-      clockRules(foreigner).forEach(function (r) { rules[r.id] = r; });
+      clockRules(flags).forEach(function (r) { rules[r.id] = r; });
       var done = {};
       var order = Object.keys(events);
       order.forEach(function (ruleId) {
@@ -354,19 +432,21 @@
       var checkedNow;
       if (now === null) {
         checkedNow = currentMs;
-        if (checkedNow < arrest) throw new InputError("arrested_at", formatMoment(arrest, zone) + " is in the future");
+        if (checkedNow < arrest) {
+          throw new InputError("arrested_at", message("error.in_future", {moment: formatMoment(arrest, zone)}));
+        }
       } else {
         checkedNow = afterArrest(now, arrest, zone, "now");
       }
       Object.keys(done).forEach(function (ruleId) {
         if (done[ruleId] > checkedNow) {
-          throw new InputError("events[" + ruleId + "]", formatMoment(done[ruleId], zone) + " is after now (" +
-            formatMoment(checkedNow, zone) + ")");
+          throw new InputError("events[" + ruleId + "]", message("error.after_now",
+            {moment: formatMoment(done[ruleId], zone), now: formatMoment(checkedNow, zone)}));
         }
       });
       var acts = {};
       Object.keys(done).forEach(function (ruleId) { acts[rules[ruleId].act.id] = done[ruleId]; });
-      var findings = schedule(arrest, zone, acts, foreigner).map(function (deadline) {
+      var findings = schedule(arrest, zone, acts, flags).map(function (deadline) {
         return judge(deadline, done[deadline.rule.id], checkedNow);
       });
       return {findings: findings, arrest: arrest, now: checkedNow};
@@ -414,7 +494,8 @@
       if (Object.keys(errors).length) return {errors: errors, findings: [], zone: zone};
       var current = form.currentMs !== undefined ? form.currentMs : Date.now();
       try {
-        var result = audit(form.arrested_at, done, zone, nowText.trim() ? nowText : null, !!form.foreigner, current);
+        var flags = {foreigner: !!form.foreigner, juvenile: !!form.juvenile, delay_authorised: !!form.delay_authorised};
+        var result = audit(form.arrested_at, done, zone, nowText.trim() ? nowText : null, flags, current);
         return {errors: {}, findings: result.findings, zone: zone, arrest: result.arrest, now: result.now};
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
@@ -446,8 +527,37 @@
       return message(days ? "duration.days" : "duration.hours", values);
     }
 
+    /** A finding as plain data: the same keys and forms as finding_data() in tests/test_custody_parity.py. */
+    function findingData(f, zone) {
+      var d = f.deadline;
+      function at(ms) { return ms === null || ms === undefined ? null : formatMoment(ms, zone, "T"); }
+      return {
+        rule: d.rule.id, status: f.status, due: at(d.due), starts_at: at(d.startsAt), actual: at(f.actual),
+        overrun_ms: f.overrun, overrun_text: f.overrun === null ? null : formatDuration(f.overrun),
+        outer_due: at(d.outerDue), outer_status: f.outerStatus, immediately_due: at(d.immediatelyDue),
+        immediately_late_ms: f.immediatelyLate, lawful_delay_until: at(d.lawfulDelayUntil),
+        upper_bound: d.isUpperBound, source_lines: d.sourceLines, warnings: d.warnings, notes: d.notes,
+      };
+    }
+
+    /**
+     * One case as the parity test gives it ({arrested_at, tz, events, now, foreigner, juvenile,
+     * delay_authorised}; `now` required): {findings} as plain data, or {error: {field, reason}}.
+     */
+    function runCase(input) {
+      try {
+        checkFlags(input);
+        var zone = resolveZone(input.tz);
+        var result = audit(input.arrested_at, input.events, zone, input.now, input, null);
+        return {findings: result.findings.map(function (f) { return findingData(f, zone); })};
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        return {error: {field: error.field, reason: error.reason}};
+      }
+    }
+
     return {
-      evaluate: evaluate, audit: audit, schedule: schedule, formatMoment: formatMoment,
+      evaluate: evaluate, audit: audit, runCase: runCase, findingData: findingData, schedule: schedule, formatMoment: formatMoment,
       formatDuration: formatDuration, message: message, parseMoment: parseMoment, toUtc: toUtc,
       resolveZone: resolveZone, actLabel: actLabel, clockRules: ALL_CLOCK_RULES, statuses: STATUSES,
       InputError: InputError, data: DATA,

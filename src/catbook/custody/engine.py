@@ -14,12 +14,15 @@ from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from .errors import CustodyInputError
+from .messages import format_duration, message
 from .moments import format_moment, resolve_zone, to_utc
-from .rules import ARREST, KnownPeriod, Rule, RuleBook, load_rules
+from .rules import ARREST, KnownPeriod, Rule, RuleBook, Version, load_rules
 
 #: The act of the protocol of arrest, which ``deadlines(protocol_at=...)`` records.
 PROTOCOL_ACT = "protocol"
 STATUSES = ("met", "missed", "pending")
+#: The yes/no facts about the person and the case that deadlines()/audit() take.
+FLAGS = ("foreigner", "juvenile", "delay_authorised")
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,15 @@ class Deadline:
     (the prosecutor's twelve hours without a protocol time): the due time then assumes
     that act was done at its own deadline, and ``warnings`` says so.
     ``lawful_delay_until`` is set when the version in force allowed a longer delay in
-    exceptional circumstances (family notice before the Law of 18 January 2011).
+    exceptional circumstances (family notice before the Law of 18 January 2011) and
+    that delay applies: it was authorised (``delay_authorised``) and the person is not
+    a minor.
+    ``outer_due`` is set for a clock that starts at another act (the prosecutor's
+    twelve hours run from the protocol): the latest the act can be due whatever the
+    time of that other act, counted from the arrest through each act's own limit
+    (arrest + 3 h + 12 h).
+    ``immediately_due`` is set where the report says "immédiatement" of the act: the
+    moment its clock starts, the strict reading beside the hour limit.
     """
 
     rule: str
@@ -43,6 +54,8 @@ class Deadline:
     notes: list[str]
     lawful_delay_until: datetime | None = None
     is_upper_bound: bool = False
+    outer_due: datetime | None = None
+    immediately_due: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -51,12 +64,18 @@ class Finding:
 
     ``overrun`` is how late the act was; for an act not done by a passed deadline it is
     the lateness so far (``now - due``), which keeps growing until the act is done.
+    ``outer_status`` judges the same act against ``deadline.outer_due`` (None when the
+    deadline has no outer bound), by the same rules; ``immediately_late`` is how long
+    after ``deadline.immediately_due`` the act came (so far, if not done), None when the
+    report states no "immédiatement" for the rule.
     """
 
     deadline: Deadline
     actual: datetime | None
     status: str
     overrun: timedelta | None
+    outer_status: str | None = None
+    immediately_late: timedelta | None = None
 
     @property
     def rule(self) -> str:
@@ -87,8 +106,8 @@ class Finding:
         return self.deadline.notes
 
 
-def deadlines(arrested_at, *, tz: str = "Asia/Almaty", protocol_at=None,
-              foreigner: bool = False) -> list[Deadline]:
+def deadlines(arrested_at, *, tz: str = "Asia/Almaty", protocol_at=None, foreigner: bool = False,
+              juvenile: bool = False, delay_authorised: bool = False) -> list[Deadline]:
     """Every custody deadline an arrest starts, sorted by due time.
 
     ``arrested_at`` is the moment of actual deprivation of liberty (ISO 8601 text or
@@ -96,34 +115,39 @@ def deadlines(arrested_at, *, tz: str = "Asia/Almaty", protocol_at=None,
     the protocol: with ``protocol_at`` they are exact; without it the deadline is the
     latest possible one (the protocol's own limit, then twelve hours), flagged by
     ``is_upper_bound`` and a warning. ``consular-notice-12h`` is included only for a
-    foreign national. Raises CustodyInputError naming the bad field.
+    foreign national, ``parents-notice-immediate`` only for a minor (``juvenile``).
+    ``delay_authorised`` records that the prosecutor authorised the old seventy-two-hour
+    delay of the family notice. Raises CustodyInputError naming the bad field.
     """
+    flags = _flags(foreigner=foreigner, juvenile=juvenile, delay_authorised=delay_authorised)
     zone = resolve_zone(tz)
     arrest = to_utc(arrested_at, zone, "arrested_at")
     acts = {}
     if protocol_at is not None:
         acts[PROTOCOL_ACT] = _moment_after_arrest(protocol_at, arrest, zone, "protocol_at")
-    return _schedule(load_rules(), arrest, zone, acts, foreigner=foreigner)
+    return _schedule(load_rules(), arrest, zone, acts, **flags)
 
 
-def audit(arrested_at, events: Mapping, *, tz: str = "Asia/Almaty", now=None,
-          foreigner: bool = False) -> list[Finding]:
+def audit(arrested_at, events: Mapping, *, tz: str = "Asia/Almaty", now=None, foreigner: bool = False,
+          juvenile: bool = False, delay_authorised: bool = False) -> list[Finding]:
     """Judge each custody deadline against the moments the acts were done.
 
     ``events`` maps a rule id to when its act was done (a value of None means not
     done); the time given for ``protocol-3h`` starts the prosecutor's clock. An act
     done exactly at its deadline is met, one minute later missed. An act not done is
     pending while ``now`` (default: the current time) has not passed the deadline and
-    missed after it. Unknown rule ids, the consular rule for a non-foreigner, and
-    events before the arrest or after ``now`` raise CustodyInputError.
+    missed after it. Unknown rule ids, a rule that does not apply to the person (the
+    consular rule for a non-foreigner, the parents' rule for an adult), events before
+    the arrest or after ``now``, and flags that are not True/False raise
+    CustodyInputError.
     """
+    flags = _flags(foreigner=foreigner, juvenile=juvenile, delay_authorised=delay_authorised)
     zone = resolve_zone(tz)
     arrest = to_utc(arrested_at, zone, "arrested_at")
     book = load_rules()
-    rules = {rule.id: rule for rule in book.custody_rules(foreigner=foreigner)}
+    rules = {rule.id: rule for rule in book.custody_rules(foreigner=foreigner, juvenile=juvenile)}
     if not isinstance(events, Mapping):
-        raise CustodyInputError("events",
-                                f"expected a mapping of rule id to time, got {type(events).__name__}")
+        raise CustodyInputError("events", message("error.events_type", type=type(events).__name__))
     done = {}
     for rule_id, value in events.items():
         field = f"events[{rule_id}]"
@@ -134,23 +158,32 @@ def audit(arrested_at, events: Mapping, *, tz: str = "Asia/Almaty", now=None,
     if now is None:
         checked_now = datetime.now(timezone.utc)
         if checked_now < arrest:
-            raise CustodyInputError("arrested_at", f"{_shown(arrest, zone)} is in the future")
+            raise CustodyInputError("arrested_at", message("error.in_future", moment=_shown(arrest, zone)))
     else:
         checked_now = _moment_after_arrest(now, arrest, zone, "now")
     for rule_id, moment in done.items():
         if moment > checked_now:
-            raise CustodyInputError(f"events[{rule_id}]",
-                                    f"{_shown(moment, zone)} is after now ({_shown(checked_now, zone)})")
+            raise CustodyInputError(f"events[{rule_id}]", message(
+                "error.after_now", moment=_shown(moment, zone), now=_shown(checked_now, zone)))
     acts = {rules[rule_id].act.id: moment for rule_id, moment in done.items()}
     return [_judge(deadline, done.get(deadline.rule), checked_now)
-            for deadline in _schedule(book, arrest, zone, acts, foreigner=foreigner)]
+            for deadline in _schedule(book, arrest, zone, acts, **flags)]
+
+
+def _flags(**flags: object) -> dict[str, bool]:
+    """The yes/no inputs, refused unless each is exactly True or False."""
+    for name, value in flags.items():
+        if not isinstance(value, bool):
+            raise CustodyInputError(name, message("error.flag_type", type=type(value).__name__))
+    return flags
 
 
 def _moment_after_arrest(value, arrest: datetime, zone: ZoneInfo, field: str) -> datetime:
     """``value`` as a UTC instant, refused if it comes before the arrest."""
     moment = to_utc(value, zone, field)
     if moment < arrest:
-        raise CustodyInputError(field, f"{_shown(moment, zone)} is before the arrest ({_shown(arrest, zone)})")
+        raise CustodyInputError(field, message("error.before_arrest", moment=_shown(moment, zone),
+                                               arrest=_shown(arrest, zone)))
     return moment
 
 
@@ -161,11 +194,12 @@ def _shown(moment: datetime, zone: ZoneInfo) -> str:
 def _not_audited_reason(book: RuleBook, rule_id: str) -> str:
     known = {rule.id: rule for rule in book.rules}
     if rule_id in known and known[rule_id].computable:
-        return f"{rule_id} applies only to a foreign national (foreigner=False)"
+        key = "error.juvenile_only" if known[rule_id].applies_to == "juvenile" else "error.foreigner_only"
+        return message(key, rule=rule_id)
     if rule_id in known:
-        return f"{rule_id} is recorded from the report but is not a custody clock the engine audits"
+        return message("error.not_a_clock", rule=rule_id)
     clocks = ", ".join(rule.id for rule in book.rules if rule.computable)
-    return f"unknown rule id {rule_id!r}; expected one of: {clocks}"
+    return message("error.unknown_rule", rule=repr(rule_id), known=clocks)
 
 
 class _Clock:
@@ -190,57 +224,116 @@ class _Clock:
             self._dues[rule.id] = self.start(rule.starts_from)[0] + rule.duration.as_timedelta()
         return self._dues[rule.id]
 
+    def outer_due(self, rule: Rule) -> datetime:
+        """The due time if every act before this one came at its own deadline."""
+        origin = rule.starts_from
+        start = self._arrest if origin == ARREST else self.outer_due(self._by_act[origin])
+        return start + rule.duration.as_timedelta()
+
+    def origin_rule(self, origin: str) -> Rule:
+        return self._by_act[origin]
+
     def act_label(self, origin: str) -> str:
         return self._by_act[origin].act.label
 
 
-def _schedule(book: RuleBook, arrest: datetime, zone: ZoneInfo, acts: Mapping[str, datetime],
-              *, foreigner: bool) -> list[Deadline]:
-    rules = book.custody_rules(foreigner=foreigner)
+def _schedule(book: RuleBook, arrest: datetime, zone: ZoneInfo, acts: Mapping[str, datetime], *,
+              foreigner: bool, juvenile: bool = False, delay_authorised: bool = False) -> list[Deadline]:
+    rules = book.custody_rules(foreigner=foreigner, juvenile=juvenile)
     clock = _Clock(rules, arrest, acts)
     day = arrest.astimezone(zone).date()
-    period_warnings = _period_warnings(book.known_period, day, zone)
+    period = book.known_period
+    period_warnings = _period_warnings(period, day, zone)
     result = []
     for rule in rules:
         version = rule.version_on(day)
         start, assumed = clock.start(rule.starts_from)
         due = clock.due(rule)
         warnings = list(period_warnings)
+        if day > period.end:
+            warnings += [message("warning.later_law", publisher=s.publisher, symbol=s.symbol, date=s.date,
+                                 url=s.url, says=s.says) for s in rule.later_law]
         if assumed:
-            warnings.append(
-                f"No time was given for '{clock.act_label(rule.starts_from)}': the clock is assumed to start "
-                "at that act's own deadline, so this is the latest possible due time if it was done on time.")
+            warnings.append(message("warning.upper_bound", act=clock.act_label(rule.starts_from)))
         notes = [version.note] if version.note else []
-        delay_until = None
-        if version.lawful_delay:
-            delay = version.lawful_delay
-            delay_until = (clock.start(delay.starts_from)[0] + delay.duration.as_timedelta()).astimezone(zone)
-            notes.append(f"{delay.description} Basis: {delay.basis}.")
+        delay_until = _lawful_delay(rule, version, clock, zone, day, warnings, notes,
+                                    juvenile=juvenile, delay_authorised=delay_authorised)
+        outer = None
+        if rule.starts_from != ARREST:
+            outer = clock.outer_due(rule)
+            origin = clock.origin_rule(rule.starts_from)
+            notes.append(message("note.outer_bound", limit=rule.duration.label, act=origin.act.label,
+                                 origin_limit=origin.duration.label, outer=_shown(outer, zone),
+                                 total=format_duration(outer - arrest)))
+        immediately = None
+        if rule.duration.is_immediate:
+            notes.append(message("note.immediately", lines=", ".join(map(str, rule.source_lines)),
+                                 due=_shown(due, zone)))
+        elif rule.immediately is not None:
+            immediately = start.astimezone(zone)
+            notes.append(message("note.immediately_also", lines=", ".join(map(str, rule.immediately.source_lines)),
+                                 due=_shown(start, zone), limit=rule.duration.label, line=rule.quote_line))
+        extra_lines = rule.immediately.source_lines if rule.immediately else ()
         result.append(Deadline(
             rule=rule.id, due=due.astimezone(zone), starts_at=start.astimezone(zone),
             description=rule.description, basis=rule.basis,
-            source_lines=sorted(set(rule.source_lines) | set(version.source_lines)),
+            source_lines=sorted(set(rule.source_lines) | set(version.source_lines) | set(extra_lines)),
             warnings=warnings, notes=notes, lawful_delay_until=delay_until, is_upper_bound=assumed,
+            outer_due=None if outer is None else outer.astimezone(zone), immediately_due=immediately,
         ))
     order = {rule.id: i for i, rule in enumerate(rules)}
     return sorted(result, key=lambda d: (d.due, order[d.rule]))
 
 
+def _lawful_delay(rule: Rule, version: Version, clock: _Clock, zone: ZoneInfo, day: date, warnings: list[str],
+                  notes: list[str],
+                  *, juvenile: bool, delay_authorised: bool) -> datetime | None:
+    """The end of the old lawful delay when it applies; the reason in a note or warning when not.
+
+    The delay needed exceptional circumstances and the prosecutor's authorisation, never
+    applied to a minor (line 199), and was removed by the Law of 18 January 2011.
+    """
+    if not any(v.lawful_delay for v in rule.versions):
+        return None
+    if version.lawful_delay is None:
+        if delay_authorised:
+            warnings.append(message("warning.delay_gone", day=day))
+        return None
+    if juvenile:
+        if delay_authorised:
+            warnings.append(message("warning.delay_minor"))
+        return None
+    if not delay_authorised:
+        notes.append(message("note.delay_not_authorised"))
+        return None
+    delay = version.lawful_delay
+    notes.append(message("note.lawful_delay", description=delay.description, basis=delay.basis))
+    return (clock.start(delay.starts_from)[0] + delay.duration.as_timedelta()).astimezone(zone)
+
+
 def _period_warnings(period: KnownPeriod, day: date, zone: ZoneInfo) -> list[str]:
     if period.contains(day):
         return []
-    side = "before" if day < period.start else "after"
-    return [f"The arrest on {day} ({zone.key}) is {side} the period the report covers "
-            f"({period.start} to {period.end}): these are the limits the report states for its own "
-            "period, not necessarily the law in force on that date."]
+    side = message("warning.side_before") if day < period.start else message("warning.side_after")
+    return [message("warning.outside_period", day=day, zone=zone.key, side=side, start=period.start,
+                    end=period.end)]
+
+
+def _status(due: datetime, actual: datetime | None, now: datetime) -> tuple[str, timedelta | None]:
+    """met/missed/pending of one act against one due time, and the overrun."""
+    if actual is not None:
+        late = actual - due
+        return ("met", None) if late <= timedelta(0) else ("missed", late)
+    if now <= due:
+        return "pending", None
+    return "missed", now - due
 
 
 def _judge(deadline: Deadline, actual: datetime | None, now: datetime) -> Finding:
-    if actual is not None:
-        late = actual - deadline.due
-        local = actual.astimezone(deadline.due.tzinfo)
-        return Finding(deadline, local, "met", None) if late <= timedelta(0) \
-            else Finding(deadline, local, "missed", late)
-    if now <= deadline.due:
-        return Finding(deadline, None, "pending", None)
-    return Finding(deadline, None, "missed", now - deadline.due)
+    status, overrun = _status(deadline.due, actual, now)
+    outer = None if deadline.outer_due is None else _status(deadline.outer_due, actual, now)[0]
+    immediately = None
+    if deadline.immediately_due is not None:
+        immediately = max((actual if actual is not None else now) - deadline.immediately_due, timedelta(0))
+    local = None if actual is None else actual.astimezone(deadline.due.tzinfo)
+    return Finding(deadline, local, status, overrun, outer_status=outer, immediately_late=immediately)

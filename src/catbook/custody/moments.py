@@ -14,6 +14,7 @@ from importlib import resources
 from zoneinfo import ZoneInfo
 
 from .errors import CustodyInputError
+from .messages import message
 
 _TZDATA = resources.files("tzdata")
 
@@ -32,10 +33,9 @@ def _load_zone(name: str) -> ZoneInfo:
 def resolve_zone(name: object) -> ZoneInfo:
     """The IANA zone called ``name``, or CustodyInputError on field "tz"."""
     if not isinstance(name, str):
-        raise CustodyInputError(
-            "tz", f"expected an IANA time zone name such as 'Asia/Almaty', got {type(name).__name__}")
+        raise CustodyInputError("tz", message("error.tz_type", type=type(name).__name__))
     if name not in _zone_names():
-        raise CustodyInputError("tz", f"unknown time zone {name!r}; expected a name such as 'Asia/Almaty'")
+        raise CustodyInputError("tz", message("error.tz_unknown", name=repr(name)))
     return _load_zone(name)
 
 
@@ -51,25 +51,22 @@ def parse_moment(value: object, field: str) -> datetime:
     if isinstance(value, datetime):
         return value
     if isinstance(value, date):
-        raise CustodyInputError(field, "a date alone is not a moment; give the time of day too")
+        raise CustodyInputError(field, message("error.date_object"))
     if not isinstance(value, str):
-        raise CustodyInputError(
-            field, f"expected an ISO 8601 date and time (text or datetime), got {type(value).__name__}")
+        raise CustodyInputError(field, message("error.moment_type", type=type(value).__name__))
     text = value.strip()
     if not text:
-        raise CustodyInputError(field, "no time given")
+        raise CustodyInputError(field, message("error.no_time"))
     try:
         date.fromisoformat(text)
     except ValueError:
         pass
     else:
-        raise CustodyInputError(field, f"{text!r} is a date without a time of day")
+        raise CustodyInputError(field, message("error.date_only", text=repr(text)))
     try:
         return datetime.fromisoformat(text)
     except ValueError:
-        raise CustodyInputError(
-            field, f"{text!r} is not a date and time such as '2012-03-01 14:30' or '2012-03-01T14:30+06:00'"
-        ) from None
+        raise CustodyInputError(field, message("error.not_a_moment", text=repr(text))) from None
 
 
 def to_utc(value: object, zone: ZoneInfo, field: str) -> datetime:
@@ -88,13 +85,11 @@ def _localize(naive: datetime, zone: ZoneInfo, field: str) -> datetime:
         return first
     shown = naive.isoformat(sep=" ", timespec="minutes")
     if first.astimezone(timezone.utc).astimezone(zone).replace(tzinfo=None) != naive:
-        raise CustodyInputError(
-            field, f"{shown} does not exist in {zone.key}: the clocks jumped from "
-                   f"UTC{format_offset(first)} to UTC{format_offset(second)} over it")
-    raise CustodyInputError(
-        field, f"{shown} is ambiguous in {zone.key}: it happened twice, at UTC{format_offset(first)} "
-               f"and at UTC{format_offset(second)}; add the offset, e.g. "
-               f"{naive.isoformat(timespec='minutes')}{format_offset(first)}")
+        raise CustodyInputError(field, message("error.skipped", shown=shown, zone=zone.key,
+                                               before=format_offset(first), after=format_offset(second)))
+    raise CustodyInputError(field, message(
+        "error.ambiguous", shown=shown, zone=zone.key, before=format_offset(first), after=format_offset(second),
+        example=f"{naive.isoformat(timespec='minutes')}{format_offset(first)}"))
 
 
 def format_offset(moment: datetime) -> str:

@@ -7,6 +7,7 @@ could misread: unknown keys, overlapping versions, a custody clock with a gap in
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -25,11 +26,16 @@ ARREST = "arrest"
 UNITS = ("hours", "days", "months")
 OPEN_LIMITS = ("immediately", "without delay")
 #: Who a custody-clock rule can apply to, given what deadlines()/audit() know of the person.
-CLOCK_AUDIENCES = ("all", "foreigner")
+CLOCK_AUDIENCES = ("all", "foreigner", "juvenile")
+#: The one open limit a clock can run on: due at the moment its clock starts.
+CLOCK_OPEN_LIMITS = ("immediately",)
 
 _RULE_KEYS = {"id", "title", "computable", "applies_to", "starts_from", "act", "duration",
-              "description", "basis", "source_lines", "quote_fr", "quote_line", "note", "in_force"}
-_RULE_REQUIRED = _RULE_KEYS - {"act", "note"}
+              "description", "basis", "source_lines", "quote_fr", "quote_line", "note", "in_force",
+              "immediately", "later_law"}
+_RULE_REQUIRED = _RULE_KEYS - {"act", "note", "immediately", "later_law"}
+_IMMEDIATELY_KEYS = {"source_lines", "quote_fr", "quote_line"}
+_EXTERNAL_KEYS = {"source", "publisher", "symbol", "date", "url", "says"}
 _VERSION_KEYS = {"from", "to", "source_lines", "quote_fr", "quote_line", "note", "lawful_delay"}
 _DELAY_KEYS = {"duration", "starts_from", "description", "basis"}
 _PERIOD_KEYS = {"from", "to", "source_lines", "quote_fr", "quote_line", "note"}
@@ -48,12 +54,19 @@ class Duration:
             return self.unit
         return f"{self.amount} {self.unit if self.amount != 1 else self.unit[:-1]}"
 
+    @property
+    def is_immediate(self) -> bool:
+        return self.unit == "immediately"
+
     def as_timedelta(self) -> timedelta:
-        """The exact elapsed time of an hour limit.
+        """The exact elapsed time of an hour limit; "immediately" is no time at all.
 
         Only hours make a clock: the report never says whether its days are calendar
-        or working days, and months have no fixed length.
+        or working days, and months have no fixed length. "Immediately" is read as due
+        at the moment the clock starts, so any later act is late by the time passed.
         """
+        if self.is_immediate:
+            return timedelta(0)
         if self.unit != "hours":
             raise ValueError(f"a limit of {self.label} has no exact elapsed time")
         return timedelta(hours=self.amount)
@@ -75,6 +88,33 @@ class LawfulDelay:
     starts_from: str
     description: str
     basis: str
+
+
+@dataclass(frozen=True)
+class Immediately:
+    """Where the report also says "immédiatement" of a rule it gives an hour limit."""
+
+    source_lines: tuple[int, ...]
+    quote_fr: str
+    quote_line: int
+
+
+@dataclass(frozen=True)
+class ExternalSource:
+    """A fact about the law from outside the report, kept with where it was found.
+
+    ``date`` is the source's own date as text (YYYY-MM-DD, or YYYY-MM when it shows no day).
+
+    ``source`` is always "external": these are not what the report states, and the
+    book shows them marked as such.
+    """
+
+    publisher: str
+    symbol: str
+    date: str
+    url: str
+    says: str
+    source: str = "external"
 
 
 @dataclass(frozen=True)
@@ -120,13 +160,16 @@ class Rule:
     quote_line: int
     note: str | None
     versions: tuple[Version, ...]
+    immediately: Immediately | None = None
+    later_law: tuple[ExternalSource, ...] = ()
 
     def version_on(self, day: date) -> Version | None:
         """The version in force on ``day`` (a local calendar date), if the report gives one."""
         return next((v for v in self.versions if v.covers(day)), None)
 
-    def applies(self, *, foreigner: bool) -> bool:
-        return self.applies_to == "all" or (self.applies_to == "foreigner" and foreigner)
+    def applies(self, *, foreigner: bool, juvenile: bool = False) -> bool:
+        return (self.applies_to == "all" or (self.applies_to == "foreigner" and foreigner)
+                or (self.applies_to == "juvenile" and juvenile))
 
 
 @dataclass(frozen=True)
@@ -155,9 +198,9 @@ class RuleBook:
                 return rule
         raise KeyError(rule_id)
 
-    def custody_rules(self, *, foreigner: bool) -> tuple[Rule, ...]:
+    def custody_rules(self, *, foreigner: bool, juvenile: bool = False) -> tuple[Rule, ...]:
         """The computable rules that apply to this person, in file order."""
-        return tuple(r for r in self.rules if r.computable and r.applies(foreigner=foreigner))
+        return tuple(r for r in self.rules if r.computable and r.applies(foreigner=foreigner, juvenile=juvenile))
 
 
 def load_rules(path: Path = RULES_FILE) -> RuleBook:
@@ -212,6 +255,8 @@ def _rule(raw: object, where: str) -> Rule:
         quote_line=_quote_line(raw["quote_line"], lines, where),
         note=_text(raw["note"], f"{where}.note") if "note" in raw else None,
         versions=_versions(raw["in_force"], f"{where}.in_force"),
+        immediately=_immediately(raw["immediately"], f"{where}.immediately") if "immediately" in raw else None,
+        later_law=_later_law(raw["later_law"], f"{where}.later_law") if "later_law" in raw else (),
     )
     if rule.computable:
         _check_clock_rule(rule, where)
@@ -247,6 +292,36 @@ def _versions(raw: object, where: str) -> tuple[Version, ...]:
     return tuple(versions)
 
 
+def _immediately(raw: object, where: str) -> Immediately:
+    _check_keys(raw, _IMMEDIATELY_KEYS, _IMMEDIATELY_KEYS, where)
+    lines = _lines(raw["source_lines"], f"{where}.source_lines")
+    return Immediately(lines, _text(raw["quote_fr"], f"{where}.quote_fr"), _quote_line(raw["quote_line"], lines, where))
+
+
+def _later_law(raw: object, where: str) -> tuple[ExternalSource, ...]:
+    if not isinstance(raw, list) or not raw:
+        raise RulesDataError(f"{where}: expected a non-empty list of external sources")
+    entries = []
+    for i, entry in enumerate(raw):
+        here = f"{where}[{i}]"
+        _check_keys(entry, _EXTERNAL_KEYS, _EXTERNAL_KEYS, here)
+        if entry["source"] != "external":
+            raise RulesDataError(f"{here}: 'source' must be 'external' (the report's own facts go elsewhere)")
+        day = entry["date"]
+        if isinstance(day, date):
+            day = day.isoformat()
+        if not isinstance(day, str) or not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", day):
+            raise RulesDataError(f"{here}: 'date' must be the source's date, YYYY-MM-DD (or YYYY-MM when the "
+                                 "source shows no day)")
+        url = _text(entry["url"], f"{here}.url")
+        if not url.startswith(("https://", "http://")):
+            raise RulesDataError(f"{here}: 'url' must be the address the source was found at")
+        entries.append(ExternalSource(_text(entry["publisher"], f"{here}.publisher"),
+                                      _text(entry["symbol"], f"{here}.symbol"), day, url,
+                                      _text(entry["says"], f"{here}.says")))
+    return tuple(entries)
+
+
 def _lawful_delay(raw: object, where: str) -> LawfulDelay:
     _check_keys(raw, _DELAY_KEYS, _DELAY_KEYS, where)
     return LawfulDelay(_duration(raw["duration"], f"{where}.duration"),
@@ -259,8 +334,8 @@ def _check_clock_rule(rule: Rule, where: str) -> None:
     """A custody clock must be computable for any arrest: hours, an act, no gap in time."""
     if rule.act is None:
         raise RulesDataError(f"{where}: a computable rule needs an 'act'")
-    if rule.duration.unit != "hours":
-        raise RulesDataError(f"{where}: a computable rule needs a limit in hours")
+    if rule.duration.unit != "hours" and rule.duration.unit not in CLOCK_OPEN_LIMITS:
+        raise RulesDataError(f"{where}: a computable rule needs a limit in hours or {CLOCK_OPEN_LIMITS}")
     if rule.applies_to not in CLOCK_AUDIENCES:
         raise RulesDataError(f"{where}: a computable rule applies to one of {CLOCK_AUDIENCES}")
     first, last = rule.versions[0], rule.versions[-1]

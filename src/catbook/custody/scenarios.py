@@ -19,7 +19,10 @@ from .errors import RulesDataError
 SCENARIOS_FILE = CUSTODY_DIR / "scenarios.yaml"
 _KEYS = {"name", "facts", "inputs", "expected", "warnings"}
 _INPUT_KEYS = {"arrested_at", "tz", "foreigner", "events", "now"}
-_EXPECTED_KEYS = {"due", "status", "overrun_minutes", "lawful_delay_until", "warnings"}
+#: Inputs a case may leave out, with the value audit() takes then.
+_OPTIONAL_INPUTS = {"juvenile": False, "delay_authorised": False}
+_EXPECTED_KEYS = {"due", "status", "overrun_minutes", "lawful_delay_until", "warnings", "outer_due", "outer_status",
+                  "immediately_late_minutes"}
 
 
 @dataclass(frozen=True)
@@ -67,11 +70,12 @@ def _scenario(raw: object, where: str) -> Scenario:
     if not isinstance(raw, dict) or not {"name", "facts", "inputs", "expected"} <= set(raw) <= _KEYS:
         raise RulesDataError(f"{where}: needs name, facts, inputs, expected (and optional warnings)")
     where = f"{where} ({raw['name']})"
-    if not isinstance(raw["inputs"], dict) or set(raw["inputs"]) != _INPUT_KEYS:
-        raise RulesDataError(f"{where}: inputs need exactly {sorted(_INPUT_KEYS)}")
+    if not isinstance(raw["inputs"], dict) or not _INPUT_KEYS <= set(raw["inputs"]) <= _INPUT_KEYS | set(_OPTIONAL_INPUTS):
+        raise RulesDataError(f"{where}: inputs need exactly {sorted(_INPUT_KEYS)} "
+                             f"(and optionally {sorted(_OPTIONAL_INPUTS)})")
     expected = raw["expected"]
     if not isinstance(expected, dict) or not all(
             isinstance(v, dict) and {"due", "status"} <= set(v) <= _EXPECTED_KEYS for v in expected.values()):
         raise RulesDataError(f"{where}: each expected rule needs due and status (keys: {sorted(_EXPECTED_KEYS)})")
-    return Scenario(name=raw["name"], facts=raw["facts"], inputs=dict(raw["inputs"]),
+    return Scenario(name=raw["name"], facts=raw["facts"], inputs={**_OPTIONAL_INPUTS, **raw["inputs"]},
                     expected=expected, warnings=tuple(raw.get("warnings", ())))

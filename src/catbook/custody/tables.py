@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from .engine import Deadline, Finding
-from .messages import format_duration
+from .messages import format_duration, message
 from .moments import format_moment
 from .rules import RuleBook, load_rules
 
@@ -31,25 +31,55 @@ def rules_table(book: RuleBook | None = None) -> pd.DataFrame:
 
 
 def deadlines_table(deadlines: Sequence[Deadline]) -> pd.DataFrame:
-    """The deadlines of one arrest, in the order given (deadlines() sorts them by due time)."""
+    """The deadlines of one arrest, in the order given (deadlines() sorts them by due time).
+
+    ``outer bound`` is the latest due time of a clock that starts at another act (the
+    prosecutor's: arrest + 3 h + 12 h); ``if 'immédiatement'`` the strict reading where
+    the report also says "immédiatement" (the protocol).
+    """
     return pd.DataFrame([{
         "rule": d.rule,
         "clock starts": format_moment(d.starts_at),
-        "due": format_moment(d.due) + (" (latest possible)" if d.is_upper_bound else ""),
+        "due": _due(d),
+        "outer bound": format_moment(d.outer_due) if d.outer_due else "",
+        "if 'immédiatement'": format_moment(d.immediately_due) if d.immediately_due else "",
         "lawful delay until": format_moment(d.lawful_delay_until) if d.lawful_delay_until else "",
         "basis": d.basis,
     } for d in deadlines])
+
+
+def _due(d: Deadline) -> str:
+    return format_moment(d.due) + (" " + message("verdict.latest_possible") if d.is_upper_bound else "")
 
 
 def findings_table(findings: Sequence[Finding]) -> pd.DataFrame:
     """The audit of one arrest: each deadline, when the act was done, and the verdict."""
     return pd.DataFrame([{
         "rule": f.rule,
-        "due": format_moment(f.due) + (" (latest possible)" if f.deadline.is_upper_bound else ""),
-        "done at": format_moment(f.actual) if f.actual else "not done",
+        "due": _due(f.deadline),
+        "done at": format_moment(f.actual) if f.actual else message("verdict.not_done"),
         "status": f.status,
         "overrun": format_duration(f.overrun) if f.overrun else "",
+        "outer bound": outer_text(f),
+        "if 'immédiatement'": immediately_text(f),
     } for f in findings])
+
+
+def outer_text(f: Finding) -> str:
+    """The outer bound and the verdict on it ('2012-06-06 01:00+06:00: missed'), or ''."""
+    if f.deadline.outer_due is None:
+        return ""
+    return f"{format_moment(f.deadline.outer_due)}: {message('verdict.' + f.outer_status)}"
+
+
+def immediately_text(f: Finding) -> str:
+    """How long after 'immédiatement' the act came ('2 h 40 min after ...'), or ''."""
+    if f.immediately_late is None:
+        return ""
+    if not f.immediately_late:
+        return message("verdict.immediately_on_time")
+    return message("verdict.immediately_late", duration=format_duration(f.immediately_late),
+                   reading="immédiatement")
 
 
 

@@ -23,6 +23,8 @@ from .tables import findings_table
 from .timeline import STATUS_COLOURS, custody_timeline, figure_png
 
 _STYLE = {"description_width": "230px"}
+#: The yes/no fields of the form (checkboxes, never in error).
+_FLAG_KEYS = ("foreigner", "juvenile", "delay_authorised")
 _FIELD_WIDTH = "470px"
 
 
@@ -40,11 +42,13 @@ class FormResult:
 
 
 def evaluate_form(*, arrested_at: str, tz: str, foreigner: bool, events: Mapping[str, str],
-                  now: str) -> FormResult:
+                  now: str, juvenile: bool = False, delay_authorised: bool = False) -> FormResult:
     """Audit the values typed in the form; errors are keyed by field ('tz', a rule id, ...).
 
     Every field is checked, so all bad fields get a message at once. A blank event means
-    the act is not done yet; a blank ``now`` means the current time.
+    the act is not done yet; a blank ``now`` means the current time. An event typed for
+    a rule that does not apply to the person (the consulate for a national, the parents
+    for an adult) is reported beside that field.
     """
     errors: dict[str, str] = {}
     try:
@@ -70,7 +74,8 @@ def evaluate_form(*, arrested_at: str, tz: str, foreigner: bool, events: Mapping
         return FormResult(errors=errors)
     moment_now = now if now.strip() else datetime.now(timezone.utc)
     try:
-        findings = audit(arrested_at, done, tz=tz.strip(), now=moment_now, foreigner=foreigner)
+        findings = audit(arrested_at, done, tz=tz.strip(), now=moment_now, foreigner=foreigner,
+                         juvenile=juvenile, delay_authorised=delay_authorised)
     except CustodyInputError as error:
         return FormResult(errors={_field_key(error.field): error.reason})
     return FormResult(findings=findings, now=to_utc(moment_now, zone, "now"))
@@ -101,9 +106,10 @@ class CustodyCalculator:
     """
 
     def __init__(self, *, arrested_at: str = "", tz: str = "Asia/Almaty", foreigner: bool = False,
-                 events: Mapping[str, str] | None = None, now: str = ""):
+                 events: Mapping[str, str] | None = None, now: str = "", juvenile: bool = False,
+                 delay_authorised: bool = False):
         events = dict(events or {})
-        clock_rules = load_rules().custody_rules(foreigner=True)
+        clock_rules = load_rules().custody_rules(foreigner=True, juvenile=True)
         self._event_keys = [rule.id for rule in clock_rules]
         self.fields: dict[str, widgets.ValueWidget] = {
             "arrested_at": _text(arrested_at, "Arrested (actual moment)", "YYYY-MM-DD HH:MM"),
@@ -111,11 +117,15 @@ class CustodyCalculator:
                                    description="Time zone", style=_STYLE,
                                    layout=widgets.Layout(width=_FIELD_WIDTH)),
             "foreigner": widgets.Checkbox(value=foreigner, description="Foreign national", style=_STYLE),
+            "juvenile": widgets.Checkbox(value=juvenile, description="Minor (under 18)", style=_STYLE),
+            "delay_authorised": widgets.Checkbox(
+                value=delay_authorised, description="Prosecutor authorised the 72 h family-notice delay",
+                style=_STYLE, layout=widgets.Layout(width=_FIELD_WIDTH)),
             **{rule.id: _text(events.get(rule.id, ""), rule.act.label, "blank = not done yet")
                for rule in clock_rules},
             "now": _text(now, "Now", "blank = current time"),
         }
-        self.messages = {key: widgets.HTML() for key in self.fields if key != "foreigner"}
+        self.messages = {key: widgets.HTML() for key in self.fields if key not in _FLAG_KEYS}
         self.summary = widgets.HTML()
         self.verdicts = widgets.HTML()
         self.table = widgets.HTML()
@@ -142,7 +152,7 @@ class CustodyCalculator:
         result = evaluate_form(
             arrested_at=values["arrested_at"], tz=values["tz"], foreigner=values["foreigner"],
             events={key: values[key] for key in self._event_keys},
-            now=values["now"])
+            now=values["now"], juvenile=values["juvenile"], delay_authorised=values["delay_authorised"])
         self.result = result  # the last outcome, for code and tests
         for key, message in self.messages.items():
             message.value = _error_html(result.errors.get(key, ""))
