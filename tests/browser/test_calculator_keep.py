@@ -25,7 +25,8 @@ from catbook.custody.widgets import evaluate_form
 PAGE = "/book/calculator.html"
 READY = "[data-catbook-calculator='custody'][data-ready='true']"
 RULES = {rule.id: rule for rule in load_rules().rules}
-FORM_RULES = [rule.id for rule in load_rules().custody_rules(foreigner=True)]
+FORM_RULES = [rule.id for rule in load_rules().custody_rules(foreigner=True, juvenile=True)]
+FLAGS = ("foreigner", "juvenile", "delay_authorised")
 SCENARIOS = load_scenarios()
 A4_POINTS = (595.3, 841.9)
 #: Chapters whose notebook shows the calculator, and the worked case each starts from.
@@ -47,7 +48,8 @@ def fill(page, case, prefix="cc-"):
     inputs = case.inputs
     page.fill(f"#{prefix}arrested_at", str(inputs["arrested_at"]))
     page.fill(f"#{prefix}tz", inputs["tz"])
-    page.set_checked(f"#{prefix}foreigner", bool(inputs["foreigner"]))
+    for flag in FLAGS:
+        page.set_checked(f"#{prefix}{flag}", bool(inputs.get(flag)))
     for rule in FORM_RULES:
         page.fill(f"#{prefix}{rule}", str(inputs["events"].get(rule) or ""))
     page.fill(f"#{prefix}now", str(inputs["now"]))
@@ -64,7 +66,7 @@ def show(page, prefix="cc-"):
 def form_values(page, prefix="cc-") -> dict:
     keys = ["arrested_at", "tz", *FORM_RULES, "now"]
     values = {key: page.input_value(f"#{prefix}{key}") for key in keys}
-    values["foreigner"] = page.is_checked(f"#{prefix}foreigner")
+    values.update({flag: page.is_checked(f"#{prefix}{flag}") for flag in FLAGS})
     return values
 
 
@@ -72,7 +74,7 @@ def expected_values(case) -> dict:
     inputs = case.inputs
     return {"arrested_at": str(inputs["arrested_at"]), "tz": inputs["tz"],
             **{rule: str(inputs["events"].get(rule) or "") for rule in FORM_RULES},
-            "now": str(inputs["now"]), "foreigner": bool(inputs["foreigner"])}
+            "now": str(inputs["now"]), **{flag: bool(inputs.get(flag)) for flag in FLAGS}}
 
 
 def open_calculator(page, url):
@@ -125,6 +127,7 @@ def test_reload_keeps_the_form_with_an_invalid_entry_and_its_error_beside_the_fi
     want = {**expected_values(case), "court-72h": "soon", "tz": "Asia/Nowhere"}
     assert form_values(page) == want
     expected = evaluate_form(arrested_at=want["arrested_at"], tz=want["tz"], foreigner=want["foreigner"],
+                             juvenile=want["juvenile"], delay_authorised=want["delay_authorised"],
                              events={rule: want[rule] for rule in FORM_RULES}, now=want["now"]).errors
     assert set(expected) == {"court-72h", "tz"}
     assert page.evaluate(ERRORS, "#custody-calculator") == expected

@@ -133,6 +133,8 @@
     tz.setAttribute("list", id("zones"));
     tz.value = DATA.zones.default;
     var foreigner = el("input", {type: "checkbox"});
+    var juvenile = el("input", {type: "checkbox"});
+    var delayAuthorised = el("input", {type: "checkbox"});
     var examples = null;
     var exampleFacts = null;
     var picker = null;
@@ -146,7 +148,8 @@
     }
 
     var eventRows = ALL_CLOCK_RULES.map(function (rule) {
-      var hint = rule.applies_to === "foreigner" ? " (foreign national only)" : "";
+      var hint = rule.applies_to === "foreigner" ? " (foreign national only)"
+        : rule.applies_to === "juvenile" ? " (minor only)" : "";
       return self.fieldRow(rule.id, rule.act.label + hint, textInput("blank = not done yet"),
         "Due within " + rule.duration.label + " of " +
         (rule.starts_from === DATA.arrest ? "the arrest" : "'" + actLabel(rule.starts_from) + "'") +
@@ -184,6 +187,10 @@
         this.fieldRow("tz", "Time zone", tz, FIELD_HELP.tz), zones,
         el("div", {class: "cc-field cc-check"}, [foreigner, el("label", {for: id("foreigner"),
           text: "Foreign national (adds the consulate's notice)"})]),
+        el("div", {class: "cc-field cc-check"}, [juvenile, el("label", {for: id("juvenile"),
+          text: "Minor, under 18 (adds the parents' notice)"})]),
+        el("div", {class: "cc-field cc-check"}, [delayAuthorised, el("label", {for: id("delay_authorised"),
+          text: "Prosecutor authorised the 72 h family-notice delay"})]),
       ]),
       el("fieldset", {}, [el("legend", {text: "When each act was done"})].concat(eventRows)),
       el("fieldset", {}, [el("legend", {text: "Checked at"}),
@@ -191,9 +198,11 @@
       el("div", {class: "cc-actions"}, actions),
       this.copyStatus, keepHelp,
     ]);
-    foreigner.id = id("foreigner");
-    foreigner.setAttribute("data-field", "foreigner");
-    this.inputs.foreigner = foreigner;
+    [["foreigner", foreigner], ["juvenile", juvenile], ["delay_authorised", delayAuthorised]].forEach(function (box) {
+      box[1].id = id(box[0]);
+      box[1].setAttribute("data-field", box[0]);
+      self.inputs[box[0]] = box[1];
+    });
     // the fields in the order the form shows them (for the address, the text and the sheet)
     var ordered = {};
     form.querySelectorAll("[data-field]").forEach(function (node) {
@@ -353,6 +362,7 @@
     var events = {};
     ALL_CLOCK_RULES.forEach(function (rule) { events[rule.id] = inputs[rule.id].value; });
     return {arrested_at: inputs.arrested_at.value, tz: inputs.tz.value, foreigner: inputs.foreigner.checked,
+      juvenile: inputs.juvenile.checked, delay_authorised: inputs.delay_authorised.checked,
       events: events, now: inputs.now.value};
   };
 
