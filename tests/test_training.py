@@ -51,11 +51,13 @@ def engine_outcomes(case) -> dict[str, dict]:
     if case.arrested_at is not None:
         if case.now is not None:
             for f in custody.audit(case.arrested_at, dict(case.events), tz=case.tz, now=case.now,
-                                   foreigner=case.foreigner):
+                                   foreigner=case.foreigner, juvenile=case.juvenile,
+                                   delay_authorised=case.delay_authorised):
                 out[f.rule] = {"due": f.due, "status": f.status, "overrun": f.overrun,
                                "delay": f.deadline.lawful_delay_until, "done": f.actual}
         else:
-            for d in custody.deadlines(case.arrested_at, tz=case.tz, foreigner=case.foreigner):
+            for d in custody.deadlines(case.arrested_at, tz=case.tz, foreigner=case.foreigner,
+                                       juvenile=case.juvenile, delay_authorised=case.delay_authorised):
                 out[d.rule] = {"due": d.due, "status": None, "overrun": None,
                                "delay": d.lawful_delay_until, "done": None}
     zone = resolve_zone(case.tz)

@@ -18,11 +18,12 @@ import pytest
 from catbook.custody import CustodyInputError, audit, deadlines, load_rules, load_scenarios
 from catbook.custody.messages import format_duration
 from catbook.custody.moments import format_moment
+from catbook.custody.tables import immediately_text, outer_text
 from catbook.custody.widgets import evaluate_form
 from catbook.web import STATIC_SUBDIR, custody_rules_payload
 
 SCENARIOS = load_scenarios()
-FORM_RULES = [rule.id for rule in load_rules().custody_rules(foreigner=True)]
+FORM_RULES = [rule.id for rule in load_rules().custody_rules(foreigner=True, juvenile=True)]
 PAGE = "/book/calculator.html"
 
 READ_RESULTS = """() => Array.from(document.querySelectorAll('#cc-table tbody tr')).map(tr => ({
@@ -31,6 +32,10 @@ READ_RESULTS = """() => Array.from(document.querySelectorAll('#cc-table tbody tr
   lawful_delay_until: tr.dataset.lawfulDelayUntil, upper_bound: tr.dataset.upperBound === 'true',
   source_lines: tr.dataset.sourceLines, due_text: tr.querySelector('.cc-due').textContent,
   overrun_text: tr.querySelector('.cc-overrun').textContent,
+  outer_due: tr.dataset.outerDue, outer_status: tr.dataset.outerStatus,
+  immediately_late_seconds: tr.dataset.immediatelyLateSeconds,
+  outer_text: tr.querySelector('.cc-outer').textContent,
+  immediately_text: tr.querySelector('.cc-immediately').textContent,
   warnings: Array.from(document.querySelectorAll(`.cc-rule[data-rule="${tr.dataset.rule}"] [data-warning]`))
     .map(li => li.dataset.warning),
   notes: Array.from(document.querySelectorAll(`.cc-rule[data-rule="${tr.dataset.rule}"] [data-note]`))
@@ -45,10 +50,11 @@ def minutes_iso(moment) -> str:
     return moment.isoformat(timespec="minutes") if moment is not None else ""
 
 
-def engine_rows(arrested_at, events, *, tz, now, foreigner):
+def engine_rows(arrested_at, events, *, tz, now, foreigner, juvenile=False, delay_authorised=False):
     """What the page must show, computed by the Python engine (the oracle)."""
     done = {rule: text for rule, text in events.items() if text and text.strip()}
-    findings = audit(arrested_at, done, tz=tz, now=now, foreigner=foreigner)
+    findings = audit(arrested_at, done, tz=tz, now=now, foreigner=foreigner, juvenile=juvenile,
+                     delay_authorised=delay_authorised)
     return [{
         "rule": f.rule, "status": f.status, "due": minutes_iso(f.due),
         "starts_at": minutes_iso(f.deadline.starts_at), "actual": minutes_iso(f.actual),
@@ -57,6 +63,10 @@ def engine_rows(arrested_at, events, *, tz, now, foreigner):
         "upper_bound": f.deadline.is_upper_bound, "source_lines": " ".join(map(str, f.source_lines)),
         "due_text": format_moment(f.due) + (" (latest possible)" if f.deadline.is_upper_bound else ""),
         "overrun_text": format_duration(f.overrun) if f.overrun is not None else "",
+        "outer_due": minutes_iso(f.deadline.outer_due), "outer_status": f.outer_status or "",
+        "immediately_late_seconds": (str(int(f.immediately_late.total_seconds()))
+                                     if f.immediately_late is not None else ""),
+        "outer_text": outer_text(f), "immediately_text": immediately_text(f),
         "warnings": f.warnings, "notes": f.notes,
     } for f in findings]
 
@@ -88,11 +98,13 @@ def calculator(browser, book_url):
     context.close()
 
 
-def submit(page, *, arrested_at, tz, foreigner, events, now):
+def submit(page, *, arrested_at, tz, foreigner, events, now, juvenile=False, delay_authorised=False):
     """Type the case into the form, press the button, and wait for the new result."""
     page.fill("#cc-arrested_at", arrested_at)
     page.fill("#cc-tz", tz)
     page.set_checked("#cc-foreigner", foreigner)
+    page.set_checked("#cc-juvenile", juvenile)
+    page.set_checked("#cc-delay_authorised", delay_authorised)
     for rule in FORM_RULES:
         page.fill(f"#cc-{rule}", events.get(rule) or "")
     page.fill("#cc-now", now)
@@ -108,12 +120,13 @@ def submit(page, *, arrested_at, tz, foreigner, events, now):
 def test_every_worked_case_gives_the_engines_deadlines_and_verdicts(calculator, case):
     inputs = case.inputs
     events = {rule: str(text) for rule, text in inputs["events"].items() if text is not None}
+    flags = {"juvenile": inputs["juvenile"], "delay_authorised": inputs["delay_authorised"]}
     state = submit(calculator, arrested_at=str(inputs["arrested_at"]), tz=inputs["tz"],
-                   foreigner=bool(inputs["foreigner"]), events=events, now=str(inputs["now"]))
+                   foreigner=bool(inputs["foreigner"]), events=events, now=str(inputs["now"]), **flags)
     assert state == "ok", calculator.evaluate(READ_ERRORS)
     shown = page_rows(calculator)
     expected = engine_rows(str(inputs["arrested_at"]), events, tz=inputs["tz"], now=str(inputs["now"]),
-                           foreigner=bool(inputs["foreigner"]))
+                           foreigner=bool(inputs["foreigner"]), **flags)
     assert [row["rule"] for row in shown] == [row["rule"] for row in expected], "order of the deadlines"
     for got, want in zip(shown, expected):
         assert got["overrun_seconds"] == pytest.approx(want["overrun_seconds"], abs=1e-3), got["rule"]
@@ -121,7 +134,7 @@ def test_every_worked_case_gives_the_engines_deadlines_and_verdicts(calculator, 
         assert got == want
     # deadlines() agrees on every due time (it only knows the protocol's time).
     schedule = deadlines(str(inputs["arrested_at"]), tz=inputs["tz"], foreigner=bool(inputs["foreigner"]),
-                         protocol_at=events.get("protocol-3h"))
+                         protocol_at=events.get("protocol-3h"), **flags)
     assert {row["rule"]: row["due"] for row in shown} == {d.rule: minutes_iso(d.due) for d in schedule}
     # and, as a last guard, the answer written by hand in the scenario file
     for rule, answer in case.expected.items():
@@ -165,6 +178,7 @@ ERROR_CASES = {
     "date-without-time": dict(arrested_at="2012-03-01"),
     "unreadable-event": dict(events={"court-72h": "soon"}),
     "consulate-for-a-national": dict(events={"consular-notice-12h": "2012-03-01 10:00"}),
+    "parents-for-an-adult": dict(events={"parents-notice-immediate": "2012-03-01 10:00"}),
     "now-before-arrest": dict(now="2012-03-01 08:59"),
     "event-after-now": dict(events={"family-notice-12h": "2012-03-02 10:00"}),
     "event-before-arrest-in-other-offset": dict(events={"family-notice-12h": "2012-03-01T02:30+00:00"}),

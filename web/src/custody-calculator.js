@@ -150,10 +150,10 @@
     var eventRows = ALL_CLOCK_RULES.map(function (rule) {
       var hint = rule.applies_to === "foreigner" ? " (foreign national only)"
         : rule.applies_to === "juvenile" ? " (minor only)" : "";
+      var from = rule.starts_from === DATA.arrest ? "the arrest" : "'" + actLabel(rule.starts_from) + "'";
       return self.fieldRow(rule.id, rule.act.label + hint, textInput("blank = not done yet"),
-        "Due within " + rule.duration.label + " of " +
-        (rule.starts_from === DATA.arrest ? "the arrest" : "'" + actLabel(rule.starts_from) + "'") +
-        ". Blank means not done yet.");
+        (rule.duration.unit === "immediately" ? "Due immediately, at " + from
+          : "Due within " + rule.duration.label + " of " + from) + ". Blank means not done yet.");
     });
 
     var actions = [el("button", {type: "submit", id: id("submit"), text: "Show deadlines"}),
@@ -188,9 +188,10 @@
         el("div", {class: "cc-field cc-check"}, [foreigner, el("label", {for: id("foreigner"),
           text: "Foreign national (adds the consulate's notice)"})]),
         el("div", {class: "cc-field cc-check"}, [juvenile, el("label", {for: id("juvenile"),
-          text: "Minor, under 18 (adds the parents' notice)"})]),
+          text: "Minor, under eighteen (adds the parents' immediate notice; the old 72-hour delay never applied)"})]),
         el("div", {class: "cc-field cc-check"}, [delayAuthorised, el("label", {for: id("delay_authorised"),
-          text: "Prosecutor authorised the 72 h family-notice delay"})]),
+          text: "The prosecutor authorised delaying the family notice (the 72-hour delay, lawful only before " +
+            "the Law of 18 January 2011)"})]),
       ]),
       el("fieldset", {}, [el("legend", {text: "When each act was done"})].concat(eventRows)),
       el("fieldset", {}, [el("legend", {text: "Checked at"}),
@@ -458,10 +459,11 @@
       var d = f.deadline;
       record.deadlines.push({
         id: d.rule.id, title: d.rule.title, status: f.status,
-        due: formatMoment(d.due, zone) + (d.isUpperBound ? " (latest possible)" : ""),
-        done: f.actual !== null ? formatMoment(f.actual, zone) : "not done",
+        due: formatMoment(d.due, zone) + (d.isUpperBound ? " " + engine.message("verdict.latest_possible") : ""),
+        done: f.actual !== null ? formatMoment(f.actual, zone) : engine.message("verdict.not_done"),
         overrun: f.overrun !== null ? engine.formatDuration(f.overrun) : "",
         lawfulDelay: d.lawfulDelayUntil !== null ? formatMoment(d.lawfulDelayUntil, zone) : "",
+        outer: outerText(f, zone), immediately: immediatelyText(f),
         basis: d.rule.basis, lines: d.sourceLines.slice(),
       });
       collect(warnings, record.warnings, d.warnings, d.rule.id);
@@ -469,6 +471,20 @@
     });
     return record;
   };
+
+  /** The "Outer bound" of a finding (arrest + 3 h + 12 h) with its verdict, or "". */
+  function outerText(f, zone) {
+    return f.deadline.outerDue === null ? ""
+      : formatMoment(f.deadline.outerDue, zone) + ": " + engine.message("verdict." + f.outerStatus);
+  }
+
+  /** How late the act came on the strict reading of "immédiatement", or "". */
+  function immediatelyText(f) {
+    return f.immediatelyLate === null ? ""
+      : f.immediatelyLate === 0 ? engine.message("verdict.immediately_on_time")
+        : engine.message("verdict.immediately_late", {duration: engine.formatDuration(f.immediatelyLate),
+          reading: "immédiatement"});
+  }
 
   var TITLE = "Custody case: deadlines and verdicts";
   var SOURCE = "Custody clock calculator of the book “Reading CAT/C/KAZ/3”: the custody rules as Kazakhstan's " +
@@ -492,6 +508,8 @@
       out.push((i + 1) + ". " + d.title + " [" + d.id + "]: " + d.status.toUpperCase());
       out.push("   Due: " + d.due + "; done at: " + d.done + (d.overrun ? "; overrun: " + d.overrun : ""));
       if (d.lawfulDelay) out.push("   Lawful delay until: " + d.lawfulDelay);
+      if (d.outer) out.push("   Outer bound (arrest + protocol limit + 12 h): " + d.outer);
+      if (d.immediately) out.push("   If “immédiatement”: " + d.immediately);
       out.push("   Legal basis: " + d.basis);
       out.push("   Report lines (CAT/C/KAZ/3): " + d.lines.join(", "));
     });
@@ -534,7 +552,10 @@
       el("tbody", {}, r.deadlines.map(function (d) {
         return el("tr", {"data-rule": d.id}, [
           el("th", {scope: "row"}, [d.title, el("br"), el("code", {text: d.id})]),
-          el("td", {}, [el("strong", {text: d.status.toUpperCase()})]),
+          el("td", {}, [el("strong", {text: d.status.toUpperCase()}),
+            d.outer ? el("span", {class: "cc-sheet-extra", text: "Outer bound " + d.outer}) : null,
+            d.immediately ? el("span", {class: "cc-sheet-extra", text: "If “immédiatement”: " + d.immediately})
+              : null]),
           el("td", {text: d.due}), el("td", {text: d.done}), el("td", {text: d.overrun}),
           withDelay ? el("td", {text: d.lawfulDelay}) : null,
           el("td", {text: d.basis}), el("td", {text: d.lines.join(", ")}),
@@ -614,7 +635,9 @@
     var summary = el("p", {id: this.id("summary"), "data-zone": zone, "data-now": formatMoment(result.now, zone, "T"),
       text: "Times are shown in " + zone + ", with the UTC offset in force at each moment."});
     var withDelay = result.findings.some(function (f) { return f.deadline.lawfulDelayUntil !== null; });
-    var columns = ["Deadline", "Verdict", "Due", "Done at", "Overrun"].concat(withDelay ? ["Lawful delay until"] : []);
+    var columns = ["Deadline", "Verdict", "Due", "Done at", "Overrun", "Outer bound", "If “immédiatement”"]
+      .concat(withDelay ? ["Lawful delay until"] : []);
+    function msg(key, values) { return engine.message(key, values); }
     var head = el("tr", {}, columns.map(function (h) { return el("th", {scope: "col", text: h}); }));
     var rows = result.findings.map(function (f) {
       var d = f.deadline;
@@ -626,12 +649,19 @@
         "data-lawful-delay-until": d.lawfulDelayUntil !== null ? formatMoment(d.lawfulDelayUntil, zone, "T") : "",
         "data-upper-bound": d.isUpperBound ? "true" : "false",
         "data-source-lines": d.sourceLines.join(" "),
+        "data-outer-due": d.outerDue !== null ? formatMoment(d.outerDue, zone, "T") : "",
+        "data-outer-status": f.outerStatus || "",
+        "data-immediately-late-seconds": f.immediatelyLate !== null ? String(f.immediatelyLate / 1000) : "",
       }, [
         el("th", {scope: "row"}, [d.rule.title, el("br"), el("code", {text: d.rule.id})]),
-        el("td", {}, [el("span", {class: "cc-status cc-" + f.status, text: f.status})]),
-        el("td", {class: "cc-due", text: formatMoment(d.due, zone) + (d.isUpperBound ? " (latest possible)" : "")}),
-        el("td", {text: f.actual !== null ? formatMoment(f.actual, zone) : "not done"}),
+        el("td", {}, [el("span", {class: "cc-status cc-" + f.status, text: msg("verdict." + f.status)})]),
+        el("td", {class: "cc-due", text: formatMoment(d.due, zone) +
+          (d.isUpperBound ? " " + msg("verdict.latest_possible") : "")}),
+        el("td", {text: f.actual !== null ? formatMoment(f.actual, zone) : msg("verdict.not_done")}),
         el("td", {class: "cc-overrun", text: f.overrun !== null ? engine.formatDuration(f.overrun) : ""}),
+        el("td", {class: "cc-outer"}, d.outerDue === null ? [] : [formatMoment(d.outerDue, zone) + ": ",
+          el("span", {class: "cc-status cc-" + f.outerStatus, text: msg("verdict." + f.outerStatus)})]),
+        el("td", {class: "cc-immediately", text: immediatelyText(f)}),
         withDelay ? el("td", {text: d.lawfulDelayUntil !== null ? formatMoment(d.lawfulDelayUntil, zone) : ""}) : null,
       ]);
     });

@@ -49,3 +49,16 @@ def open_questions(book: RuleBook | None = None) -> str:
         notes = [rule.note] + [version.note for version in rule.versions]
         bullets += [f"- **{rule.id}:** {escape(note)}" for note in notes if note]
     return "\n".join(bullets)
+
+
+def later_law(book: RuleBook | None = None) -> str:
+    """What outside sources say about the law after the report's period, each marked as external.
+
+    One bullet per source of every rule's ``later_law``: publisher, symbol, date, address
+    and what it says. None of it is the report's text.
+    """
+    book = book or load_rules()
+    bullets = [f"- **{rule.id}** — *external source*, {escape(s.publisher)}, {escape(s.symbol)}, {s.date}, "
+               f"<{s.url}>: {escape(s.says)}"
+               for rule in book.rules for s in rule.later_law]
+    return "\n".join(bullets)

@@ -17,6 +17,10 @@ placeholder, filled from the inputs and the engine's results:
 ``{status:RULE}``                       met, missed or pending
 ``{overrun:RULE}``                      how late ('2 h 00 min')
 ``{delay:RULE}``                        the end of the lawful delay (family notice before 2011)
+``{outer:RULE}``, ``{outerstatus:RULE}``  the outer bound of a clock that starts at another act
+                                        (the prosecutor's: arrest + 3 h + 12 h) and the verdict on it
+``{immediately:RULE}``                  how long after the start of its clock the act came, the
+                                        strict reading of "immédiatement" (the protocol)
 ``{limit:RULE}``                        the rule's limit as rules.yaml states it ('72 hours')
 ``{figure:ID}``                         a figure of data/figures.csv ('more than 44,000')
 ``{verdict:CLAIM}``                     the book's verdict on a claim of data/claims.csv
@@ -34,10 +38,11 @@ from ..custody.moments import resolve_zone, to_utc
 from ..custody.messages import format_duration
 from .common import TrainingDataError, when, when_with_offset
 
-CASE_KEYS = {"label", "arrested_at", "tz", "foreigner", "events", "now", "clocks"}
+CASE_KEYS = {"label", "arrested_at", "tz", "foreigner", "juvenile", "delay_authorised", "events", "now", "clocks"}
 CLOCK_KEYS = {"start", "done"}
 PLACEHOLDER = re.compile(
-    r"\{(arrest|now|done|start|due|status|overrun|delay|limit|figure|verdict)(?::([a-z0-9-]+))?"
+    r"\{(arrest|now|done|start|due|status|overrun|delay|outerstatus|outer|immediately|limit|figure|verdict)"
+    r"(?::([a-z0-9-]+))?"
     r"(?:@([a-z0-9-]+))?\}")
 
 
@@ -57,6 +62,9 @@ class Outcome:
     basis: str
     source_lines: tuple[int, ...]
     computed_by: str            # "catbook.custody.audit", "catbook.custody.deadlines" or "rules.yaml"
+    outer_due: datetime | None = None          # the outer bound (a clock starting at another act)
+    outer_status: str | None = None            # the verdict against it
+    immediately_late: timedelta | None = None  # time after "immédiatement" (the protocol)
 
 
 @dataclass(frozen=True)
@@ -65,12 +73,15 @@ class Case:
     arrested_at: str | None     # None: a case with rules.yaml clocks only (no arrest)
     tz: str = "Asia/Almaty"
     foreigner: bool = False
+    juvenile: bool = False
+    delay_authorised: bool = False
     events: dict = field(default_factory=dict)
     now: str | None = None
     clocks: dict = field(default_factory=dict)   # rule id -> {start, done}
 
     def engine_inputs(self) -> dict:
         return {"arrested_at": self.arrested_at, "tz": self.tz, "foreigner": self.foreigner,
+                "juvenile": self.juvenile, "delay_authorised": self.delay_authorised,
                 "events": dict(self.events), "now": self.now}
 
     def zone(self):
@@ -99,11 +110,15 @@ def parse_case(raw: object, where: str, default_label: str = "main") -> Case:
         if rule.duration.unit != "hours":
             raise TrainingDataError(f"{where}.clocks.{rule_id}",
                                     f"only a limit in hours makes a clock ({rule.duration.label})")
-    if "arrested_at" not in raw and (raw.get("events") or raw.get("foreigner")):
-        raise TrainingDataError(where, "events and foreigner need an arrest (arrested_at)")
+    if "arrested_at" not in raw and any(raw.get(k) for k in ("events", "foreigner", "juvenile", "delay_authorised")):
+        raise TrainingDataError(where, "events and the person's flags need an arrest (arrested_at)")
+    for flag in ("foreigner", "juvenile", "delay_authorised"):
+        if not isinstance(raw.get(flag, False), bool):
+            raise TrainingDataError(f"{where}.{flag}", "must be true or false")
     arrested = raw.get("arrested_at")
     return Case(label=str(raw.get("label", default_label)), arrested_at=None if arrested is None else str(arrested),
-                tz=raw.get("tz", "Asia/Almaty"), foreigner=bool(raw.get("foreigner", False)),
+                tz=raw.get("tz", "Asia/Almaty"), foreigner=raw.get("foreigner", False),
+                juvenile=raw.get("juvenile", False), delay_authorised=raw.get("delay_authorised", False),
                 events={k: (None if v is None else str(v)) for k, v in (raw.get("events") or {}).items()},
                 now=None if raw.get("now") is None else str(raw["now"]),
                 clocks={k: {"start": str(v["start"]), "done": None if v.get("done") is None else str(v["done"])}
@@ -122,14 +137,16 @@ def run(case: Case) -> dict[str, Outcome]:
             out[f.rule] = Outcome(f.rule, book.rule(f.rule).title, f.deadline.starts_at, f.due, f.actual,
                                   f.status, f.overrun, f.deadline.lawful_delay_until,
                                   f.deadline.is_upper_bound, f.basis, tuple(f.source_lines),
-                                  "catbook.custody.audit")
+                                  "catbook.custody.audit", f.deadline.outer_due, f.outer_status,
+                                  f.immediately_late)
     else:
         if any(v is not None for v in case.events.values()):
             raise TrainingDataError(f"case {case.label}", "acts done need a moment of checking (now)")
-        for d in custody.deadlines(case.arrested_at, tz=case.tz, foreigner=case.foreigner):
+        for d in custody.deadlines(case.arrested_at, tz=case.tz, foreigner=case.foreigner,
+                                   juvenile=case.juvenile, delay_authorised=case.delay_authorised):
             out[d.rule] = Outcome(d.rule, book.rule(d.rule).title, d.starts_at, d.due, None, None, None,
                                   d.lawful_delay_until, d.is_upper_bound, d.basis, tuple(d.source_lines),
-                                  "catbook.custody.deadlines")
+                                  "catbook.custody.deadlines", d.outer_due)
     for rule_id, clock in case.clocks.items():
         out[rule_id] = rule_clock(rule_id, clock["start"], case, clock.get("done"))
     return out
@@ -209,6 +226,18 @@ def fill(text: str, cases: dict[str, Case], results: dict[str, dict[str, Outcome
             if o.overrun is None:
                 raise TrainingDataError(where, f"{m.group(0)}: no overrun")
             return format_duration(o.overrun)
+        if what in ("outer", "outerstatus"):
+            if o.outer_due is None:
+                raise TrainingDataError(where, f"{m.group(0)}: the clock has no outer bound")
+            if what == "outer":
+                return show(o.outer_due)
+            if o.outer_status is None:
+                raise TrainingDataError(where, f"{m.group(0)}: no verdict without a moment of checking")
+            return o.outer_status
+        if what == "immediately":
+            if o.immediately_late is None:
+                raise TrainingDataError(where, f"{m.group(0)}: the report says no 'immédiatement' of this clock")
+            return format_duration(o.immediately_late)
         if o.lawful_delay_until is None:  # delay
             raise TrainingDataError(where, f"{m.group(0)}: no lawful delay applies")
         return show(o.lawful_delay_until)

@@ -262,6 +262,11 @@ def _outcome_rows_md(outcomes: list[clock.Outcome]) -> str:
             verdict = _status_md(o.status)
             if o.overrun is not None:
                 verdict += f" ({custody.messages.format_duration(o.overrun)} late)"
+            if o.outer_status is not None:
+                verdict += f"; outer bound {when_with_offset(o.outer_due)}: {_status_md(o.outer_status)}"
+            if o.immediately_late:
+                verdict += (f"; read as 'immédiatement', {custody.messages.format_duration(o.immediately_late)}"
+                            " after the arrest")
             cells += [done, verdict]
         rows.append("| " + " | ".join(cells) + " |")
     return head + "\n".join(rows) + "\n"
@@ -376,6 +381,11 @@ def _outcome_rows_html(outcomes: list[clock.Outcome]) -> str:
             verdict = o.status or ""
             if o.overrun is not None:
                 verdict += f" ({custody.messages.format_duration(o.overrun)} late)"
+            if o.outer_status is not None:
+                verdict += f"; outer bound {when_with_offset(o.outer_due)}: {o.outer_status}"
+            if o.immediately_late:
+                verdict += (f"; read as 'immédiatement', {custody.messages.format_duration(o.immediately_late)}"
+                            " after the arrest")
             cells += [html.escape(when_with_offset(o.done)) if o.done else "not done",
                       f"<strong>{html.escape(verdict)}</strong>"]
         if o.lawful_delay_until is not None:
