@@ -149,7 +149,7 @@
 
     var eventRows = ALL_CLOCK_RULES.map(function (rule) {
       var hint = rule.applies_to === "foreigner" ? " (foreign national only)"
-        : rule.applies_to === "juvenile" ? " (minor only)" : "";
+        : rule.applies_to === "juvenile" && !/\bminor\b/i.test(rule.act.label) ? " (minor only)" : "";
       var from = rule.starts_from === DATA.arrest ? "the arrest" : "'" + actLabel(rule.starts_from) + "'";
       return self.fieldRow(rule.id, rule.act.label + hint, textInput("blank = not done yet"),
         (rule.duration.unit === "immediately" ? "Due immediately, at " + from
