@@ -283,3 +283,32 @@ def test_copy_and_print_of_a_case_with_errors_list_what_to_correct(page, book_ur
     reason = evaluate_form(arrested_at="2012-03-01", tz="Asia/Almaty", foreigner=False,
                            events={rule: "" for rule in FORM_RULES}, now="").errors["arrested_at"]
     assert "Not computed: correct these fields first" in text and reason in text
+
+
+def test_every_calculator_of_a_page_is_mounted_with_its_own_case_and_ids(page, book_url, book_dir):
+    """Two worked cases on one page (the chapter page served with a second calculator added)."""
+    from catbook.calculator_cell import calculator_html
+
+    first, second = scenario(CHAPTER_CASES["custody-clock"]), scenario("minor-parents-told-at-once")
+    html = (book_dir / "notebooks" / "custody-clock.html").read_text(encoding="utf-8")
+    extra = calculator_html(second.inputs, second.name).replace(
+        'data-case=', 'data-calculator-page="../book/calculator.html" data-case=', 1)
+    html = html.replace("</main>", extra + "</main>", 1)
+    page.route("**/notebooks/custody-clock.html",
+               lambda route: route.fulfill(status=200, content_type="text/html; charset=utf-8", body=html))
+    page.goto(f"{book_url}/notebooks/custody-clock.html")
+    page.wait_for_function("() => document.querySelectorAll(\"[data-catbook-calculator='custody'][data-ready='true']\")"
+                           ".length === 2")
+    ids = page.evaluate("() => Array.from(document.querySelectorAll('[id]')).map(n => n.id)")
+    assert len(ids) == len(set(ids)), "no id twice on the page"
+    page.wait_for_function("() => document.getElementById('cc2-results').dataset.state === 'ok'")
+    assert form_values(page) == expected_values(first)
+    assert form_values(page, "cc2-") == expected_values(second)
+    roots = page.locator("[data-catbook-calculator='custody']")
+    assert [roots.nth(i).get_attribute("data-main") for i in range(2)] == ["false", "false"]
+    table_rows = """id => Array.from(document.querySelectorAll('#' + id + ' tbody tr'))
+        .map(tr => [tr.dataset.rule, tr.dataset.due, tr.dataset.status])"""
+    assert page.evaluate(table_rows, "cc-table") == engine_rows(first)
+    assert page.evaluate(table_rows, "cc2-table") == engine_rows(second)
+    page.fill("#cc2-now", "soon")
+    assert page.input_value("#cc-now") == str(first.inputs["now"]), "typing in one leaves the other alone"
