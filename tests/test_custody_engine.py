@@ -1,4 +1,5 @@
 """The custody engine: its rules data, its deadlines and audits, and every input error."""
+import re
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -46,6 +47,9 @@ def test_every_quote_is_verbatim_in_its_line_of_the_report():
     for rule in book.rules:
         quotes.append((rule.quote_line, rule.quote_fr))
         quotes += [(v.quote_line, v.quote_fr) for v in rule.versions if v.quote_fr]
+        if rule.immediately:
+            quotes.append((rule.immediately.quote_line, rule.immediately.quote_fr))
+            assert "immédiatement" in rule.immediately.quote_fr, rule.id
     for line_number, quote in quotes:
         assert quote in source.line(line_number), (line_number, quote)
 
@@ -376,3 +380,42 @@ def test_the_protocol_shows_the_immediately_reading_beside_the_three_hours():
     assert f.immediately_late == timedelta(hours=2, minutes=40)
     assert any("immédiatement" in n for n in f.notes)
     assert by_rule(audit("2012-03-01 09:00", {}, now="2012-03-01 10:00"))["protocol-3h"].immediately_late == H
+
+
+def test_external_sources_are_shown_only_after_the_period_and_marked_as_such():
+    inside = by_rule(deadlines("2012-06-01 10:00"))["court-72h"]
+    assert not any("external source" in w for w in inside.warnings)
+    after = by_rule(deadlines("2019-06-01 10:00"))["court-72h"]
+    external = [w for w in after.warnings if w.startswith("Outside the report (external source:")]
+    book = load_rules()
+    assert len(external) == len(book.rule("court-72h").later_law) >= 3
+    assert all(s.url in w for s, w in zip(book.rule("court-72h").later_law, external))
+    assert utc(after.due) - utc(after.starts_at) == 72 * H  # no source gives the day 48 hours took effect
+    assert not any("external source" in w for w in by_rule(deadlines("2019-06-01 10:00"))["protocol-3h"].warnings)
+
+
+def test_an_external_source_must_say_so_and_carry_its_address(tmp_path):
+    raw = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
+    court = next(r for r in raw["rules"] if r["id"] == "court-72h")
+    court["later_law"][0]["source"] = "report"
+    path = tmp_path / "rules.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(RulesDataError, match="'source' must be 'external'"):
+        load_rules(path)
+    court["later_law"][0]["source"] = "external"
+    court["later_law"][0]["url"] = "adilet.zan.kz"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(RulesDataError, match="url"):
+        load_rules(path)
+
+
+def test_every_message_template_is_filled_without_a_missing_value():
+    from catbook.custody.messages import message, messages
+
+    for key, template in messages().items():
+        names = set(re.findall(r"\{([a-z_]+)\}", template))
+        text = message(key, **{name: f"<{name}>" for name in names})
+        assert "{" not in text, key
+        if names:
+            with pytest.raises(KeyError):
+                message(key)

@@ -18,7 +18,6 @@ import subprocess
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-import pytest
 from hypothesis import given, settings, strategies as st
 
 from catbook.custody import CustodyInputError, audit, kazakhstan_zones, load_rules
@@ -157,8 +156,6 @@ def run_node(batch: list[dict]) -> list[dict]:
 
 
 RULES = custody_rules_payload()
-pytestmark = pytest.mark.skipif(shutil.which("node") is None and not (ROOT / NODE).exists(),
-                                reason="node is not installed")
 
 
 @parity_settings

@@ -151,3 +151,26 @@ def test_calculator_displays_as_the_widget_with_a_plain_text_stand_in(calculator
     bundle = calculator._repr_mimebundle_()
     assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == calculator.widget.model_id
     assert bundle["text/plain"].startswith("Custody clock calculator")
+
+
+def test_the_minor_and_authorisation_boxes_reach_the_engine():
+    calc = CustodyCalculator(arrested_at="2010-06-01 10:00", now="2010-06-01 12:00")
+    rules = [f.rule for f in calc.result.findings]
+    assert "parents-notice-immediate" not in rules
+    family = next(f for f in calc.result.findings if f.rule == "family-notice-12h")
+    assert family.deadline.lawful_delay_until is None
+    calc.fields["delay_authorised"].value = True
+    family = next(f for f in calc.result.findings if f.rule == "family-notice-12h")
+    assert family.deadline.lawful_delay_until is not None
+    assert "lawful delay until" not in calc.table.value  # the findings table shows verdicts, not the delay
+    calc.fields["juvenile"].value = True
+    assert "parents-notice-immediate" in [f.rule for f in calc.result.findings]
+    assert next(f for f in calc.result.findings if f.rule == "family-notice-12h").deadline.lawful_delay_until is None
+    assert "never applied to a minor" in plain(calc.notes.value)
+    calc.fields["parents-notice-immediate"].value = "2010-06-01 10:30"
+    parents = next(f for f in calc.result.findings if f.rule == "parents-notice-immediate")
+    assert (parents.status, parents.overrun) == ("missed", timedelta(minutes=30))
+    assert "outer bound" in calc.table.value and "immédiatement" in calc.table.value
+    calc.fields["juvenile"].value = False
+    assert "juvenile=False" in plain(calc.messages["parents-notice-immediate"].value)
+    assert calc.fields["parents-notice-immediate"].value == "2010-06-01 10:30"  # what was typed is kept

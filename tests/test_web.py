@@ -34,6 +34,23 @@ def test_the_export_names_its_sources_and_carries_zones_and_worked_cases():
     assert payload["zones"]["default"] in payload["zones"]["kazakhstan"]
     assert [e["name"] for e in payload["examples"]] == [c.name for c in load_scenarios()]
     assert all(isinstance(e["inputs"]["foreigner"], bool) for e in payload["examples"])
+    assert all(isinstance(e["inputs"][flag], bool) for e in payload["examples"]
+               for flag in ("foreigner", "juvenile", "delay_authorised"))
+    assert any(e["inputs"]["juvenile"] for e in payload["examples"])
+
+
+def test_the_export_carries_the_message_table_and_the_new_rule_data():
+    from catbook.custody.messages import messages
+
+    payload = web.custody_rules_payload()
+    assert payload["messages"] == messages() and "duration.days" in payload["messages"]
+    assert payload["generated_from"]["messages"] == "data/custody/messages.yaml"
+    rules = {r["id"]: r for r in payload["rules"]}
+    assert rules["protocol-3h"]["immediately"]["source_lines"] == [23, 218, 297]
+    assert rules["parents-notice-immediate"]["duration"]["unit"] == "immediately"
+    assert rules["court-72h"]["later_law"] and all(s["source"] == "external" and s["url"].startswith("http")
+                                                  for s in rules["court-72h"]["later_law"])
+    assert rules["family-notice-12h"]["later_law"] == []
 
 
 def test_the_script_and_the_json_hold_the_same_data():

@@ -482,8 +482,7 @@
   function immediatelyText(f) {
     return f.immediatelyLate === null ? ""
       : f.immediatelyLate === 0 ? engine.message("verdict.immediately_on_time")
-        : engine.message("verdict.immediately_late", {duration: engine.formatDuration(f.immediatelyLate),
-          reading: "immédiatement"});
+        : engine.message("verdict.immediately_late", {duration: engine.formatDuration(f.immediatelyLate)});
   }
 
   var TITLE = "Custody case: deadlines and verdicts";

@@ -78,8 +78,7 @@ def immediately_text(f: Finding) -> str:
         return ""
     if not f.immediately_late:
         return message("verdict.immediately_on_time")
-    return message("verdict.immediately_late", duration=format_duration(f.immediately_late),
-                   reading="immédiatement")
+    return message("verdict.immediately_late", duration=format_duration(f.immediately_late))
 
 
 
