@@ -5,8 +5,10 @@ reopens the same case in a fresh browser; the form survives a reload, an invalid
 included, with its error beside the field; "Print this case" prints one A4 page with every
 deadline, verdict, legal basis and report line; "Copy as text" puts the same record on the
 clipboard. A chapter shows the kernel-free calculator (not a widget snapshot) filled with
-its worked case, computed as the Python engine computes it, and links the case into the
-calculator page. The engine (``catbook.custody``) is the oracle throughout.
+its worked case, computed as the Python engine computes it, prints and copies it, and links
+the case into the calculator page; two calculators on one page each keep their own case and
+ids. The engine (``catbook.custody``) is the oracle throughout. Pages are counted by
+``catbook.pdf.page_count``, the page size read with pypdf when installed, else poppler's pdfinfo.
 """
 from __future__ import annotations
 
@@ -156,7 +158,7 @@ def test_reload_keeps_what_was_typed_into_a_chapters_calculator(page, book_url):
 # --- the chapters -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("notebook", sorted(CHAPTER_CASES))
-def test_a_chapter_shows_the_kernel_free_calculator_with_its_worked_case(page, book_url, notebook):
+def test_a_chapter_shows_the_kernel_free_calculator_with_its_worked_case(page, book_url, notebook, tmp_path):
     case = scenario(CHAPTER_CASES[notebook])
     failed = []
     page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
@@ -174,6 +176,19 @@ def test_a_chapter_shows_the_kernel_free_calculator_with_its_worked_case(page, b
     assert not [url for url in page.requests if "html-manager" in url or url.endswith("/require.js")]
     assert failed == [] and page.page_errors == []
     assert [m.text for m in page.console_messages if m.type == "error"] == []
+    # its case prints on one page and copies as text, with a link into the calculator page
+    page.evaluate("() => { window.print = () => { window.printed = true; }; }")
+    page.click("#cc-print")
+    assert page.evaluate("() => window.printed")
+    out = tmp_path / "chapter.pdf"
+    page.pdf(path=str(out), format="A4", prefer_css_page_size=True)
+    assert pdf.page_count(out) == 1
+    text = page.evaluate("() => window.CatbookCustody.calculators[0].caseText()")
+    for item in record_items(case):
+        assert item in text, item
+    link = page.get_attribute("#cc-open", "href")
+    assert link.startswith("../book/calculator.html?") and link.split("/")[-1] in text
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
     # "Open this case in the calculator": the calculator page with the same case
     page.click("#cc-open")
     page.wait_for_url(re.compile(r".*/book/calculator\.html\?.*"))
