@@ -35,7 +35,7 @@ def test_both_interface_tables_have_the_same_keys_and_names():
     en, ru = (yaml.safe_load(UI_FILES[c].read_text(encoding="utf-8")) for c in LANGUAGES)
     assert set(en) <= set(ru)
     # English takes chapter titles from catbook.chapters and units as data/ writes them.
-    assert {k.split(".")[0] for k in set(ru) - set(en)} <= {"chapter", "unit"}
+    assert {k.split(".")[0] for k in set(ru) - set(en)} <= {"chapter", "unit", "page"}
     for key, text in en.items():
         if isinstance(text, str):
             names = set(re.findall(r"(?<!\{)\{(\w+)\}(?!\})", text))
@@ -174,6 +174,12 @@ def test_page_language_and_switch_of_the_sphinx_extension():
     assert counterpart("book/calculator", found) == ("book/instructors/ru/calculator", "ru")
     assert counterpart("book/instructors/glossary", found) is None  # no Russian page in this set
     assert counterpart("book/intro", found) is None
+    from catbook.languages import translate_titles
+    body = ('<p class="admonition-title">Solution to<a class="reference internal" href="#x"> Exercise</a></p>'
+            '<p class="admonition-title">Note</p><p>Note</p>')
+    assert translate_titles(body, "ru") == ('<p class="admonition-title">Решение к<a class="reference internal" '
+                                            'href="#x"> упражнению</a></p><p class="admonition-title">Примечание</p>'
+                                            '<p>Note</p>')
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     assert "catbook.languages" in config["sphinx"]["extra_extensions"]
 

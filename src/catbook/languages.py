@@ -4,13 +4,16 @@ A page under ``book/instructors/ru/`` is Russian: its ``<html lang>`` says so (t
 ``language``/``lang_attr`` of the page's context). Every page that has a counterpart in the
 other language (``book/instructors/X`` and ``book/instructors/ru/X``) gets, at the top of its
 body, a visible link to it, worded in the language it leads to (from
-``data/training/ui.yaml`` and ``data/training/ru/ui.yaml``, key ``page.this_version``).
+``data/training/ui.yaml`` and ``data/training/ru/ui.yaml``, key ``page.this_version``), and
+the admonition titles that Sphinx writes in the book's language ("Note", "Exercise") are put
+in the page's language (key ``page.titles``).
 Registered in ``_config.yml`` (``sphinx.extra_extensions``).
 """
 from __future__ import annotations
 
 import html
 import posixpath
+import re
 
 #: Folder of each non-English version, relative to the book's root -> its language code.
 VERSIONS = {"book/instructors/ru/": ("ru", "book/instructors/")}
@@ -50,11 +53,29 @@ def switch_html(pagename: str, other: str, code: str) -> str:
             f'lang="{code}">{html.escape(text)}</a></p>\n')
 
 
+_TITLE = re.compile(r'(<p class="admonition-title">)(.*?)(</p>)', re.S)
+
+
+def translate_titles(body: str, code: str) -> str:
+    """The admonition titles Sphinx and sphinx-exercise wrote in English ('Note', 'Exercise',
+    'Solution to … Exercise'), in the words of ``page.titles`` of that language's table."""
+    from .training.lang import language
+    titles = language(code).strings.get("page.titles", {})
+
+    def one(m: re.Match) -> str:
+        inner = re.sub(r"(^|>)([^<]+)(<|$)", lambda t: t[1] + titles.get(t[2], t[2]) + t[3], m[2])
+        return m[1] + inner + m[3]
+
+    return _TITLE.sub(one, body)
+
+
 def _on_page_context(app, pagename, templatename, context, doctree):
     code = page_language(pagename)
     if code:
         context["language"] = code
         context["lang_attr"] = code
+        if "body" in context:
+            context["body"] = translate_titles(context["body"], code)
     pair = counterpart(pagename, app.env.found_docs)
     if pair and "body" in context:
         context["body"] = switch_html(pagename, *pair) + context["body"]
