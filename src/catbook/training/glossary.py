@@ -78,4 +78,4 @@ def render_page(terms: tuple[Term, ...] | None = None, lang=None) -> str:
             cells = [escape(t.ru), fr, f'<span lang="en">{escape(t.en)}</span>']
             note = f'<span lang="en">{note}</span>' if note else ""
         rows.append("| " + " | ".join(cells) + f" | {lang.line_ref(t.source_line)} | {note} |")
-    return lang.t("glossary.page", count=len(terms)) + "\n".join(rows) + "\n"
+    return lang.t("glossary.page", count=lang.plural(len(terms), "term")) + "\n".join(rows) + "\n"
