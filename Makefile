@@ -11,7 +11,7 @@ NOTEBOOKS := $(wildcard notebooks/*.ipynb)
 WEB_STAMP := web/node_modules/.installed-stamp
 LAB_PORT ?= 8888
 
-.PHONY: book test unit nbval book-check execute data bench clean web chromium browser lab
+.PHONY: book test unit nbval book-check execute data bench clean web chromium browser lab site
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -30,10 +30,6 @@ web: $(WEB_STAMP)
 chromium:
 	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
 
-## make poppler: Debian's poppler-utils (pdfunite, pdfinfo, pdftotext) for `make pdf` and its test
-poppler:
-	test -x /usr/bin/pdfunite || (apt-get update && apt-get install -y poppler-utils)
-
 ## make axe: axe-core for the accessibility gate of the browser tests, as tests/browser/axe/package-lock.json pins it
 AXE_STAMP := tests/browser/axe/node_modules/.installed-stamp
 $(AXE_STAMP): tests/browser/axe/package.json tests/browser/axe/package-lock.json
@@ -42,7 +38,7 @@ $(AXE_STAMP): tests/browser/axe/package.json tests/browser/axe/package-lock.json
 
 axe: $(AXE_STAMP)
 
-.PHONY: poppler axe pdf
+.PHONY: axe pdf
 
 ## make book: build the static HTML book into _build/html
 book: $(STAMP) $(WEB_STAMP)
@@ -56,7 +52,8 @@ test: $(STAMP) chromium
 	$(MAKE) book-check
 	$(MAKE) browser
 
-unit: $(STAMP)
+# The unit tests print a handout card with Chromium (tests/test_training.py).
+unit: $(STAMP) chromium
 	$(PY) -m pytest tests --ignore=tests/browser
 
 ## make browser: the browser tests (Chromium) against the book `make book-check` built
@@ -89,18 +86,24 @@ lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --no-browser --ip=127.0.0.1 --port=$(LAB_PORT) --allow-root --ServerApp.root_dir="$(CURDIR)"
 
 ## make pdf: A4 PDF handouts of the built book, one per page of _toc.yml and the whole book, in _build/pdf/
-pdf: book chromium poppler
+pdf: book chromium
 	rm -rf _build/pdf
 	$(PY) -m catbook.pdf --html _build/html --out _build/pdf
 
+## make site: the built book as a self-contained folder for any static host, in _build/site/
+## (nothing loads from another host, every address relative; catbook.site checks it)
+site: book
+	$(PY) -m catbook.site --html _build/html --out _build/site
+
+## make bench: clean build, rebuild after one notebook changes (and their ratio), nbval, bare execution
 bench: $(STAMP)
 	$(PY) benchmarks/bench_book.py
 
 clean:
 	rm -rf _build
 
-# The browser tests also need axe-core (accessibility gate) and poppler-utils (PDF test).
-browser: $(AXE_STAMP) poppler
+# The browser tests also need axe-core (accessibility gate); PDFs are read with pypdf (requirements.txt).
+browser: $(AXE_STAMP)
 
 ## make handouts: the instructors' handouts as A4 PDFs in _build/handouts/ (a custody-clock card
 ## per rule, an exercise sheet and an answer key per session, the glossary), printed by Chromium

@@ -5,6 +5,8 @@
   heaviest pages  the 10 pages that weigh most in a browser: the HTML plus every file it
                   loads (scripts, styles, fonts, images, widget files), measured by opening
                   each page in Chromium and adding up the local files it asked for
+  ratio           the heaviest page over the lightest (goal: at most 1.5, issue #12), over
+                  the pages a reader reads (not the root index.html, a redirect)
   browser tests   with --time-tests, the wall time of `pytest tests/browser` on this build
 
 Usage: .venv/bin/python benchmarks/bench_site.py [--html _build/html] [--time-tests] [--static]
@@ -19,13 +21,14 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+from catbook import page_weight  # noqa: E402  (the measurement, shared with tests/browser)
+from catbook.page_weight import pages_of, weights_static  # noqa: E402
+
 CANDIDATES = [ROOT / "_build" / "html", ROOT / "_build" / "check" / "_build" / "html"]
-SKIP_DIRS = {"_static", "_sources", "_images", "jupyter_execute"}
 
 
 def human(n: float) -> str:
@@ -43,66 +46,11 @@ def file_type(path: Path) -> str:
     return path.suffix.lower() or "(none)"
 
 
-def pages_of(html: Path) -> list[str]:
-    return sorted(p.relative_to(html).as_posix() for p in html.rglob("*.html")
-                  if not SKIP_DIRS & set(p.relative_to(html).parts[:-1]))
-
-
-class _Assets(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "script" and a.get("src"):
-            self.urls.append(a["src"])
-        elif tag == "link" and a.get("href") and {"stylesheet", "icon", "preload"} & set((a.get("rel") or "").split()):
-            self.urls.append(a["href"])
-        elif tag == "img" and a.get("src"):
-            self.urls.append(a["src"])
-
-
-def local_file(html: Path, url: str) -> Path | None:
-    parts = urlsplit(url)
-    if parts.scheme in ("data", "blob", "about"):
-        return None
-    path = html / unquote(parts.path).lstrip("/")
-    if path.is_dir():
-        path = path / "index.html"
-    return path if path.is_file() else None
-
-
-def weights_static(html: Path, pages: list[str]) -> dict[str, tuple[int, int]]:
-    """{page: (bytes, files)} from the files each page names in its HTML."""
-    out = {}
-    for rel in pages:
-        parser = _Assets()
-        parser.feed((html / rel).read_text(encoding="utf-8", errors="replace"))
-        base = f"http://book/{rel}"
-        files = {html / rel} | {f for u in parser.urls
-                                if (f := local_file(html, urlsplit(urljoin(base, u)).path))}
-        out[rel] = (sum(f.stat().st_size for f in files), len(files))
-    return out
-
-
 def weights_browser(html: Path, pages: list[str]) -> dict[str, tuple[int, int]]:
     """{page: (bytes, files)} from the local files Chromium asked for while loading each page."""
-    sys.path.insert(0, str(ROOT / "src"))
     from catbook.pdf import chromium, serve
-    out = {}
     with serve(html) as base, chromium() as browser:
-        for rel in pages:
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
-            page = context.new_page()
-            urls: list[str] = []
-            page.on("request", lambda r: urls.append(r.url))
-            page.goto(f"{base}/{rel}", wait_until="load")
-            page.wait_for_load_state("networkidle")
-            context.close()
-            files = {f for u in urls if u.startswith(base) and (f := local_file(html, u[len(base):]))}
-            out[rel] = (sum(f.stat().st_size for f in files), len(files))
-    return out
+        return page_weight.weights_browser(html, pages, browser, base)
 
 
 def main() -> None:
@@ -148,6 +96,11 @@ def main() -> None:
     for rel, (size, n) in sorted(weights.items(), key=lambda kv: -kv[1][0])[:10]:
         own = (html / rel).stat().st_size
         print(f"  {rel:50s} {human(size):>10}  ({n:3d} files; HTML itself {human(own)})")
+    reading = set(page_weight.reading_pages(html))
+    heaviest, lightest, ratio = page_weight.extremes({p: w for p, w in weights.items() if p in reading})
+    print(f"Lightest page: {lightest} {human(weights[lightest][0])}")
+    print(f"Ratio heaviest / lightest: {ratio:.2f} ({heaviest} / {lightest}; goal at most "
+          f"{page_weight.MAX_RATIO}: {'met' if ratio <= page_weight.MAX_RATIO else 'NOT met'})")
 
     if args.time_tests:
         env = {**os.environ, "BOOK_HTML": str(html)}

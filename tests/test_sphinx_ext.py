@@ -94,3 +94,15 @@ def test_pdf_pages_follow_the_toc_and_have_distinct_names():
     assert pdf.pdf_name("notebooks/art-02-prevention", pages) == "art-02-prevention.pdf"
     assert pdf.pdf_name("book/instructors/index", ["book/instructors/index"]) == "instructors-index.pdf"
     assert pdf.pdf_name("book/x", ["book/x", "notebooks/x"]) == "book-x.pdf"
+
+
+def test_each_calculator_gets_the_calculator_and_report_pages_unless_it_names_them():
+    from catbook.sphinx_ext import link_calculators
+    body = ('<div class="cc-calculator" data-catbook-calculator="custody" data-case="{}"></div>'
+            '<div id="x" data-catbook-calculator="custody" data-report-page="report-text.html"></div>')
+    out = link_calculators(body, "../book/calculator.html", "../book/report-text.html")
+    assert ('<div class="cc-calculator" data-catbook-calculator="custody" data-case="{}" '
+            'data-calculator-page="../book/calculator.html" data-report-page="../book/report-text.html">') in out
+    assert ('<div id="x" data-catbook-calculator="custody" data-report-page="report-text.html" '
+            'data-calculator-page="../book/calculator.html">') in out
+    assert link_calculators(out, "a", "b") == out

@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from catbook import custody
+from catbook import pdf as catbook_pdf
 from catbook.chapters import CHAPTERS, chapter_of_section
 from catbook.claims import VERDICTS, load_claims
 from catbook.custody.moments import resolve_zone, to_utc
@@ -456,18 +457,35 @@ def test_card_and_sheet_html_come_from_the_data():
         assert handouts.html.escape(e.text("solution")) not in sheet
 
 
-@pytest.mark.skipif(not handouts.chromium_available(), reason="no /usr/bin/chromium (make chromium)")
-def test_a_card_prints_on_one_page_with_the_rules_text(tmp_path):
+@pytest.mark.parametrize("code", ["en", "ru"])
+def test_a_card_prints_on_one_page_with_the_rules_text(tmp_path, code):
+    """Printed by the book's Chromium (`make test` installs it: `make chromium`), read back with pypdf;
+    in English and in Russian (the same rule, its words from data/training/ru/)."""
+    from catbook.training.lang import language
+    if not catbook_pdf.chromium_available():
+        pytest.fail(f"{catbook_pdf.CHROMIUM} is missing: run `make chromium`", pytrace=False)
+    lang = language(code)
     rule = custody.load_rules().rule("court-72h")
-    pdf = handouts.build_card(rule.id, tmp_path)
-    assert handouts.pdf_page_count(pdf) == 1
-    box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf.read_bytes())
-    assert box and abs(float(box.group(1)) - 595.3) < 2 and abs(float(box.group(2)) - 841.9) < 2, "not A4"
+    pdf = handouts.build_card(rule.id, tmp_path, lang=lang)
+    assert catbook_pdf.page_count(pdf) == 1
+    [(width, height)] = catbook_pdf.page_sizes(pdf)
+    assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2, f"not A4: {width} x {height} pt"
     html_text = (tmp_path / "cards" / "court-72h.html").read_text(encoding="utf-8")
     assert handouts.html.escape(rule.quote_fr) in html_text
-    text = handouts.pdf_text(pdf)
-    if text is None:  # no pdftotext, no pypdf, and a PDF the small reader cannot read
-        pytest.skip("no way to read the PDF's text here; page count and HTML checked")
-    flat = handouts.normalise(text)
-    for words in (rule.title, rule.quote_fr, rule.duration.label):
+    flat = handouts.normalise(catbook_pdf.pdf_text(pdf))
+    assert f'<html lang="{code}">' in html_text
+    for words in (lang.rule_text(rule, "title"), rule.quote_fr, f"({lang.t('sheet.line', n=rule.quote_line)})",
+                  lang.rule_text(rule, "limit")):
         assert handouts.normalise(words) in flat, f"{words!r} not in the printed card"
+
+
+def test_a_card_longer_than_a_page_is_refused(tmp_path, monkeypatch):
+    """build_card counts the printed pages: a card that runs onto a second page is an error."""
+    if not catbook_pdf.chromium_available():
+        pytest.fail(f"{catbook_pdf.CHROMIUM} is missing: run `make chromium`", pytrace=False)
+    long = handouts.card_html
+    monkeypatch.setattr(handouts, "card_html",
+                        lambda rule, course=None, lang=None: long(rule, course, lang).replace(
+                            "</body>", "<p>padding</p>" * 400 + "</body>"))
+    with pytest.raises(handouts.HandoutError, match="a card must fit on one"):
+        handouts.build_card("court-72h", tmp_path)

@@ -55,13 +55,14 @@ def build(chapter: Chapter) -> nbformat.NotebookNode:
                 "chapter lists every rule with its legal basis."),
             _code("view.custody_case()"),
             _code("view.custody_findings()"),
-            _md("Try it: change any field of the calculator below; each deadline, its verdict and "
-                "the timeline update, and a value that cannot be read is explained next to its "
-                "field. This calculator runs Python, so it needs a running kernel (launch or "
-                "download this notebook); in the published book, the "
-                "{doc}`custody calculator page <../book/calculator>` computes the same deadlines "
-                "from the same rules with no kernel."),
-            _code("view.calculator()", "nbval-ignore-output", "remove-output"),
+            _md("Try it: the calculator below starts from this worked case. Change any field "
+                "and each deadline and its verdict are computed again; a value that cannot be "
+                "read is explained next to its field. In the published book it computes in your "
+                "browser, with no kernel and the same rules as the "
+                "{doc}`custody calculator page <../book/calculator>`, which *Open this case in "
+                "the calculator* fills with the case; in a running Jupyter kernel this cell shows "
+                "the Python calculator, with its timeline."),
+            _code("view.calculator()", "nbval-ignore-output"),
         ]
     cells += [_md("## What the figures show\n\nEvery statistic these sections state, as printed, "
                   "with the line it comes from (`data/figures.csv`):"),

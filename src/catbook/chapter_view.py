@@ -97,8 +97,10 @@ class ChapterView:
         return findings_table(self._scenario().run())
 
     def calculator(self):
-        from .custody.widgets import CustodyCalculator
-        return CustodyCalculator(**self._scenario().inputs).widget
+        """The calculator filled with the worked case: the ipywidgets calculator in a running
+        kernel, the kernel-free page calculator in the published book (``catbook.calculator_cell``)."""
+        from .calculator_cell import scenario_calculator
+        return scenario_calculator(self._scenario().name)
 
     def quiz(self):
         """The chapter's self-check quiz (data/training/quizzes.yaml): works with no kernel."""

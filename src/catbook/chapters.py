@@ -56,6 +56,7 @@ _ART_2 = Chapter(
     key="art-2",
     sections=("art-2",),
     notebook="art-02-prevention",
+    custody_scenario="night-arrest-across-midnight",
     title="Article 2: prevention, custody safeguards and legal guarantees",
     obligation_en=(
         "Article 2 of the Convention requires each State party to take effective "

@@ -4,8 +4,12 @@ Each page of the built HTML book is served on 127.0.0.1, opened in Debian's Chro
 (through Playwright; no browser is ever downloaded) and printed with Chromium's own
 print-to-PDF on A4, so the PDF shows exactly what the page shows, stored widget views and
 charts included; the theme's print styles and ``_static/catbook-print.css`` lay tables out
-for paper. ``pdfunite`` (Debian ``poppler-utils``) joins the pages, in the order of
-``_toc.yml``, into the book.
+for paper. ``pypdf`` (pinned in requirements.txt) joins the pages, in the order of
+``_toc.yml``, into the book, and counts and reads the pages of a PDF.
+
+This is the project's one Chromium printer: the instructors' handouts
+(``catbook.training.handouts``, ``make handouts``) print with the same browser
+(:data:`CHROMIUM`, :data:`CHROMIUM_ARGS`) through :func:`chromium` and :func:`print_to_pdf`.
 
     python -m catbook.pdf                          # _build/html -> _build/pdf/
     python -m catbook.pdf --html _build/check/_build/html --out /tmp/pdf --page notebooks/art-02-prevention
@@ -18,11 +22,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import os
 import shutil
-import subprocess
 import sys
 import threading
 import time
+import unicodedata
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -36,7 +41,9 @@ TOC = ROOT / "_toc.yml"
 HTML = ROOT / "_build" / "html"
 OUT = ROOT / "_build" / "pdf"
 BOOK_PDF = "reading-cat-c-kaz-3.pdf"
-CHROMIUM = "/usr/bin/chromium"
+#: Debian's Chromium (``make chromium``), or the browser named by $CHROMIUM; never one Playwright downloads.
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+#: The launch flags of every Chromium the project starts (PDFs, handouts, browser tests).
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 # A4 with room for a footer; backgrounds printed so table stripes and verdict colours stay.
@@ -57,7 +64,7 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 class PdfError(RuntimeError):
-    """A page could not be printed or the PDFs could not be joined."""
+    """Chromium is missing, a page could not be printed, or a PDF could not be read or joined."""
 
 
 def published_url(config: Path = ROOT / "_config.yml") -> str | None:
@@ -122,11 +129,15 @@ def serve(html: Path) -> Iterator[str]:
         thread.join(timeout=5)
 
 
+def chromium_available(executable: str = CHROMIUM) -> bool:
+    return Path(executable).is_file() and os.access(executable, os.X_OK)
+
+
 @contextlib.contextmanager
 def chromium(executable: str = CHROMIUM):
     """Debian's Chromium through Playwright (``playwright install`` is never needed)."""
     from playwright.sync_api import sync_playwright
-    if not Path(executable).exists():
+    if not chromium_available(executable):
         raise PdfError(f"{executable} is missing: run `make chromium`")
     with sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
@@ -134,6 +145,28 @@ def chromium(executable: str = CHROMIUM):
             yield browser
         finally:
             browser.close()
+
+
+def print_to_pdf(browser, url: str, out: Path, options: dict, prepare=None) -> Path:
+    """Open ``url`` (``http://`` or ``file://``) in a fresh context of ``browser`` and print it to
+    ``out`` with Chromium's print-to-PDF and ``options`` (Playwright's ``page.pdf``);
+    ``prepare(page, url)`` runs on the loaded page first."""
+    context = browser.new_context(viewport={"width": 1100, "height": 1400}, locale="en-GB")
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        page = context.new_page()
+        response = page.goto(url, wait_until="load")
+        if url.startswith("http") and (response is None or not response.ok):
+            raise PdfError(f"{url}: HTTP {response.status if response else '?'}")
+        page.wait_for_load_state("networkidle")
+        if prepare:
+            prepare(page, url)
+        page.emulate_media(media="print")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        page.pdf(path=str(out), **options)
+    finally:
+        context.close()
+    return out
 
 
 def base_of(url: str) -> str:
@@ -158,14 +191,7 @@ def print_page(browser, url: str, out: Path, site_url: str | None = None) -> Pat
 
     Links into the book are rewritten to ``site_url`` (where the book is published) or, if
     it is not given, printed as plain text: a handout must not point at a local server."""
-    context = browser.new_context(viewport={"width": 1100, "height": 1400}, locale="en-GB")
-    context.set_default_timeout(TIMEOUT_MS)
-    try:
-        page = context.new_page()
-        response = page.goto(url, wait_until="load")
-        if response is None or not response.ok:
-            raise PdfError(f"{url}: HTTP {response.status if response else '?'}")
-        page.wait_for_load_state("networkidle")
+    def prepare(page, url):
         # Stored widget views are drawn by the widget manager after load: give them time,
         # but print anyway (the page's text is what a handout needs) if none appears.
         if page.locator(f'script[type="{WIDGET_VIEW}"]').count():
@@ -174,48 +200,53 @@ def print_page(browser, url: str, out: Path, site_url: str | None = None) -> Pat
         # Links into the book would point at this temporary server: make them point at the
         # published book (``site_url``) or, without one, print them as plain text.
         page.evaluate(_REWRITE_LINKS, {"base": base_of(url), "site": site_url or ""})
-        page.emulate_media(media="print")
-        out.parent.mkdir(parents=True, exist_ok=True)
-        page.pdf(path=str(out), **PDF_OPTIONS)
-    finally:
-        context.close()
-    return out
+    return print_to_pdf(browser, url, out, PDF_OPTIONS, prepare)
+
+
+# --- reading and joining PDFs (pypdf) -----------------------------------------------------------
+
+def _reader(pdf: Path):
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+    try:
+        return PdfReader(str(pdf))
+    except (OSError, PyPdfError) as err:
+        raise PdfError(f"{pdf}: not a readable PDF ({err})") from err
 
 
 def unite(pdfs: list[Path], out: Path) -> Path:
-    """Join PDFs in order with pdfunite (poppler-utils)."""
-    tool = shutil.which("pdfunite")
-    if not tool:
-        raise PdfError("pdfunite is missing: run `make poppler` (Debian poppler-utils)")
+    """Join PDFs, in order, into ``out``."""
+    from pypdf import PdfWriter
     if len(pdfs) == 1:
         shutil.copyfile(pdfs[0], out)
         return out
-    _run([tool, *map(str, pdfs), str(out)])
+    writer = PdfWriter()
+    for path in pdfs:
+        writer.append(_reader(path))
+    with open(out, "wb") as handle:
+        writer.write(handle)
     return out
 
 
-def _run(cmd: list[str]) -> str:
-    """Run a poppler tool; its warnings about Chromium's long link names are not shown
-    unless the tool fails."""
-    done = subprocess.run(cmd, capture_output=True, text=True)
-    if done.returncode:
-        raise PdfError(f"{' '.join(cmd[:1])} failed ({done.returncode}): {done.stderr.strip()}")
-    return done.stdout
-
-
 def page_count(pdf: Path) -> int:
-    """Number of pages of a PDF (pdfinfo, poppler-utils)."""
-    info = _run(["pdfinfo", str(pdf)])
-    for line in info.splitlines():
-        if line.startswith("Pages:"):
-            return int(line.split()[1])
-    raise PdfError(f"{pdf}: pdfinfo gives no page count")
+    """Number of pages of a PDF."""
+    return len(_reader(pdf).pages)
+
+
+def page_sizes(pdf: Path) -> list[tuple[float, float]]:
+    """Width and height of each page of a PDF, in points (A4 is about 595 x 842)."""
+    return [(float(p.mediabox.width), float(p.mediabox.height)) for p in _reader(pdf).pages]
+
+
+#: Typographic ligatures Chromium's fonts print (ﬀ, ﬁ, ﬂ, ﬃ, ﬄ, ﬅ, ﬆ), read back as their letters.
+_LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
 
 
 def pdf_text(pdf: Path) -> str:
-    """The text of a PDF (pdftotext, poppler-utils), whitespace collapsed."""
-    text = _run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"])
-    return " ".join(text.split())
+    """The text of a PDF: ligatures as their letters, every run of white space (no-break
+    spaces included) made one space."""
+    text = "\n".join(page.extract_text() or "" for page in _reader(pdf).pages)
+    return " ".join(text.translate(_LIGATURES).split())
 
 
 def build(html: Path = HTML, out: Path = OUT, pages: list[str] | None = None, *, book: bool = True,

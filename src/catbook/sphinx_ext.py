@@ -29,6 +29,13 @@ switch are overridden by the templates in ``catbook/templates/`` (added to
 toggles of pages with sub-pages (a ``<summary>`` holding only an icon) are given a name
 (axe ``summary-name``).
 
+Calculators. Each kernel-free custody calculator on a page (a ``<div
+data-catbook-calculator="custody">``, in a chapter the HTML view of
+``catbook.calculator_cell``) is given the relative addresses of the calculator page
+(``data-calculator-page``, config ``catbook_calculator_page``) and of the report's text
+(``data-report-page``, config ``catbook_report_page``) unless it names them itself, so a
+chapter's calculator links its report lines and can open its case in the calculator page.
+
 Root page. ``index.html`` is a redirect to the first page (sphinx-external-toc writes a bare
 ``<meta http-equiv="Refresh">`` line when the file is missing). This extension writes it
 first, as a small complete page: language, title, the book's icon (without one Chromium asks
@@ -100,9 +107,37 @@ def clean_assets(app, pagename, templatename, context, doctree) -> None:
     body = context.get("body")
     if isinstance(body, str):
         body = body.replace(_SUMMARY, "<summary>")
+        if _CALCULATOR_MARKER in body:
+            body = link_calculators(body, _relative_uri(app, pagename, app.config.catbook_calculator_page),
+                                    _relative_uri(app, pagename, app.config.catbook_report_page))
         if "<table" in body:
             body = anchor_table_rows(body)
         context["body"] = body
+
+
+_CALCULATOR_MARKER = 'data-catbook-calculator="custody"'
+_CALCULATOR_TAG = re.compile(r'<div\b[^>]*\bdata-catbook-calculator="custody"[^>]*>')
+
+
+def _relative_uri(app, pagename: str, docname: str) -> str:
+    """The address of ``docname`` as a link from ``pagename`` ("" if the book has no such page)."""
+    if not docname or docname not in app.env.found_docs:
+        return ""
+    return app.builder.get_relative_uri(pagename, docname)
+
+
+def link_calculators(html: str, calculator_page: str, report_page: str) -> str:
+    """Add ``data-calculator-page`` / ``data-report-page`` to each calculator that lacks them."""
+    from html import escape as html_escape
+
+    def add(m: re.Match) -> str:
+        tag = m.group(0)
+        extra = "".join(f' {name}="{html_escape(value, quote=True)}"'
+                        for name, value in (("data-calculator-page", calculator_page),
+                                            ("data-report-page", report_page))
+                        if value and f"{name}=" not in tag)
+        return tag[:-1] + extra + ">"
+    return _CALCULATOR_TAG.sub(add, html)
 
 
 _TOGGLE = re.compile(r'(<a class="[^"]*reference[^"]*"[^>]*>(.*?)</a>)<details( open="open")?><summary>', re.S)
@@ -207,6 +242,8 @@ def write_index(app, exception) -> None:
 
 
 def setup(app):
+    app.add_config_value("catbook_calculator_page", "book/calculator", "html")
+    app.add_config_value("catbook_report_page", "book/report-text", "html")
     app.connect("config-inited", _add_templates)
     app.connect("builder-inited", _drop_thebe, priority=900)
     app.connect("html-page-context", clean_assets, priority=900)

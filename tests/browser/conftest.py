@@ -23,11 +23,11 @@ from pathlib import Path
 
 import pytest
 
-from catbook.pdf import CHROMIUM_ARGS  # one list of launch flags for the tests and `make pdf`
+# One Chromium (path and launch flags) for the tests, `make pdf` and `make handouts`.
+from catbook.pdf import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_BOOK_HTML = ROOT / "_build" / "check" / "_build" / "html"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 #: Default time a Playwright action or wait may take (ms): generous for 2 slow cores, still bounded.
 DEFAULT_TIMEOUT_MS = 15_000
 

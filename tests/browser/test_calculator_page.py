@@ -5,8 +5,8 @@ book/calculator.html (served from the built book over http://127.0.0.1); the dea
 verdicts, overruns, warnings and notes the page shows (read from its data-* attributes)
 must equal those of ``catbook.custody.audit()``/``deadlines()`` on the same inputs. Bad
 input must give the engine's own message, beside the field it concerns. The page also
-computes with the rules the build exported (custody-rules.json), and the notebook's stored
-calculator widget renders from the book's own files.
+computes with the rules the build exported (custody-rules.json). (The chapters' calculators,
+the address, reload, print and copy: test_calculator_keep.py.)
 """
 from __future__ import annotations
 
@@ -291,33 +291,3 @@ def test_the_calculator_page_loads_nothing_from_another_host(page, book_url):
     assert hosts == {"127.0.0.1"}
     assert [e for e in page.page_errors] == []
     assert [m.text for m in page.console_messages if m.type == "error"] == []
-
-
-# --- the notebook's stored calculator widget (a snapshot) ---------------------------------
-
-@pytest.mark.parametrize("chapter", ["custody-clock", "art-02-prevention"])
-def test_the_stored_calculator_widget_renders_from_the_books_own_files(page, book_url, chapter):
-    failed = []
-    page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
-    page.goto(f"{book_url}/notebooks/{chapter}.html")
-    page.wait_for_selector(".widget-text input")
-    values = page.eval_on_selector_all(".widget-text input", "nodes => nodes.map(n => n.value)")
-    assert len(values) == len(FORM_RULES) + 3  # arrest, zone, one per act, now (the box is a checkbox)
-    if chapter == "custody-clock":
-        case = next(c for c in SCENARIOS if c.name == "foreign-national-consulate-late")
-        assert values[0] == case.inputs["arrested_at"] and values[-1] == case.inputs["now"]
-    assert page.locator(".widget-html table").count() == 1  # the findings table of the snapshot
-    assert page.locator("img.widget-image").count() == 1  # and its timeline chart
-    assert network_hosts(page.requests) == {"127.0.0.1"}
-    assert failed == []
-    assert [str(e) for e in page.page_errors] == []
-    assert [m.text for m in page.console_messages if m.type == "error"] == []
-
-
-def test_widget_javascript_is_only_on_pages_that_show_a_widget(book_dir):
-    with_manager = {page.relative_to(book_dir).as_posix() for page in book_dir.rglob("*.html")
-                    if "html-manager/embed-amd.js" in page.read_text(encoding="utf-8")}
-    with_views = {page.relative_to(book_dir).as_posix() for page in book_dir.rglob("*.html")
-                  if "application/vnd.jupyter.widget-view+json" in page.read_text(encoding="utf-8")}
-    assert with_manager == with_views
-    assert {"notebooks/custody-clock.html", "notebooks/art-02-prevention.html"} <= with_views

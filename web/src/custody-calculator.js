@@ -5,6 +5,17 @@
  * computation is done by the engine (custody-engine.js, window.CatbookCustodyEngine) on
  * the rules the book build exports into window.catbookCustodyRules; both files are added
  * by catbook.web to the pages that hold the calculator's container.
+ *
+ * Every element [data-catbook-calculator=custody] of a page gets its own calculator:
+ *  - one without data-case is the page's main calculator (book/calculator.md): the page
+ *    address holds its case (?arrested_at=…&tz=…&<rule id>=…&now=…), rewritten as the
+ *    reader types, so a link or a bookmark reopens the same case;
+ *  - one with data-case (a chapter's worked case, written by catbook.calculator_cell) starts
+ *    from that case, offers "Back to the worked case" and a link that opens the case in the
+ *    calculator page (data-calculator-page, added by the book build).
+ * Each keeps what was typed, valid or not, in the browser's localStorage, so the form
+ * survives a reload; "Print this case" prints one A4 sheet (every deadline, verdict, legal
+ * basis and report line) and "Copy as text" puts the same record on the clipboard.
  */
 (function () {
   "use strict";
@@ -39,18 +50,62 @@
     tz: "An IANA time zone name; Kazakhstan's zones are offered as you type.",
     now: "When the case is checked. Blank means the current time of this computer.",
   };
+  var STORAGE_PREFIX = "catbook-custody-calculator:";
+  var PRINT_ROOT_ID = "cc-print-root";
 
-  function Calculator(root) {
+  function storage() {
+    try {
+      return window.localStorage;
+    } catch (error) {
+      return null;  // storage refused (privacy settings): the form still works, without memory
+    }
+  }
+
+  /** A case as data-case writes it ({..., events: {rule: text}}) as flat form values. */
+  function flatten(kase) {
+    var flat = {};
+    Object.keys(kase || {}).forEach(function (key) {
+      if (key === "events") {
+        Object.keys(kase.events || {}).forEach(function (rule) { flat[rule] = kase.events[rule]; });
+      } else if (key !== "name") {
+        flat[key] = kase[key];
+      }
+    });
+    return flat;
+  }
+
+  function truthy(value) {
+    return value === true || value === "yes" || value === "true" || value === "1" || value === "on";
+  }
+
+  function Calculator(root, index, main) {
     this.root = root;
+    this.prefix = index ? "cc" + (index + 1) + "-" : "cc-";
+    this.main = main;
     this.reportPage = root.getAttribute("data-report-page") || "";
+    this.calculatorPage = root.getAttribute("data-calculator-page") || "";
+    this.worked = null;
+    var raw = root.getAttribute("data-case");
+    if (raw) {
+      try {
+        this.worked = JSON.parse(raw);
+      } catch (error) {
+        this.worked = null;
+      }
+    }
+    this.headingLevel = main ? 2 : 3;
+    this.storageKey = STORAGE_PREFIX + window.location.pathname + ":" + (root.id || this.prefix);
     this.runs = 0;
     this.inputs = {};
     this.errorNodes = {};
+    this.lastResult = null;
     this.build();
   }
 
+  Calculator.prototype.id = function (name) { return this.prefix + name; };
+
   Calculator.prototype.fieldRow = function (key, label, input, help) {
-    var id = "cc-" + key;
+    var id = this.id(key);
     input.id = id;
     input.setAttribute("data-field", key);
     var helpNode = help ? el("p", {class: "cc-help", id: id + "-help", text: help}) : null;
@@ -70,67 +125,103 @@
 
   Calculator.prototype.build = function () {
     var self = this;
-    var zones = el("datalist", {id: "cc-zones"}, DATA.zones.kazakhstan.map(function (z) {
+    var id = this.id.bind(this);
+    var zones = el("datalist", {id: id("zones")}, DATA.zones.kazakhstan.map(function (z) {
       return el("option", {value: z});
     }));
     var tz = textInput("Asia/Almaty");
-    tz.setAttribute("list", "cc-zones");
+    tz.setAttribute("list", id("zones"));
     tz.value = DATA.zones.default;
     var foreigner = el("input", {type: "checkbox"});
-    var examples = el("select", {id: "cc-example"}, [el("option", {value: "", text: "(choose a worked case)"})]
-      .concat(DATA.examples.map(function (e) { return el("option", {value: e.name, text: e.name}); })));
-    var exampleFacts = el("p", {class: "cc-help", id: "cc-example-facts", "aria-live": "polite"});
-    examples.setAttribute("aria-describedby", "cc-example-facts");
+    var juvenile = el("input", {type: "checkbox"});
+    var delayAuthorised = el("input", {type: "checkbox"});
+    var examples = null;
+    var exampleFacts = null;
+    var picker = null;
+    if (this.main) {
+      examples = el("select", {id: id("example")}, [el("option", {value: "", text: "(choose a worked case)"})]
+        .concat(DATA.examples.map(function (e) { return el("option", {value: e.name, text: e.name}); })));
+      exampleFacts = el("p", {class: "cc-help", id: id("example-facts"), "aria-live": "polite"});
+      examples.setAttribute("aria-describedby", id("example-facts"));
+      picker = el("div", {class: "cc-field"}, [el("label", {for: id("example"), text: "Load a worked case"}),
+        el("div", {class: "cc-control"}, [examples, exampleFacts])]);
+    }
 
     var eventRows = ALL_CLOCK_RULES.map(function (rule) {
       var hint = rule.applies_to === "foreigner" ? " (foreign national only)"
-        : rule.applies_to === "juvenile" ? " (minor only)" : "";
+        : rule.applies_to === "juvenile" && !/\bminor\b/i.test(rule.act.label) ? " (minor only)" : "";
       var from = rule.starts_from === DATA.arrest ? "the arrest" : "'" + actLabel(rule.starts_from) + "'";
       return self.fieldRow(rule.id, rule.act.label + hint, textInput("blank = not done yet"),
         (rule.duration.unit === "immediately" ? "Due immediately, at " + from
           : "Due within " + rule.duration.label + " of " + from) + ". Blank means not done yet.");
     });
-    function checkRow(input, key, label) {
-      input.id = "cc-" + key;
-      input.setAttribute("data-field", key);
-      self.inputs[key] = input;
-      return el("div", {class: "cc-field cc-check"}, [input, el("label", {for: "cc-" + key, text: label})]);
-    }
-    var juvenile = el("input", {type: "checkbox"});
-    var delayAuthorised = el("input", {type: "checkbox"});
 
-    var form = el("form", {class: "cc-form", id: "cc-form", novalidate: true, "aria-describedby": "cc-form-help"}, [
-      el("p", {id: "cc-form-help", class: "cc-help", text: "Times are YYYY-MM-DD HH:MM in the chosen zone, or " +
+    var actions = [el("button", {type: "submit", id: id("submit"), text: "Show deadlines"}),
+      el("button", {type: "button", id: id("print"), class: "cc-secondary", text: "Print this case"}),
+      el("button", {type: "button", id: id("copy"), class: "cc-secondary", text: "Copy as text"})];
+    if (this.worked) {
+      actions.push(el("button", {type: "button", id: id("reset"), class: "cc-secondary",
+        text: "Back to the worked case"}));
+    }
+    this.openLink = null;
+    if (!this.main && this.calculatorPage) {
+      this.openLink = el("a", {class: "cc-open", id: id("open"), href: this.calculatorPage,
+        text: "Open this case in the calculator"});
+      actions.push(this.openLink);
+    }
+    this.copyStatus = el("p", {class: "cc-help cc-copy-status", id: id("copy-status"), role: "status",
+      "aria-live": "polite"});
+    var keepHelp = el("p", {class: "cc-help", id: id("keep-help"), text: this.main
+      ? "This page's address holds the case, so a bookmark or a copied link reopens it; what you type is " +
+        "also kept in this browser, so the form survives a reload (valid or not). Loading the address sends " +
+        "it to the host that serves this book, as any address is."
+      : "What you type is kept in this browser, so the form survives a reload; “Back to the worked case” " +
+        "restores the chapter's case."});
+
+    var form = el("form", {class: "cc-form", id: id("form"), novalidate: true, "aria-describedby": id("form-help")}, [
+      el("p", {id: id("form-help"), class: "cc-help", text: "Times are YYYY-MM-DD HH:MM in the chosen zone, or " +
         "carry their own UTC offset (…+06:00) when a record was kept in another zone."}),
-      el("div", {class: "cc-field"}, [el("label", {for: "cc-example", text: "Load a worked case"}),
-        el("div", {class: "cc-control"}, [examples, exampleFacts])]),
+      picker,
       el("fieldset", {}, [el("legend", {text: "The arrest"}),
         this.fieldRow("arrested_at", "Arrested (actual moment)", textInput("YYYY-MM-DD HH:MM"), FIELD_HELP.arrested_at),
         this.fieldRow("tz", "Time zone", tz, FIELD_HELP.tz), zones,
-        el("div", {class: "cc-field cc-check"}, [foreigner, el("label", {for: "cc-foreigner",
+        el("div", {class: "cc-field cc-check"}, [foreigner, el("label", {for: id("foreigner"),
           text: "Foreign national (adds the consulate's notice)"})]),
-        checkRow(juvenile, "juvenile", "Minor, under eighteen (adds the parents' immediate notice; " +
-          "the old 72-hour delay never applied)"),
-        checkRow(delayAuthorised, "delay_authorised", "The prosecutor authorised delaying the family " +
-          "notice (the 72-hour delay, lawful only before the Law of 18 January 2011)"),
+        el("div", {class: "cc-field cc-check"}, [juvenile, el("label", {for: id("juvenile"),
+          text: "Minor, under eighteen (adds the parents' immediate notice; the old 72-hour delay never applied)"})]),
+        el("div", {class: "cc-field cc-check"}, [delayAuthorised, el("label", {for: id("delay_authorised"),
+          text: "The prosecutor authorised delaying the family notice (the 72-hour delay, lawful only before " +
+            "the Law of 18 January 2011)"})]),
       ]),
       el("fieldset", {}, [el("legend", {text: "When each act was done"})].concat(eventRows)),
       el("fieldset", {}, [el("legend", {text: "Checked at"}),
         this.fieldRow("now", "Now", textInput("blank = current time"), FIELD_HELP.now)]),
-      el("div", {class: "cc-actions"}, [el("button", {type: "submit", id: "cc-submit", text: "Show deadlines"})]),
+      el("div", {class: "cc-actions"}, actions),
+      this.copyStatus, keepHelp,
     ]);
-    foreigner.id = "cc-foreigner";
-    foreigner.setAttribute("data-field", "foreigner");
-    this.inputs.foreigner = foreigner;
+    [["foreigner", foreigner], ["juvenile", juvenile], ["delay_authorised", delayAuthorised]].forEach(function (box) {
+      box[1].id = id(box[0]);
+      box[1].setAttribute("data-field", box[0]);
+      self.inputs[box[0]] = box[1];
+    });
+    // the fields in the order the form shows them (for the address, the text and the sheet)
+    var ordered = {};
+    form.querySelectorAll("[data-field]").forEach(function (node) {
+      var key = node.getAttribute("data-field");
+      ordered[key] = self.inputs[key];
+    });
+    this.inputs = ordered;
 
     // The status line is the live region: a short summary (or what to correct) is
     // announced after each computation; the table below it is not re-read in full.
-    this.status = el("p", {id: "cc-status", class: "cc-status-line", role: "status", "aria-live": "polite",
+    this.status = el("p", {id: id("status"), class: "cc-status-line", role: "status", "aria-live": "polite",
       "aria-atomic": "true", text: "Type the moment of the arrest and press “Show deadlines”."});
-    this.output = el("div", {id: "cc-output"});
-    this.results = el("section", {id: "cc-results", class: "cc-results", "aria-labelledby": "cc-results-title",
+    this.output = el("div", {id: id("output")});
+    this.results = el("section", {id: id("results"), class: "cc-results", "aria-labelledby": id("results-title"),
       "data-state": "empty", "data-run": "0"}, [
-      el("h2", {id: "cc-results-title", text: "Deadlines and verdicts"}), this.status, this.output,
+      el("h" + this.headingLevel, {id: id("results-title"),
+        text: this.main ? "Deadlines and verdicts" : "Deadlines and verdicts of this case"}),
+      this.status, this.output,
     ]);
     this.root.textContent = "";
     this.root.append(form, this.results);
@@ -139,27 +230,132 @@
       event.preventDefault();
       self.update();
     });
+    form.addEventListener("input", function () { self.remember(); });
     form.addEventListener("change", function (event) {
-      if (event.target === examples) {
+      if (examples && event.target === examples) {
         self.loadExample(examples.value);
         exampleFacts.textContent = (DATA.examples.find(function (e) { return e.name === examples.value; }) ||
           {facts: ""}).facts;
       }
+      self.remember();
       self.update();
     });
+    this.root.querySelector("#" + id("print")).addEventListener("click", function () { self.print(); });
+    this.root.querySelector("#" + id("copy")).addEventListener("click", function () { self.copy(); });
+    if (this.worked) {
+      this.root.querySelector("#" + id("reset")).addEventListener("click", function () {
+        self.setState(flatten(self.worked));
+        self.remember();
+        self.update();
+      });
+    }
   };
 
   Calculator.prototype.loadExample = function (name) {
     var example = DATA.examples.find(function (e) { return e.name === name; });
-    if (!example) return;
+    if (example) this.setState(flatten(example.inputs));
+  };
+
+  // ---- the case: form state, address, storage --------------------------------------------
+
+  /** The form as typed: {field key: text, or true/false for a box}, in the form's order. */
+  Calculator.prototype.state = function () {
     var inputs = this.inputs;
-    inputs.arrested_at.value = example.inputs.arrested_at;
-    inputs.tz.value = example.inputs.tz;
-    inputs.foreigner.checked = example.inputs.foreigner;
-    inputs.juvenile.checked = example.inputs.juvenile;
-    inputs.delay_authorised.checked = example.inputs.delay_authorised;
-    ALL_CLOCK_RULES.forEach(function (rule) { inputs[rule.id].value = example.inputs.events[rule.id] || ""; });
-    inputs.now.value = example.inputs.now;
+    var state = {};
+    Object.keys(inputs).forEach(function (key) {
+      state[key] = inputs[key].type === "checkbox" ? inputs[key].checked : inputs[key].value;
+    });
+    return state;
+  };
+
+  /** Fill the form from flat values; a field they do not name is left blank (the zone: the default). */
+  Calculator.prototype.setState = function (state) {
+    var inputs = this.inputs;
+    Object.keys(inputs).forEach(function (key) {
+      var value = Object.prototype.hasOwnProperty.call(state, key) ? state[key] : null;
+      if (inputs[key].type === "checkbox") inputs[key].checked = truthy(value);
+      else if (key === "tz" && value === null) inputs[key].value = DATA.zones.default;
+      else inputs[key].value = value === null || value === undefined ? "" : String(value);
+    });
+  };
+
+  /** The case as a query string: every non-blank field, the zone always, a ticked box as "yes". */
+  Calculator.prototype.query = function () {
+    var params = new URLSearchParams();
+    var state = this.state();
+    Object.keys(state).forEach(function (key) {
+      var value = state[key];
+      if (value === true) params.set(key, "yes");
+      else if (typeof value === "string" && (value !== "" || key === "tz")) params.set(key, value);
+    });
+    return params.toString();
+  };
+
+  /** Flat values from a query string, or null if it names no field of the form. */
+  Calculator.prototype.stateFromQuery = function (search) {
+    var params = new URLSearchParams(search);
+    var inputs = this.inputs;
+    var found = false;
+    var state = {};
+    Object.keys(inputs).forEach(function (key) {
+      if (params.has(key)) {
+        found = true;
+        state[key] = params.get(key);
+      }
+    });
+    return found ? state : null;
+  };
+
+  Calculator.prototype.stored = function () {
+    var store = storage();
+    if (!store) return null;
+    try {
+      var saved = JSON.parse(store.getItem(this.storageKey) || "null");
+      return saved && typeof saved === "object" ? saved : null;
+    } catch (error) {
+      return null;
+    }
+  };
+
+  /** Keep the form as typed: in storage (every calculator), in the address (the main one). */
+  Calculator.prototype.remember = function () {
+    var store = storage();
+    if (store) {
+      try {
+        store.setItem(this.storageKey, JSON.stringify(this.state()));
+      } catch (error) { /* storage full or refused: nothing to keep it in */ }
+    }
+    var query = this.query();
+    if (this.main && window.history && window.history.replaceState) {
+      var url = window.location.pathname + "?" + query + window.location.hash;
+      if (url !== window.location.pathname + window.location.search + window.location.hash) {
+        window.history.replaceState(window.history.state, "", url);
+      }
+    }
+    if (this.openLink) this.openLink.setAttribute("href", this.calculatorPage + "?" + query);
+  };
+
+  /** The address that reopens this case: the page's own (main) or the calculator page's. */
+  Calculator.prototype.caseLink = function () {
+    var query = this.query();
+    if (!this.main && this.calculatorPage) return new URL(this.calculatorPage + "?" + query, window.location.href).href;
+    var url = new URL(window.location.href);
+    url.search = query;
+    url.hash = "";
+    return url.href;
+  };
+
+  /** Where the form starts: the address (main), what this browser kept, the worked case. */
+  Calculator.prototype.restore = function () {
+    var state = (this.main && this.stateFromQuery(window.location.search)) || this.stored() ||
+      (this.worked ? flatten(this.worked) : null);
+    if (state) {
+      this.setState(state);
+      this.remember();
+      this.update();
+    } else if (this.openLink) {
+      this.remember();
+    }
   };
 
   Calculator.prototype.values = function () {
@@ -184,6 +380,7 @@
   Calculator.prototype.update = function () {
     var self = this;
     var result = evaluate(this.values());
+    this.lastResult = result;
     this.runs += 1;
     Object.keys(this.errorNodes).forEach(function (key) {
       var node = self.errorNodes[key];
@@ -213,7 +410,7 @@
   };
 
   Calculator.prototype.labelOf = function (key) {
-    var label = this.root.querySelector('label[for="cc-' + key + '"]');
+    var label = this.root.querySelector('label[for="' + this.id(key) + '"]');
     return label ? label.textContent : key;
   };
 
@@ -225,10 +422,216 @@
       formatMoment(result.now, result.zone) + ").";
   };
 
+  // ---- the record of a case: one model for the printed sheet and the text -----------------
+
+  /** What a case file needs: the case as typed, and every deadline with its verdict, basis and lines. */
+  Calculator.prototype.record = function () {
+    var self = this;
+    var result = evaluate(this.values());
+    var state = this.state();
+    var facts = Object.keys(this.inputs).map(function (key) {
+      var value = state[key];
+      var shown = value === true ? "yes" : value === false ? "no"
+        : value.trim() ? value.trim() : ALL_CLOCK_RULES.some(function (r) { return r.id === key; }) ? "not done"
+          : key === "now" ? "blank (the current time)" : "blank";
+      return {key: key, label: self.labelOf(key), value: shown};
+    });
+    var errors = Object.keys(result.errors).map(function (key) {
+      return {key: key, label: self.labelOf(key), reason: result.errors[key]};
+    });
+    var record = {facts: facts, errors: errors, link: this.caseLink(), deadlines: [], warnings: [], notes: []};
+    if (errors.length) return record;
+    var zone = result.zone;
+    record.zone = zone;
+    record.now = formatMoment(result.now, zone);
+    var warnings = {};
+    var notes = {};
+    function collect(into, list, texts, rule) {
+      texts.forEach(function (text) {
+        if (!into[text]) {
+          into[text] = {text: text, rules: []};
+          list.push(into[text]);
+        }
+        into[text].rules.push(rule);
+      });
+    }
+    result.findings.forEach(function (f) {
+      var d = f.deadline;
+      record.deadlines.push({
+        id: d.rule.id, title: d.rule.title, status: f.status,
+        due: formatMoment(d.due, zone) + (d.isUpperBound ? " " + engine.message("verdict.latest_possible") : ""),
+        done: f.actual !== null ? formatMoment(f.actual, zone) : engine.message("verdict.not_done"),
+        overrun: f.overrun !== null ? engine.formatDuration(f.overrun) : "",
+        lawfulDelay: d.lawfulDelayUntil !== null ? formatMoment(d.lawfulDelayUntil, zone) : "",
+        outer: outerText(f, zone), immediately: immediatelyText(f),
+        basis: d.rule.basis, lines: d.sourceLines.slice(),
+      });
+      collect(warnings, record.warnings, d.warnings, d.rule.id);
+      collect(notes, record.notes, d.notes, d.rule.id);
+    });
+    return record;
+  };
+
+  /** The "Outer bound" of a finding (arrest + 3 h + 12 h) with its verdict, or "". */
+  function outerText(f, zone) {
+    return f.deadline.outerDue === null ? ""
+      : formatMoment(f.deadline.outerDue, zone) + ": " + engine.message("verdict." + f.outerStatus);
+  }
+
+  /** How late the act came on the strict reading of "immédiatement", or "". */
+  function immediatelyText(f) {
+    return f.immediatelyLate === null ? ""
+      : f.immediatelyLate === 0 ? engine.message("verdict.immediately_on_time")
+        : engine.message("verdict.immediately_late", {duration: engine.formatDuration(f.immediatelyLate)});
+  }
+
+  var TITLE = "Custody case: deadlines and verdicts";
+  var SOURCE = "Custody clock calculator of the book “Reading CAT/C/KAZ/3”: the custody rules as Kazakhstan's " +
+    "third periodic report to the UN Committee against Torture (CAT/C/KAZ/3) states them; report lines are " +
+    "lines of its French text.";
+
+  /** The record as plain text, for a case file. */
+  Calculator.prototype.caseText = function () {
+    var r = this.record();
+    var out = [TITLE, SOURCE, "Link to this case: " + r.link, "", "The case (as typed)"];
+    r.facts.forEach(function (f) { out.push("  " + f.label + ": " + f.value); });
+    out.push("");
+    if (r.errors.length) {
+      out.push("Not computed: correct these fields first");
+      r.errors.forEach(function (e) { out.push("  " + e.label + ": " + e.reason); });
+      return out.join("\n") + "\n";
+    }
+    out.push("Deadlines and verdicts (times in " + r.zone + ", with the UTC offset in force; checked at " +
+      r.now + ")");
+    r.deadlines.forEach(function (d, i) {
+      out.push((i + 1) + ". " + d.title + " [" + d.id + "]: " + d.status.toUpperCase());
+      out.push("   Due: " + d.due + "; done at: " + d.done + (d.overrun ? "; overrun: " + d.overrun : ""));
+      if (d.lawfulDelay) out.push("   Lawful delay until: " + d.lawfulDelay);
+      if (d.outer) out.push("   Outer bound (arrest + protocol limit + 12 h): " + d.outer);
+      if (d.immediately) out.push("   If “immédiatement”: " + d.immediately);
+      out.push("   Legal basis: " + d.basis);
+      out.push("   Report lines (CAT/C/KAZ/3): " + d.lines.join(", "));
+    });
+    if (r.warnings.length) {
+      out.push("", "Warnings");
+      r.warnings.forEach(function (w) { out.push("  - " + w.text + " [" + w.rules.join(", ") + "]"); });
+    }
+    if (r.notes.length) {
+      out.push("", "Notes");
+      r.notes.forEach(function (n) { out.push("  - " + n.text + " [" + n.rules.join(", ") + "]"); });
+    }
+    return out.join("\n") + "\n";
+  };
+
+  /** The record as the one-page printed sheet. */
+  Calculator.prototype.sheet = function () {
+    var r = this.record();
+    var sheet = el("article", {class: "cc-sheet", "data-state": r.errors.length ? "error" : "ok"}, [
+      el("h1", {text: TITLE}), el("p", {class: "cc-sheet-source", text: SOURCE}),
+      el("p", {class: "cc-sheet-link", text: "Link to this case: " + r.link}),
+      el("dl", {class: "cc-sheet-facts"}, r.facts.map(function (f) {
+        return el("div", {}, [el("dt", {text: f.label}), el("dd", {text: f.value})]);
+      })),
+    ]);
+    if (r.errors.length) {
+      sheet.append(el("h2", {text: "Not computed: correct these fields first"}), el("ul", {}, r.errors.map(function (e) {
+        return el("li", {text: e.label + ": " + e.reason});
+      })));
+      return sheet;
+    }
+    var withDelay = r.deadlines.some(function (d) { return d.lawfulDelay; });
+    var head = [["Deadline", "deadline"], ["Verdict", "verdict"], ["Due", "time"], ["Done at", "time"],
+      ["Overrun", "overrun"]].concat(withDelay ? [["Lawful delay until", "time"]] : [])
+      .concat([["Legal basis", "basis"], ["Report lines", "lines"]]);
+    sheet.append(el("p", {class: "cc-sheet-zone", text: "Times in " + r.zone + ", with the UTC offset in force; " +
+      "checked at " + r.now + "."}), el("table", {class: "cc-sheet-table"}, [
+      el("thead", {}, [el("tr", {}, head.map(function (h) {
+        return el("th", {scope: "col", class: "cc-col-" + h[1], text: h[0]});
+      }))]),
+      el("tbody", {}, r.deadlines.map(function (d) {
+        return el("tr", {"data-rule": d.id}, [
+          el("th", {scope: "row"}, [d.title, el("br"), el("code", {text: d.id})]),
+          el("td", {}, [el("strong", {text: d.status.toUpperCase()}),
+            d.outer ? el("span", {class: "cc-sheet-extra", text: "Outer bound " + d.outer}) : null,
+            d.immediately ? el("span", {class: "cc-sheet-extra", text: "If “immédiatement”: " + d.immediately})
+              : null]),
+          el("td", {text: d.due}), el("td", {text: d.done}), el("td", {text: d.overrun}),
+          withDelay ? el("td", {text: d.lawfulDelay}) : null,
+          el("td", {text: d.basis}), el("td", {text: d.lines.join(", ")}),
+        ]);
+      })),
+    ]));
+    [["Warnings", r.warnings], ["Notes", r.notes]].forEach(function (part) {
+      if (!part[1].length) return;
+      sheet.append(el("h2", {text: part[0]}), el("ul", {}, part[1].map(function (item) {
+        return el("li", {text: item.text + " [" + item.rules.join(", ") + "]"});
+      })));
+    });
+    return sheet;
+  };
+
+  /** Print the sheet alone (the rest of the page is hidden while printing, see the stylesheet). */
+  Calculator.prototype.preparePrint = function () {
+    var holder = document.getElementById(PRINT_ROOT_ID);
+    if (!holder) {
+      holder = el("div", {id: PRINT_ROOT_ID});
+      document.body.append(holder);
+    }
+    holder.textContent = "";
+    holder.append(this.sheet());
+    document.documentElement.classList.add("cc-printing");
+    return holder;
+  };
+
+  Calculator.prototype.print = function () {
+    this.preparePrint();
+    window.print();
+  };
+
+  window.addEventListener("afterprint", function () {
+    document.documentElement.classList.remove("cc-printing");
+    var holder = document.getElementById(PRINT_ROOT_ID);
+    if (holder) holder.textContent = "";
+  });
+
+  Calculator.prototype.copy = function () {
+    var self = this;
+    var text = this.caseText();
+    var lines = text.split("\n").length - 1;
+    function done(ok) {
+      self.copyStatus.textContent = ok ? "Copied the case as text (" + lines + " lines)."
+        : "This browser refused to copy: select the text below and copy it.";
+      self.root.setAttribute("data-copied", ok ? "true" : "false");
+    }
+    function fallback() {
+      var area = el("textarea", {class: "cc-copy-text", readonly: true, rows: "8",
+        "aria-label": "The case as text"});
+      area.value = text;
+      var old = self.root.querySelector(".cc-copy-text");
+      if (old) old.remove();
+      self.copyStatus.after(area);
+      area.select();
+      var ok = false;
+      try {
+        ok = document.execCommand("copy");
+      } catch (error) {
+        ok = false;
+      }
+      if (ok) area.remove();
+      done(ok);
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () { done(true); }, fallback);
+    } else {
+      fallback();
+    }
+  };
+
   Calculator.prototype.renderFindings = function (result) {
     var self = this;
     var zone = result.zone;
-    var summary = el("p", {id: "cc-summary", "data-zone": zone, "data-now": formatMoment(result.now, zone, "T"),
+    var level = "h" + (this.headingLevel + 1);
+    var summary = el("p", {id: this.id("summary"), "data-zone": zone, "data-now": formatMoment(result.now, zone, "T"),
       text: "Times are shown in " + zone + ", with the UTC offset in force at each moment."});
     var withDelay = result.findings.some(function (f) { return f.deadline.lawfulDelayUntil !== null; });
     var columns = ["Deadline", "Verdict", "Due", "Done at", "Overrun", "Outer bound", "If “immédiatement”"]
@@ -257,22 +660,20 @@
         el("td", {class: "cc-overrun", text: f.overrun !== null ? engine.formatDuration(f.overrun) : ""}),
         el("td", {class: "cc-outer"}, d.outerDue === null ? [] : [formatMoment(d.outerDue, zone) + ": ",
           el("span", {class: "cc-status cc-" + f.outerStatus, text: msg("verdict." + f.outerStatus)})]),
-        el("td", {class: "cc-immediately", text: f.immediatelyLate === null ? ""
-          : f.immediatelyLate === 0 ? msg("verdict.immediately_on_time")
-            : msg("verdict.immediately_late", {duration: engine.formatDuration(f.immediatelyLate)})}),
+        el("td", {class: "cc-immediately", text: immediatelyText(f)}),
         withDelay ? el("td", {text: d.lawfulDelayUntil !== null ? formatMoment(d.lawfulDelayUntil, zone) : ""}) : null,
       ]);
     });
     var table = el("div", {class: "cc-table-wrap", tabindex: "0", role: "region",
       "aria-label": "Deadlines and verdicts, one row per rule"}, [
-      el("table", {class: "cc-table", id: "cc-table"}, [
+      el("table", {class: "cc-table", id: this.id("table")}, [
         el("caption", {text: "One row per custody clock, in the order the deadlines fall."}),
         el("thead", {}, [head]), el("tbody", {}, rows)]),
     ]);
     var details = result.findings.map(function (f) {
       var d = f.deadline;
       return el("section", {class: "cc-rule", "data-rule": d.rule.id}, [
-        el("h3", {text: d.rule.title}),
+        el(level, {text: d.rule.title}),
         el("p", {text: d.rule.description}),
         el("p", {}, [el("strong", {text: "Clock starts: "}), formatMoment(d.startsAt, zone) + " (" +
           (d.rule.starts_from === DATA.arrest ? "the arrest" : d.isUpperBound ? "assumed: the deadline of '" +
@@ -289,7 +690,7 @@
         })) : null,
       ]);
     });
-    return [summary, table, el("h3", {class: "cc-details-title", text: "Rules, legal bases and warnings"})]
+    return [summary, table, el(level, {class: "cc-details-title", text: "Rules, legal bases and warnings"})]
       .concat(details);
   };
 
@@ -302,9 +703,15 @@
   window.CatbookCustody = api;
 
   function start() {
-    document.querySelectorAll("[data-catbook-calculator=custody]").forEach(function (root) {
-      var calculator = new Calculator(root);
+    var mainTaken = false;
+    document.querySelectorAll("[data-catbook-calculator=custody]").forEach(function (root, index) {
+      // the first calculator without a worked case of its own is the page's main one
+      var main = !mainTaken && !root.hasAttribute("data-case");
+      mainTaken = mainTaken || main;
+      var calculator = new Calculator(root, index, main);
+      calculator.restore();
       root.setAttribute("data-ready", "true");
+      root.setAttribute("data-main", main ? "true" : "false");
       api.calculators.push(calculator);
     });
   }

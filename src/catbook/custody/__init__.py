@@ -13,8 +13,20 @@ from .messages import format_duration, message
 from .moments import kazakhstan_zones
 from .rules import RuleBook, load_rules
 from .scenarios import Scenario, load_scenarios, scenario
-from .tables import deadlines_table, findings_table, rules_table
-from .timeline import custody_timeline
+
+# Tables (pandas) and the timeline chart (matplotlib) load on first use, so that importing the
+# engine (catbook.web does, at every book build) does not import pandas and matplotlib.
+_LAZY = {"deadlines_table": ".tables", "findings_table": ".tables", "rules_table": ".tables",
+         "custody_timeline": ".timeline"}
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        from importlib import import_module
+        value = getattr(import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "STATUSES", "CustodyInputError", "Deadline", "Finding", "RuleBook", "RulesDataError", "Scenario",

@@ -18,6 +18,7 @@ def main(argv: list[str] | None = None) -> int:
         for path in write_pages():
             print(f"wrote {path}")
         return 0
+    from ..pdf import page_count
     from . import handouts as h
     try:
         made = h.build(args.out or h.OUT_DIR)
@@ -25,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 1
     for path in made:
-        print(f"wrote {path} ({h.pdf_page_count(path)} page(s))")
+        print(f"wrote {path} ({page_count(path)} page(s))")
     return 0
 
 

@@ -3,24 +3,21 @@
 Made from the same sources as the book, never retyped: each card from its rule in
 data/custody/rules.yaml (with a worked example computed by the engine from an exercise of
 data/training/exercises.yaml), each sheet from the session's exercises. The HTML is
-written next to the PDF, and Chromium prints it (``--headless --print-to-pdf``) into
+written next to the PDF, and the project's one Chromium printer (:mod:`catbook.pdf`: Debian's
+Chromium through Playwright, the same flags as ``make pdf``) prints it on A4 into
 ``_build/handouts/`` (``make handouts``). A card must fit on one page: :func:`build`
-refuses a card that does not.
+refuses a card that does not (pages counted with pypdf).
 """
 from __future__ import annotations
 
+import contextlib
 import html
-import os
 import re
-import shutil
-import subprocess
-import tempfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import custody
-from ..custody.rules import ARREST, Rule
+from .. import custody, pdf
+from ..custody.rules import Rule
 from ..paths import ROOT
 from ..source import SYMBOL
 from . import clock
@@ -28,7 +25,6 @@ from .lang import LANGUAGES, Language, language
 from .exercises import Course, load_exercises, render_exercise_html
 from .glossary import load_glossary, sorted_terms
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 OUT_DIR = ROOT / "_build" / "handouts"
 
 _CSS = """
@@ -163,108 +159,33 @@ def glossary_html(lang: Language | None = None) -> str:
 
 # --- printing -----------------------------------------------------------------------------------
 
+#: The handouts' own CSS sets the page (``@page``: A4 and its margins); no header or footer.
+PDF_OPTIONS = {"format": "A4", "print_background": True, "prefer_css_page_size": True}
+
+
 class HandoutError(RuntimeError):
     """Chromium is missing or failed, or a handout does not have the pages it must have."""
 
 
-def chromium_available(path: str = CHROMIUM) -> bool:
-    return Path(path).is_file() and os.access(path, os.X_OK)
-
-
-def print_pdf(html_file: Path, pdf_file: Path, chromium: str = CHROMIUM, timeout: int = 120) -> Path:
-    """Print an HTML file to an A4 PDF with headless Chromium (its own throwaway profile)."""
-    if not chromium_available(chromium):
-        raise HandoutError(f"{chromium} not found: run `make chromium` (Debian's chromium package)")
-    pdf_file.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="catbook-chromium-") as profile:
-        cmd = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-               "--disable-background-networking", "--disable-component-update", "--no-first-run",
-               f"--user-data-dir={profile}", f"--print-to-pdf={pdf_file}", html_file.resolve().as_uri()]
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
-    if done.returncode != 0 or not pdf_file.is_file():
-        raise HandoutError(f"chromium could not print {html_file}: {done.stderr[-800:]}")
-    return pdf_file
-
-
-_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
-
-
-def pdf_page_count(pdf_file: Path) -> int:
-    """Pages of a PDF, counted from its page objects ('/Type /Page', not '/Pages')."""
-    return len(_PAGE.findall(Path(pdf_file).read_bytes()))
-
-
-def pdf_text(pdf_file: Path) -> str | None:
-    """The text of a PDF: with pdftotext if installed, else pypdf if installed, else a small
-    reader of Chromium's own output (Type0 fonts with ToUnicode maps). None if none works."""
-    exe = shutil.which("pdftotext")
-    if exe:
-        done = subprocess.run([exe, "-layout", str(pdf_file), "-"], capture_output=True, text=True)
-        if done.returncode == 0:
-            return done.stdout
+def print_pdf(html_file: Path, pdf_file: Path, browser) -> Path:
+    """Print an HTML file to an A4 PDF with the book's Chromium (``browser``, from :func:`catbook.pdf.chromium`)."""
     try:
-        import pypdf  # noqa: F401  (only if already installed)
-    except ImportError:
-        pass
-    else:
-        reader = pypdf.PdfReader(str(pdf_file))
-        return "\n".join(page.extract_text() or "" for page in reader.pages)
+        return pdf.print_to_pdf(browser, Path(html_file).resolve().as_uri(), Path(pdf_file), PDF_OPTIONS)
+    except pdf.PdfError as err:
+        raise HandoutError(f"chromium could not print {html_file}: {err}") from err
+
+
+@contextlib.contextmanager
+def _browser(browser=None):
+    """``browser`` if given, else the project's Chromium for the length of the block."""
+    if browser is not None:
+        yield browser
+        return
     try:
-        return _chromium_pdf_text(Path(pdf_file).read_bytes()) or None
-    except (ValueError, KeyError, zlib.error):
-        return None
-
-
-_OBJ = re.compile(rb"(\d+)\s+0\s+obj\b(.*?)\bendobj", re.S)
-_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
-_REF = rb"(\d+)\s+0\s+R"
-
-
-def _chromium_pdf_text(data: bytes) -> str:
-    objects = {int(m.group(1)): m.group(2) for m in _OBJ.finditer(data)}
-
-    def stream(num: int) -> bytes:
-        body = objects[num]
-        raw = _STREAM.search(body).group(1)
-        return zlib.decompress(raw) if b"/FlateDecode" in body else raw
-
-    def cmap(num: int) -> dict[bytes, str]:
-        text = stream(num).decode("latin-1")
-        table = {}
-        for block in re.findall(r"beginbfchar(.*?)endbfchar", text, re.S):
-            for src, dst in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
-                table[bytes.fromhex(src)] = bytes.fromhex(dst).decode("utf-16-be", "replace")
-        for block in re.findall(r"beginbfrange(.*?)endbfrange", text, re.S):
-            for lo, hi, dst in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
-                start = int(dst, 16)
-                for k, code in enumerate(range(int(lo, 16), int(hi, 16) + 1)):
-                    table[code.to_bytes(len(lo) // 2, "big")] = chr(start + k)
-        return table
-
-    out = []
-    for num, body in objects.items():
-        if not _PAGE.search(body):
-            continue
-        res = re.search(rb"/Resources\s+" + _REF, body)
-        resources = objects[int(res.group(1))] if res else body
-        fonts_ref = re.search(rb"/Font\s+" + _REF, resources)
-        fonts_dict = objects[int(fonts_ref.group(1))] if fonts_ref else resources
-        maps = {}
-        for name, ref in re.findall(rb"/(F\d+)\s+" + _REF, fonts_dict):
-            to_unicode = re.search(rb"/ToUnicode\s+" + _REF, objects[int(ref)])
-            maps[name.decode()] = cmap(int(to_unicode.group(1))) if to_unicode else {}
-        contents = re.search(rb"/Contents\s+" + _REF, body)
-        content = stream(int(contents.group(1))).decode("latin-1")
-        current: dict[bytes, str] = {}
-        for token in re.finditer(r"/(F\d+)\s+[\d.]+\s+Tf|<([0-9A-Fa-f]*)>|\bET\b", content):
-            if token.group(1):
-                current = maps.get(token.group(1), {})
-            elif token.group(0) == "ET":
-                out.append("\n")
-            else:
-                raw = bytes.fromhex(token.group(2))
-                out.append("".join(current.get(raw[i:i + 2], "") for i in range(0, len(raw), 2)))
-    return "".join(out)
+        with pdf.chromium() as started:
+            yield started
+    except pdf.PdfError as err:
+        raise HandoutError(str(err)) from err
 
 
 def normalise(text: str) -> str:
@@ -273,8 +194,7 @@ def normalise(text: str) -> str:
 
 # --- build --------------------------------------------------------------------------------------
 
-def build_card(rule_id: str, out_dir: Path = OUT_DIR, chromium: str = CHROMIUM,
-               lang: Language | None = None) -> Path:
+def build_card(rule_id: str, out_dir: Path = OUT_DIR, browser=None, lang: Language | None = None) -> Path:
     """One rule's card as HTML and PDF in ``out_dir/cards``; refuses a card longer than a page."""
     lang = lang or language("en")
     rule = custody.load_rules().rule(rule_id)
@@ -282,29 +202,33 @@ def build_card(rule_id: str, out_dir: Path = OUT_DIR, chromium: str = CHROMIUM,
     folder.mkdir(parents=True, exist_ok=True)
     page = folder / f"{rule.id}.html"
     page.write_text(card_html(rule, lang=lang), encoding="utf-8")
-    pdf = print_pdf(page, folder / f"{rule.id}.pdf", chromium)
-    if pdf_page_count(pdf) != 1:
-        raise HandoutError(f"card {rule.id} ({lang.code}) takes {pdf_page_count(pdf)} pages; a card must fit on one")
-    return pdf
+    with _browser(browser) as chromium:
+        made = print_pdf(page, folder / f"{rule.id}.pdf", chromium)
+    pages = pdf.page_count(made)
+    if pages != 1:
+        raise HandoutError(f"card {rule.id} ({lang.code}) takes {pages} pages; a card must fit on one")
+    return made
 
 
-def build(out_dir: Path = OUT_DIR, chromium: str = CHROMIUM) -> list[Path]:
+def build(out_dir: Path = OUT_DIR, browser=None) -> list[Path]:
     """Every handout, in every language: a card per rule, an exercise sheet and an answer key per
-    session, the glossary. English in ``out_dir``, Russian in ``out_dir/ru``."""
+    session, the glossary (one Chromium for all of them). English in ``out_dir``, Russian in
+    ``out_dir/ru``."""
+    course = load_exercises()
     made = []
-    for code in LANGUAGES:
-        lang = language(code)
-        folder = Path(out_dir) if code == "en" else Path(out_dir) / code
-        folder.mkdir(parents=True, exist_ok=True)
-        course = load_exercises()
-        made += [build_card(rule.id, folder, chromium, lang) for rule in custody.load_rules().rules]
-        for s in course.sessions:
-            for with_solutions, name in ((False, "exercises"), (True, "answer-key")):
-                page = folder / f"session-{s.number}-{name}.html"
-                page.write_text(sheet_html(s.number, course, with_solutions=with_solutions, lang=lang),
-                                encoding="utf-8")
-                made.append(print_pdf(page, page.with_suffix(".pdf"), chromium))
-        page = folder / "glossary.html"
-        page.write_text(glossary_html(lang), encoding="utf-8")
-        made.append(print_pdf(page, page.with_suffix(".pdf"), chromium))
+    with _browser(browser) as chromium:
+        for code in LANGUAGES:
+            lang = language(code)
+            folder = Path(out_dir) if code == "en" else Path(out_dir) / code
+            folder.mkdir(parents=True, exist_ok=True)
+            made += [build_card(rule.id, folder, chromium, lang) for rule in custody.load_rules().rules]
+            for s in course.sessions:
+                for with_solutions, name in ((False, "exercises"), (True, "answer-key")):
+                    page = folder / f"session-{s.number}-{name}.html"
+                    page.write_text(sheet_html(s.number, course, with_solutions=with_solutions, lang=lang),
+                                    encoding="utf-8")
+                    made.append(print_pdf(page, page.with_suffix(".pdf"), chromium))
+            page = folder / "glossary.html"
+            page.write_text(glossary_html(lang), encoding="utf-8")
+            made.append(print_pdf(page, page.with_suffix(".pdf"), chromium))
     return made
