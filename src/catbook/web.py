@@ -139,6 +139,14 @@ def language_payload(code: str, book: RuleBook | None = None) -> dict:
         entry = {k: t[k] for k in ("title", "description", "basis", "limit")}
         if rule.act is not None:
             entry["act"] = t["act"]
+        # each dated version's note, in the order of in_force (None: the version has none)
+        by_label = t.get("versions", {})
+        entry["versions"] = []
+        for version in rule.versions:
+            note = by_label.get(version.label, {}).get("note")
+            if version.note and not note:
+                raise RulesDataError(f"{rules_file.name}: {rule.id}: no note for version {version.label}")
+            entry["versions"].append({"note": note if version.note else None})
         delays = [v for v in rule.versions if v.lawful_delay]
         if delays:
             version = t.get("versions", {}).get(delays[0].label, {})
