@@ -77,8 +77,12 @@ def test_every_line_cited_in_the_book_shows_its_official_paragraph():
     import json
     from catbook.corpus import para_nos_of_lines
     from catbook.paths import NOTEBOOKS
-    ref = re.compile(r"\{ref\}`lines? (\d+)(?:[–-](\d+))? <p\d+>`( · \{ref\}`paras?\.? (\d+)[^`]*<para-(\d+)>`)?")
-    texts = {p.name: p.read_text(encoding="utf-8") for p in list(BOOK.glob("*.md")) + list(BOOK.glob("instructors/*.md"))}
+    # English "line 295 · para. 232"; Russian "строка 295 · п. 232" (any case of строка).
+    ref = re.compile(r"\{ref\}`(?:lines?|строк\w*) (\d+)(?:[–-](\d+))? <p\d+>`"
+                     r"( · \{ref\}`(?:paras?\.?|пп?\.) (\d+)[^`]*<para-(\d+)>`)?")
+    pages = list(BOOK.glob("*.md")) + list(BOOK.glob("instructors/*.md")) + list(BOOK.glob("instructors/ru/*.md"))
+    texts = {p.relative_to(BOOK).as_posix(): p.read_text(encoding="utf-8") for p in pages}
+    assert any(name.startswith("instructors/ru/") for name in texts)
     for nb in NOTEBOOKS.glob("*.ipynb"):
         cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
         texts[nb.name] = "\n".join("".join(c["source"]) for c in cells) + "\n".join(

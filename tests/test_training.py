@@ -385,10 +385,11 @@ def test_no_stale_generated_page_is_left_behind():
     assert on_disk - generated - hand_written == set()
 
 
-def test_every_instructors_page_is_in_the_toc_as_the_last_part():
+def test_every_instructors_page_is_in_the_toc_as_the_last_english_part():
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    last = toc["parts"][-1]
-    assert last["caption"] == "For instructors"
+    last = next(part for part in toc["parts"] if part["caption"] == "For instructors")
+    # The Russian version of this part comes right after it, last (tests/test_training_ru.py).
+    assert toc["parts"][-2] is last
 
     def files(entries):
         for entry in entries:
@@ -456,19 +457,25 @@ def test_card_and_sheet_html_come_from_the_data():
         assert handouts.html.escape(e.text("solution")) not in sheet
 
 
-def test_a_card_prints_on_one_page_with_the_rules_text(tmp_path):
-    """Printed by the book's Chromium (`make test` installs it: `make chromium`), read back with pypdf."""
+@pytest.mark.parametrize("code", ["en", "ru"])
+def test_a_card_prints_on_one_page_with_the_rules_text(tmp_path, code):
+    """Printed by the book's Chromium (`make test` installs it: `make chromium`), read back with pypdf;
+    in English and in Russian (the same rule, its words from data/training/ru/)."""
+    from catbook.training.lang import language
     if not catbook_pdf.chromium_available():
         pytest.fail(f"{catbook_pdf.CHROMIUM} is missing: run `make chromium`", pytrace=False)
+    lang = language(code)
     rule = custody.load_rules().rule("court-72h")
-    pdf = handouts.build_card(rule.id, tmp_path)
+    pdf = handouts.build_card(rule.id, tmp_path, lang=lang)
     assert catbook_pdf.page_count(pdf) == 1
     [(width, height)] = catbook_pdf.page_sizes(pdf)
     assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2, f"not A4: {width} x {height} pt"
     html_text = (tmp_path / "cards" / "court-72h.html").read_text(encoding="utf-8")
     assert handouts.html.escape(rule.quote_fr) in html_text
     flat = handouts.normalise(catbook_pdf.pdf_text(pdf))
-    for words in (rule.title, rule.quote_fr, f"(line {rule.quote_line})", rule.duration.label):
+    assert f'<html lang="{code}">' in html_text
+    for words in (lang.rule_text(rule, "title"), rule.quote_fr, f"({lang.t('sheet.line', n=rule.quote_line)})",
+                  lang.rule_text(rule, "limit")):
         assert handouts.normalise(words) in flat, f"{words!r} not in the printed card"
 
 
@@ -478,7 +485,7 @@ def test_a_card_longer_than_a_page_is_refused(tmp_path, monkeypatch):
         pytest.fail(f"{catbook_pdf.CHROMIUM} is missing: run `make chromium`", pytrace=False)
     long = handouts.card_html
     monkeypatch.setattr(handouts, "card_html",
-                        lambda rule, course=None: long(rule, course).replace(
+                        lambda rule, course=None, lang=None: long(rule, course, lang).replace(
                             "</body>", "<p>padding</p>" * 400 + "</body>"))
     with pytest.raises(handouts.HandoutError, match="a card must fit on one"):
         handouts.build_card("court-72h", tmp_path)

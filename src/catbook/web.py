@@ -22,16 +22,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from importlib import metadata
 from pathlib import Path
 
+import yaml
+
+from .custody.errors import RulesDataError
 from .custody.messages import MESSAGES_FILE, messages
 from .custody.moments import _zone_names as _engine_zone_names
 from .custody.moments import kazakhstan_zones
 from .custody.rules import ARREST, RULES_FILE, Duration, Rule, RuleBook, Version, load_rules
 from .custody.scenarios import SCENARIOS_FILE, load_scenarios
-from .paths import ROOT
+from .paths import CUSTODY_DIR, DATA, ROOT
 
 WEB = ROOT / "web"
 WEB_SRC = WEB / "src"
@@ -104,6 +108,54 @@ def _rule(rule: Rule) -> dict:
     }
 
 
+#: The calculator's other languages: the message table in that language (same keys and
+#: names as messages.yaml) and the rules' texts (titles, acts, limits, bases) in it.
+LANGUAGE_FILES = {"ru": (CUSTODY_DIR / "messages.ru.yaml", DATA / "training" / "ru" / "rules.yaml")}
+_NAMES = re.compile(r"\{([a-z_]+)\}")
+
+
+def language_payload(code: str, book: RuleBook | None = None) -> dict:
+    """The words of the calculator in language ``code``: its message table and rule texts.
+
+    The page's engine computes with the same rules; only these words change. Refuses a table
+    whose keys or ``{names}`` differ from messages.yaml, or a rule without its texts.
+    """
+    book = book or load_rules()
+    messages_file, rules_file = LANGUAGE_FILES[code]
+    table = yaml.safe_load(messages_file.read_text(encoding="utf-8"))
+    english = messages()
+    if not isinstance(table, dict) or set(table) != set(english):
+        missing, extra = sorted(set(english) - set(table or {})), sorted(set(table or {}) - set(english))
+        raise RulesDataError(f"{messages_file.name}: keys differ from messages.yaml (missing {missing}, extra {extra})")
+    for key, text in english.items():
+        if set(_NAMES.findall(text)) != set(_NAMES.findall(str(table[key]))):
+            raise RulesDataError(f"{messages_file.name}: {key} must name {sorted(set(_NAMES.findall(text)))}")
+    texts = yaml.safe_load(rules_file.read_text(encoding="utf-8"))
+    rules = {}
+    for rule in book.rules:
+        t = texts.get(rule.id)
+        if not t:
+            raise RulesDataError(f"{rules_file.name}: no texts for rule {rule.id}")
+        entry = {k: t[k] for k in ("title", "description", "basis", "limit")}
+        if rule.act is not None:
+            entry["act"] = t["act"]
+        # each dated version's note, in the order of in_force (None: the version has none)
+        by_label = t.get("versions", {})
+        entry["versions"] = []
+        for version in rule.versions:
+            note = by_label.get(version.label, {}).get("note")
+            if version.note and not note:
+                raise RulesDataError(f"{rules_file.name}: {rule.id}: no note for version {version.label}")
+            entry["versions"].append({"note": note if version.note else None})
+        delays = [v for v in rule.versions if v.lawful_delay]
+        if delays:
+            version = t.get("versions", {}).get(delays[0].label, {})
+            entry.update(delay=t["delay"], delay_description=version["delay_description"],
+                         delay_basis=version["delay_basis"])
+        rules[rule.id] = entry
+    return {"messages": {k: str(v) for k, v in table.items()}, "rules": rules}
+
+
 def _zone_names() -> list[str]:
     """Every zone name ``resolve_zone`` accepts, sorted."""
     return sorted(_engine_zone_names())
@@ -127,6 +179,8 @@ def custody_rules_payload(book: RuleBook | None = None) -> dict:
             "scenarios_sha256": _sha256(SCENARIOS_FILE),
             "messages": MESSAGES_FILE.relative_to(ROOT).as_posix(), "messages_sha256": _sha256(MESSAGES_FILE),
             "tzdata": metadata.version("tzdata"),
+            "languages": {code: [p.relative_to(ROOT).as_posix() for p in files]
+                          for code, files in LANGUAGE_FILES.items()},
         },
         "arrest": ARREST,
         "known_period": {"from": _iso(period.start), "to": _iso(period.end),
@@ -134,6 +188,7 @@ def custody_rules_payload(book: RuleBook | None = None) -> dict:
                          "quote_line": period.quote_line, "note": period.note},
         "rules": [_rule(rule) for rule in book.rules],
         "messages": dict(messages()),
+        "languages": {code: language_payload(code, book) for code in LANGUAGE_FILES},
         "zones": {"default": "Asia/Almaty", "kazakhstan": list(kazakhstan_zones()), "known": _zone_names()},
         "examples": [{"name": case.name, "facts": case.facts,
                       "inputs": {"arrested_at": str(case.inputs["arrested_at"]), "tz": case.inputs["tz"],

@@ -5,12 +5,16 @@ book/calculator.html (served from the built book over http://127.0.0.1); the dea
 verdicts, overruns, warnings and notes the page shows (read from its data-* attributes)
 must equal those of ``catbook.custody.audit()``/``deadlines()`` on the same inputs. Bad
 input must give the engine's own message, beside the field it concerns. The page also
-computes with the rules the build exported (custody-rules.json). (The chapters' calculators,
+computes with the rules the build exported (custody-rules.json). The Russian page
+(book/instructors/ru/calculator.html) runs every worked case too, in Russian words: the same
+deadlines, verdicts, overruns and as many warnings and notes, worded from
+data/custody/messages.ru.yaml. (The chapters' calculators,
 the address, reload, print and copy: test_calculator_keep.py.)
 """
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import urlparse
 
 import pytest
@@ -25,6 +29,8 @@ from catbook.web import STATIC_SUBDIR, custody_rules_payload
 SCENARIOS = load_scenarios()
 FORM_RULES = [rule.id for rule in load_rules().custody_rules(foreigner=True, juvenile=True)]
 PAGE = "/book/calculator.html"
+#: The calculator page of each language (the same engine and rules, the words of that language).
+PAGES = {"en": PAGE, "ru": "/book/instructors/ru/calculator.html"}
 
 READ_RESULTS = """() => Array.from(document.querySelectorAll('#cc-table tbody tr')).map(tr => ({
   rule: tr.dataset.rule, status: tr.dataset.status, due: tr.dataset.due, starts_at: tr.dataset.startsAt,
@@ -84,18 +90,78 @@ def page_rows(page):
 
 
 @pytest.fixture(scope="module")
-def calculator(browser, book_url):
-    """One calculator page for the module: every test fills every field, so none leaks state."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    page.errors_seen = []
-    page.on("pageerror", lambda error: page.errors_seen.append(str(error)))
-    page.on("console", lambda m: page.errors_seen.append(m.text) if m.type == "error" else None)
-    page.goto(book_url + PAGE)
-    page.wait_for_selector("[data-catbook-calculator='custody'][data-ready='true']")
-    yield page
-    context.close()
+def calculator_in(browser, book_url):
+    """The calculator page of a language, opened once for the module: every test fills every
+    field, so none leaks state."""
+    opened = {}
+
+    def open_page(lang: str):
+        if lang not in opened:
+            context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+            context.set_default_timeout(15_000)
+            page = context.new_page()
+            page.errors_seen = []
+            page.on("pageerror", lambda error: page.errors_seen.append(str(error)))
+            page.on("console", lambda m: page.errors_seen.append(m.text) if m.type == "error" else None)
+            page.goto(book_url + PAGES[lang])
+            page.wait_for_selector("[data-catbook-calculator='custody'][data-ready='true']")
+            opened[lang] = (context, page)
+        return opened[lang][1]
+
+    yield open_page
+    for context, _ in opened.values():
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def calculator(calculator_in):
+    return calculator_in("en")
+
+
+def in_language(rows, lang: str):
+    """Engine rows with the page's words in ``lang``: the Python engine words them in English,
+    so a text is rebuilt from the language's table (data/custody/messages.<lang>.yaml), and a
+    warning or note is compared by count and language, the values and verdicts exactly."""
+    if lang == "en":
+        return rows
+    table = custody_rules_payload()["languages"][lang]["messages"]
+
+    def say(key, **values):
+        return re.sub(r"\{([a-z_]+)\}", lambda m: str(values[m[1]]), table[key])
+
+    def duration(seconds):
+        minutes = int(seconds) // 60
+        days, rest = divmod(minutes, 24 * 60)
+        return say("duration.days" if days else "duration.hours", days=days, hours=rest // 60,
+                   minutes=f"{rest % 60:02d}")
+
+    out = []
+    for row in rows:
+        row = dict(row)
+        due_text = row["due_text"].removesuffix(" (latest possible)")
+        row["due_text"] = due_text + (" " + say("verdict.latest_possible") if row["upper_bound"] else "")
+        row["overrun_text"] = duration(row["overrun_seconds"]) if row["overrun_seconds"] is not None else ""
+        if row["outer_status"]:
+            row["outer_text"] = row["outer_text"].split(": ")[0] + ": " + say("verdict." + row["outer_status"])
+        if row["immediately_late_seconds"] != "":
+            late = int(row["immediately_late_seconds"])
+            row["immediately_text"] = (say("verdict.immediately_on_time") if late == 0
+                                       else say("verdict.immediately_late", duration=duration(late)))
+        row["warnings"], row["notes"] = len(row["warnings"]), len(row["notes"])
+        out.append(row)
+    return out
+
+
+def worded_in(rows, lang: str):
+    """The page's rows as in_language() gives the engine's: warnings and notes counted, and each
+    one checked to be in the page's language."""
+    if lang == "en":
+        return rows
+    for row in rows:
+        for text in row["warnings"] + row["notes"]:
+            assert re.search(r"[\u0400-\u04FF]", text), f"{row['rule']}: not in Russian: {text!r}"
+        row["warnings"], row["notes"] = len(row["warnings"]), len(row["notes"])
+    return rows
 
 
 def submit(page, *, arrested_at, tz, foreigner, events, now, juvenile=False, delay_authorised=False):
@@ -116,17 +182,19 @@ def submit(page, *, arrested_at, tz, foreigner, events, now, juvenile=False, del
 
 # --- the worked cases: page == engine --------------------------------------------------
 
+@pytest.mark.parametrize("lang", list(PAGES))
 @pytest.mark.parametrize("case", SCENARIOS, ids=[case.name for case in SCENARIOS])
-def test_every_worked_case_gives_the_engines_deadlines_and_verdicts(calculator, case):
+def test_every_worked_case_gives_the_engines_deadlines_and_verdicts(calculator_in, case, lang):
+    calculator = calculator_in(lang)
     inputs = case.inputs
     events = {rule: str(text) for rule, text in inputs["events"].items() if text is not None}
     flags = {"juvenile": inputs["juvenile"], "delay_authorised": inputs["delay_authorised"]}
     state = submit(calculator, arrested_at=str(inputs["arrested_at"]), tz=inputs["tz"],
                    foreigner=bool(inputs["foreigner"]), events=events, now=str(inputs["now"]), **flags)
     assert state == "ok", calculator.evaluate(READ_ERRORS)
-    shown = page_rows(calculator)
-    expected = engine_rows(str(inputs["arrested_at"]), events, tz=inputs["tz"], now=str(inputs["now"]),
-                           foreigner=bool(inputs["foreigner"]), **flags)
+    shown = worded_in(page_rows(calculator), lang)
+    expected = in_language(engine_rows(str(inputs["arrested_at"]), events, tz=inputs["tz"], now=str(inputs["now"]),
+                                       foreigner=bool(inputs["foreigner"]), **flags), lang)
     assert [row["rule"] for row in shown] == [row["rule"] for row in expected], "order of the deadlines"
     for got, want in zip(shown, expected):
         assert got["overrun_seconds"] == pytest.approx(want["overrun_seconds"], abs=1e-3), got["rule"]

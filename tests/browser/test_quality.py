@@ -215,6 +215,7 @@ def _search(page, book_url, query: str) -> list[str]:
 @pytest.mark.parametrize("query, expected", [
     ("garde à vue", "book/report-text.html"),   # a French phrase of the report
     ("custody", "notebooks/custody-clock.html"),  # an English term of the analysis
+    ("задержание", "book/instructors/ru/"),        # the Russian term, on the Russian pages
 ])
 def test_search_finds(page, book_url, book_dir, query, expected):
     if not (book_dir / "search.html").is_file():

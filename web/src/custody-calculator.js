@@ -20,13 +20,55 @@
 (function () {
   "use strict";
 
-  var engine = window.CatbookCustodyEngine.create(window.catbookCustodyRules);
+  var RULES = window.catbookCustodyRules;
+
+  /**
+   * The rules data in a language: the same rules, limits and cases, with the words of that
+   * language (data.languages[lang], exported by catbook.web from data/custody/messages.<lang>.yaml
+   * and the Russian rule texts) in place of the English ones. English is the data as it is.
+   */
+  function localised(data, lang) {
+    var tr = data.languages && data.languages[lang];
+    if (!tr) return data;
+    var copy = JSON.parse(JSON.stringify(data));
+    copy.messages = Object.assign({}, data.messages, tr.messages);
+    copy.rules.forEach(function (rule) {
+      var t = tr.rules[rule.id];
+      if (!t) return;
+      rule.title = t.title;
+      rule.description = t.description;
+      rule.basis = t.basis;
+      rule.duration.label = t.limit;
+      if (rule.act && t.act) rule.act.label = t.act;
+      rule.in_force.forEach(function (version, i) {
+        if (t.versions && t.versions[i] && t.versions[i].note) version.note = t.versions[i].note;
+        if (version.lawful_delay && t.delay) {
+          version.lawful_delay.duration.label = t.delay;
+          version.lawful_delay.description = t.delay_description || version.lawful_delay.description;
+          version.lawful_delay.basis = t.delay_basis || version.lawful_delay.basis;
+        }
+      });
+    });
+    return copy;
+  }
+
+  var ENGINES = {};
+  /** One engine per language of the page, all on the same rules (the computation is the same). */
+  function engineFor(lang) {
+    if (!ENGINES[lang]) ENGINES[lang] = window.CatbookCustodyEngine.create(localised(RULES, lang));
+    return ENGINES[lang];
+  }
+
+  /** A calculator's language: its data-lang, else the page's lang ("ru", "ru-RU" -> "ru"), else English. */
+  function languageOf(root) {
+    var lang = (root.getAttribute("data-lang") || document.documentElement.lang || "en").split("-")[0];
+    return RULES.languages && RULES.languages[lang] ? lang : "en";
+  }
+
+  var engine = engineFor("en");
   var DATA = engine.data;
   var ALL_CLOCK_RULES = engine.clockRules;
   var STATUSES = engine.statuses;
-  var evaluate = engine.evaluate;
-  var formatMoment = engine.formatMoment;
-  var actLabel = engine.actLabel;
 
   // ---- the page -------------------------------------------------------------------------
 
@@ -44,12 +86,6 @@
     return node;
   }
 
-  var FIELD_HELP = {
-    arrested_at: "The moment of actual deprivation of liberty, as YYYY-MM-DD HH:MM local time in the zone " +
-      "below, or with an explicit UTC offset (2012-03-01T14:30+06:00).",
-    tz: "An IANA time zone name; Kazakhstan's zones are offered as you type.",
-    now: "When the case is checked. Blank means the current time of this computer.",
-  };
   var STORAGE_PREFIX = "catbook-custody-calculator:";
   var PRINT_ROOT_ID = "cc-print-root";
 
@@ -80,6 +116,8 @@
 
   function Calculator(root, index, main) {
     this.root = root;
+    this.lang = languageOf(root);
+    this.engine = engineFor(this.lang);
     this.prefix = index ? "cc" + (index + 1) + "-" : "cc-";
     this.main = main;
     this.reportPage = root.getAttribute("data-report-page") || "";
@@ -104,6 +142,9 @@
 
   Calculator.prototype.id = function (name) { return this.prefix + name; };
 
+  /** A text of the page in this calculator's language (data/custody/messages*.yaml, keys page.*). */
+  Calculator.prototype.t = function (key, values) { return this.engine.message("page." + key, values || {}); };
+
   Calculator.prototype.fieldRow = function (key, label, input, help) {
     var id = this.id(key);
     input.id = id;
@@ -125,6 +166,7 @@
 
   Calculator.prototype.build = function () {
     var self = this;
+    var t = this.t.bind(this);
     var id = this.id.bind(this);
     var zones = el("datalist", {id: id("zones")}, DATA.zones.kazakhstan.map(function (z) {
       return el("option", {value: z});
@@ -139,63 +181,61 @@
     var exampleFacts = null;
     var picker = null;
     if (this.main) {
-      examples = el("select", {id: id("example")}, [el("option", {value: "", text: "(choose a worked case)"})]
+      examples = el("select", {id: id("example")}, [el("option", {value: "", text: t("choose_case")})]
         .concat(DATA.examples.map(function (e) { return el("option", {value: e.name, text: e.name}); })));
-      exampleFacts = el("p", {class: "cc-help", id: id("example-facts"), "aria-live": "polite"});
+      // the worked cases' facts are written in English (data/custody/scenarios.yaml)
+      exampleFacts = el("p", {class: "cc-help", id: id("example-facts"), "aria-live": "polite",
+        lang: this.lang === "en" ? null : "en"});
       examples.setAttribute("aria-describedby", id("example-facts"));
-      picker = el("div", {class: "cc-field"}, [el("label", {for: id("example"), text: "Load a worked case"}),
+      picker = el("div", {class: "cc-field"}, [el("label", {for: id("example"), text: t("load_case")}),
         el("div", {class: "cc-control"}, [examples, exampleFacts])]);
     }
 
-    var eventRows = ALL_CLOCK_RULES.map(function (rule) {
-      var hint = rule.applies_to === "foreigner" ? " (foreign national only)"
-        : rule.applies_to === "juvenile" && !/\bminor\b/i.test(rule.act.label) ? " (minor only)" : "";
-      var from = rule.starts_from === DATA.arrest ? "the arrest" : "'" + actLabel(rule.starts_from) + "'";
-      return self.fieldRow(rule.id, rule.act.label + hint, textInput("blank = not done yet"),
-        (rule.duration.unit === "immediately" ? "Due immediately, at " + from
-          : "Due within " + rule.duration.label + " of " + from) + ". Blank means not done yet.");
+    var eventRows = self.engine.clockRules.map(function (rule) {
+      // the parents' act already says "minor" in its label; the hint would repeat it
+      var english = ALL_CLOCK_RULES.find(function (r) { return r.id === rule.id; });
+      var hint = rule.applies_to === "foreigner" ? t("hint.foreigner")
+        : rule.applies_to === "juvenile" && !/\bminor\b/i.test(english.act.label) ? t("hint.juvenile") : "";
+      var from = rule.starts_from === DATA.arrest ? t("from_arrest")
+        : t("from_act", {act: self.engine.actLabel(rule.starts_from)});
+      return self.fieldRow(rule.id, rule.act.label + hint, textInput(t("placeholder.not_done")),
+        rule.duration.unit === "immediately" ? t("help.due_immediately", {from: from})
+          : t("help.due_within", {limit: rule.duration.label, from: from}));
     });
 
-    var actions = [el("button", {type: "submit", id: id("submit"), text: "Show deadlines"}),
-      el("button", {type: "button", id: id("print"), class: "cc-secondary", text: "Print this case"}),
-      el("button", {type: "button", id: id("copy"), class: "cc-secondary", text: "Copy as text"})];
+    var actions = [el("button", {type: "submit", id: id("submit"), text: t("button.submit")}),
+      el("button", {type: "button", id: id("print"), class: "cc-secondary", text: t("button.print")}),
+      el("button", {type: "button", id: id("copy"), class: "cc-secondary", text: t("button.copy")})];
     if (this.worked) {
       actions.push(el("button", {type: "button", id: id("reset"), class: "cc-secondary",
-        text: "Back to the worked case"}));
+        text: t("button.reset")}));
     }
     this.openLink = null;
     if (!this.main && this.calculatorPage) {
       this.openLink = el("a", {class: "cc-open", id: id("open"), href: this.calculatorPage,
-        text: "Open this case in the calculator"});
+        text: t("open")});
       actions.push(this.openLink);
     }
     this.copyStatus = el("p", {class: "cc-help cc-copy-status", id: id("copy-status"), role: "status",
       "aria-live": "polite"});
-    var keepHelp = el("p", {class: "cc-help", id: id("keep-help"), text: this.main
-      ? "This page's address holds the case, so a bookmark or a copied link reopens it; what you type is " +
-        "also kept in this browser, so the form survives a reload (valid or not). Loading the address sends " +
-        "it to the host that serves this book, as any address is."
-      : "What you type is kept in this browser, so the form survives a reload; “Back to the worked case” " +
-        "restores the chapter's case."});
+    var keepHelp = el("p", {class: "cc-help", id: id("keep-help"), text: t(this.main ? "keep.main" : "keep.other")});
 
     var form = el("form", {class: "cc-form", id: id("form"), novalidate: true, "aria-describedby": id("form-help")}, [
-      el("p", {id: id("form-help"), class: "cc-help", text: "Times are YYYY-MM-DD HH:MM in the chosen zone, or " +
-        "carry their own UTC offset (…+06:00) when a record was kept in another zone."}),
+      el("p", {id: id("form-help"), class: "cc-help", text: t("form_help")}),
       picker,
-      el("fieldset", {}, [el("legend", {text: "The arrest"}),
-        this.fieldRow("arrested_at", "Arrested (actual moment)", textInput("YYYY-MM-DD HH:MM"), FIELD_HELP.arrested_at),
-        this.fieldRow("tz", "Time zone", tz, FIELD_HELP.tz), zones,
+      el("fieldset", {}, [el("legend", {text: t("legend.arrest")}),
+        this.fieldRow("arrested_at", t("label.arrested_at"), textInput("YYYY-MM-DD HH:MM"), t("help.arrested_at")),
+        this.fieldRow("tz", t("label.tz"), tz, t("help.tz")), zones,
         el("div", {class: "cc-field cc-check"}, [foreigner, el("label", {for: id("foreigner"),
-          text: "Foreign national (adds the consulate's notice)"})]),
+          text: t("label.foreigner")})]),
         el("div", {class: "cc-field cc-check"}, [juvenile, el("label", {for: id("juvenile"),
-          text: "Minor, under eighteen (adds the parents' immediate notice; the old 72-hour delay never applied)"})]),
+          text: t("label.juvenile")})]),
         el("div", {class: "cc-field cc-check"}, [delayAuthorised, el("label", {for: id("delay_authorised"),
-          text: "The prosecutor authorised delaying the family notice (the 72-hour delay, lawful only before " +
-            "the Law of 18 January 2011)"})]),
+          text: t("label.delay_authorised")})]),
       ]),
-      el("fieldset", {}, [el("legend", {text: "When each act was done"})].concat(eventRows)),
-      el("fieldset", {}, [el("legend", {text: "Checked at"}),
-        this.fieldRow("now", "Now", textInput("blank = current time"), FIELD_HELP.now)]),
+      el("fieldset", {}, [el("legend", {text: t("legend.acts")})].concat(eventRows)),
+      el("fieldset", {}, [el("legend", {text: t("legend.checked")}),
+        this.fieldRow("now", t("label.now"), textInput(t("placeholder.now")), t("help.now"))]),
       el("div", {class: "cc-actions"}, actions),
       this.copyStatus, keepHelp,
     ]);
@@ -215,12 +255,12 @@
     // The status line is the live region: a short summary (or what to correct) is
     // announced after each computation; the table below it is not re-read in full.
     this.status = el("p", {id: id("status"), class: "cc-status-line", role: "status", "aria-live": "polite",
-      "aria-atomic": "true", text: "Type the moment of the arrest and press “Show deadlines”."});
+      "aria-atomic": "true", text: t("status.start")});
     this.output = el("div", {id: id("output")});
     this.results = el("section", {id: id("results"), class: "cc-results", "aria-labelledby": id("results-title"),
       "data-state": "empty", "data-run": "0"}, [
       el("h" + this.headingLevel, {id: id("results-title"),
-        text: this.main ? "Deadlines and verdicts" : "Deadlines and verdicts of this case"}),
+        text: t(this.main ? "results.main" : "results.case")}),
       this.status, this.output,
     ]);
     this.root.textContent = "";
@@ -379,7 +419,7 @@
 
   Calculator.prototype.update = function () {
     var self = this;
-    var result = evaluate(this.values());
+    var result = this.engine.evaluate(this.values());
     this.lastResult = result;
     this.runs += 1;
     Object.keys(this.errorNodes).forEach(function (key) {
@@ -393,8 +433,8 @@
     var keys = Object.keys(result.errors);
     var body = [];
     if (keys.length) {
-      this.status.textContent = "Correct the field" + (keys.length > 1 ? "s" : "") + " marked above to see the " +
-        "deadlines: " + keys.map(function (key) { return self.labelOf(key) + ": " + result.errors[key]; }).join("; ");
+      this.status.textContent = this.t(keys.length > 1 ? "status.correct_many" : "status.correct_one", {
+        errors: keys.map(function (key) { return self.labelOf(key) + ": " + result.errors[key]; }).join("; ")});
       this.status.className = "cc-status-line cc-invalid";
       this.results.setAttribute("data-state", "error");
     } else {
@@ -415,11 +455,13 @@
   };
 
   Calculator.prototype.summaryText = function (result) {
+    var self = this;
     var counts = STATUSES.map(function (status) {
-      return result.findings.filter(function (f) { return f.status === status; }).length + " " + status;
+      return self.t("summary_count", {n: result.findings.filter(function (f) { return f.status === status; }).length,
+        status: self.engine.message("verdict." + status)});
     });
-    return result.findings.length + " deadlines: " + counts.join(", ") + " (checked at " +
-      formatMoment(result.now, result.zone) + ").";
+    return this.t("summary", {count: result.findings.length, counts: counts.join(", "),
+      now: this.engine.formatMoment(result.now, result.zone)});
   };
 
   // ---- the record of a case: one model for the printed sheet and the text -----------------
@@ -427,13 +469,15 @@
   /** What a case file needs: the case as typed, and every deadline with its verdict, basis and lines. */
   Calculator.prototype.record = function () {
     var self = this;
-    var result = evaluate(this.values());
+    var engine = this.engine;
+    var formatMoment = engine.formatMoment;
+    var result = engine.evaluate(this.values());
     var state = this.state();
     var facts = Object.keys(this.inputs).map(function (key) {
       var value = state[key];
-      var shown = value === true ? "yes" : value === false ? "no"
-        : value.trim() ? value.trim() : ALL_CLOCK_RULES.some(function (r) { return r.id === key; }) ? "not done"
-          : key === "now" ? "blank (the current time)" : "blank";
+      var shown = value === true ? self.t("value.yes") : value === false ? self.t("value.no")
+        : value.trim() ? value.trim() : ALL_CLOCK_RULES.some(function (r) { return r.id === key; }) ? self.t("value.not_done")
+          : key === "now" ? self.t("value.blank_now") : self.t("value.blank");
       return {key: key, label: self.labelOf(key), value: shown};
     });
     var errors = Object.keys(result.errors).map(function (key) {
@@ -458,12 +502,12 @@
     result.findings.forEach(function (f) {
       var d = f.deadline;
       record.deadlines.push({
-        id: d.rule.id, title: d.rule.title, status: f.status,
+        id: d.rule.id, title: d.rule.title, status: engine.message("verdict." + f.status),
         due: formatMoment(d.due, zone) + (d.isUpperBound ? " " + engine.message("verdict.latest_possible") : ""),
         done: f.actual !== null ? formatMoment(f.actual, zone) : engine.message("verdict.not_done"),
         overrun: f.overrun !== null ? engine.formatDuration(f.overrun) : "",
         lawfulDelay: d.lawfulDelayUntil !== null ? formatMoment(d.lawfulDelayUntil, zone) : "",
-        outer: outerText(f, zone), immediately: immediatelyText(f),
+        outer: outerText(engine, f, zone), immediately: immediatelyText(engine, f),
         basis: d.rule.basis, lines: d.sourceLines.slice(),
       });
       collect(warnings, record.warnings, d.warnings, d.rule.id);
@@ -473,51 +517,46 @@
   };
 
   /** The "Outer bound" of a finding (arrest + 3 h + 12 h) with its verdict, or "". */
-  function outerText(f, zone) {
+  function outerText(engine, f, zone) {
     return f.deadline.outerDue === null ? ""
-      : formatMoment(f.deadline.outerDue, zone) + ": " + engine.message("verdict." + f.outerStatus);
+      : engine.formatMoment(f.deadline.outerDue, zone) + ": " + engine.message("verdict." + f.outerStatus);
   }
 
   /** How late the act came on the strict reading of "immédiatement", or "". */
-  function immediatelyText(f) {
+  function immediatelyText(engine, f) {
     return f.immediatelyLate === null ? ""
       : f.immediatelyLate === 0 ? engine.message("verdict.immediately_on_time")
         : engine.message("verdict.immediately_late", {duration: engine.formatDuration(f.immediatelyLate)});
   }
 
-  var TITLE = "Custody case: deadlines and verdicts";
-  var SOURCE = "Custody clock calculator of the book “Reading CAT/C/KAZ/3”: the custody rules as Kazakhstan's " +
-    "third periodic report to the UN Committee against Torture (CAT/C/KAZ/3) states them; report lines are " +
-    "lines of its French text.";
-
   /** The record as plain text, for a case file. */
   Calculator.prototype.caseText = function () {
+    var t = this.t.bind(this);
     var r = this.record();
-    var out = [TITLE, SOURCE, "Link to this case: " + r.link, "", "The case (as typed)"];
+    var out = [t("title"), t("source"), t("link", {link: r.link}), "", t("case")];
     r.facts.forEach(function (f) { out.push("  " + f.label + ": " + f.value); });
     out.push("");
     if (r.errors.length) {
-      out.push("Not computed: correct these fields first");
+      out.push(t("not_computed"));
       r.errors.forEach(function (e) { out.push("  " + e.label + ": " + e.reason); });
       return out.join("\n") + "\n";
     }
-    out.push("Deadlines and verdicts (times in " + r.zone + ", with the UTC offset in force; checked at " +
-      r.now + ")");
+    out.push(t("text.deadlines", {zone: r.zone, now: r.now}));
     r.deadlines.forEach(function (d, i) {
       out.push((i + 1) + ". " + d.title + " [" + d.id + "]: " + d.status.toUpperCase());
-      out.push("   Due: " + d.due + "; done at: " + d.done + (d.overrun ? "; overrun: " + d.overrun : ""));
-      if (d.lawfulDelay) out.push("   Lawful delay until: " + d.lawfulDelay);
-      if (d.outer) out.push("   Outer bound (arrest + protocol limit + 12 h): " + d.outer);
-      if (d.immediately) out.push("   If “immédiatement”: " + d.immediately);
-      out.push("   Legal basis: " + d.basis);
-      out.push("   Report lines (CAT/C/KAZ/3): " + d.lines.join(", "));
+      out.push(t("text.due", {due: d.due, done: d.done}) + (d.overrun ? t("text.overrun", {overrun: d.overrun}) : ""));
+      if (d.lawfulDelay) out.push(t("text.delay", {delay: d.lawfulDelay}));
+      if (d.outer) out.push(t("text.outer", {outer: d.outer}));
+      if (d.immediately) out.push(t("text.immediately", {immediately: d.immediately}));
+      out.push(t("text.basis", {basis: d.basis}));
+      out.push(t("text.lines", {lines: d.lines.join(", ")}));
     });
     if (r.warnings.length) {
-      out.push("", "Warnings");
+      out.push("", t("warnings"));
       r.warnings.forEach(function (w) { out.push("  - " + w.text + " [" + w.rules.join(", ") + "]"); });
     }
     if (r.notes.length) {
-      out.push("", "Notes");
+      out.push("", t("notes"));
       r.notes.forEach(function (n) { out.push("  - " + n.text + " [" + n.rules.join(", ") + "]"); });
     }
     return out.join("\n") + "\n";
@@ -525,26 +564,27 @@
 
   /** The record as the one-page printed sheet. */
   Calculator.prototype.sheet = function () {
+    var t = this.t.bind(this);
     var r = this.record();
     var sheet = el("article", {class: "cc-sheet", "data-state": r.errors.length ? "error" : "ok"}, [
-      el("h1", {text: TITLE}), el("p", {class: "cc-sheet-source", text: SOURCE}),
-      el("p", {class: "cc-sheet-link", text: "Link to this case: " + r.link}),
+      el("h1", {text: t("title")}), el("p", {class: "cc-sheet-source", text: t("source")}),
+      el("p", {class: "cc-sheet-link", text: t("link", {link: r.link})}),
       el("dl", {class: "cc-sheet-facts"}, r.facts.map(function (f) {
         return el("div", {}, [el("dt", {text: f.label}), el("dd", {text: f.value})]);
       })),
     ]);
     if (r.errors.length) {
-      sheet.append(el("h2", {text: "Not computed: correct these fields first"}), el("ul", {}, r.errors.map(function (e) {
+      sheet.append(el("h2", {text: t("not_computed")}), el("ul", {}, r.errors.map(function (e) {
         return el("li", {text: e.label + ": " + e.reason});
       })));
       return sheet;
     }
     var withDelay = r.deadlines.some(function (d) { return d.lawfulDelay; });
-    var head = [["Deadline", "deadline"], ["Verdict", "verdict"], ["Due", "time"], ["Done at", "time"],
-      ["Overrun", "overrun"]].concat(withDelay ? [["Lawful delay until", "time"]] : [])
-      .concat([["Legal basis", "basis"], ["Report lines", "lines"]]);
-    sheet.append(el("p", {class: "cc-sheet-zone", text: "Times in " + r.zone + ", with the UTC offset in force; " +
-      "checked at " + r.now + "."}), el("table", {class: "cc-sheet-table"}, [
+    var head = [[t("col.deadline"), "deadline"], [t("col.verdict"), "verdict"], [t("col.due"), "time"],
+      [t("col.done"), "time"], [t("col.overrun"), "overrun"]].concat(withDelay ? [[t("col.delay"), "time"]] : [])
+      .concat([[t("col.basis"), "basis"], [t("col.lines"), "lines"]]);
+    sheet.append(el("p", {class: "cc-sheet-zone", text: t("sheet.zone", {zone: r.zone, now: r.now})}),
+      el("table", {class: "cc-sheet-table"}, [
       el("thead", {}, [el("tr", {}, head.map(function (h) {
         return el("th", {scope: "col", class: "cc-col-" + h[1], text: h[0]});
       }))]),
@@ -552,16 +592,16 @@
         return el("tr", {"data-rule": d.id}, [
           el("th", {scope: "row"}, [d.title, el("br"), el("code", {text: d.id})]),
           el("td", {}, [el("strong", {text: d.status.toUpperCase()}),
-            d.outer ? el("span", {class: "cc-sheet-extra", text: "Outer bound " + d.outer}) : null,
-            d.immediately ? el("span", {class: "cc-sheet-extra", text: "If “immédiatement”: " + d.immediately})
-              : null]),
+            d.outer ? el("span", {class: "cc-sheet-extra", text: t("sheet.outer", {outer: d.outer})}) : null,
+            d.immediately ? el("span", {class: "cc-sheet-extra", text: t("sheet.immediately",
+              {immediately: d.immediately})}) : null]),
           el("td", {text: d.due}), el("td", {text: d.done}), el("td", {text: d.overrun}),
           withDelay ? el("td", {text: d.lawfulDelay}) : null,
           el("td", {text: d.basis}), el("td", {text: d.lines.join(", ")}),
         ]);
       })),
     ]));
-    [["Warnings", r.warnings], ["Notes", r.notes]].forEach(function (part) {
+    [[t("warnings"), r.warnings], [t("notes"), r.notes]].forEach(function (part) {
       if (!part[1].length) return;
       sheet.append(el("h2", {text: part[0]}), el("ul", {}, part[1].map(function (item) {
         return el("li", {text: item.text + " [" + item.rules.join(", ") + "]"});
@@ -599,13 +639,12 @@
     var text = this.caseText();
     var lines = text.split("\n").length - 1;
     function done(ok) {
-      self.copyStatus.textContent = ok ? "Copied the case as text (" + lines + " lines)."
-        : "This browser refused to copy: select the text below and copy it.";
+      self.copyStatus.textContent = ok ? self.t("copied", {lines: lines}) : self.t("copy_refused");
       self.root.setAttribute("data-copied", ok ? "true" : "false");
     }
     function fallback() {
       var area = el("textarea", {class: "cc-copy-text", readonly: true, rows: "8",
-        "aria-label": "The case as text"});
+        "aria-label": self.t("copy_area")});
       area.value = text;
       var old = self.root.querySelector(".cc-copy-text");
       if (old) old.remove();
@@ -629,13 +668,16 @@
 
   Calculator.prototype.renderFindings = function (result) {
     var self = this;
+    var t = this.t.bind(this);
+    var engine = this.engine;
+    var formatMoment = engine.formatMoment;
     var zone = result.zone;
     var level = "h" + (this.headingLevel + 1);
     var summary = el("p", {id: this.id("summary"), "data-zone": zone, "data-now": formatMoment(result.now, zone, "T"),
-      text: "Times are shown in " + zone + ", with the UTC offset in force at each moment."});
+      text: t("zone_note", {zone: zone})});
     var withDelay = result.findings.some(function (f) { return f.deadline.lawfulDelayUntil !== null; });
-    var columns = ["Deadline", "Verdict", "Due", "Done at", "Overrun", "Outer bound", "If “immédiatement”"]
-      .concat(withDelay ? ["Lawful delay until"] : []);
+    var columns = ["deadline", "verdict", "due", "done", "overrun", "outer", "immediately"]
+      .concat(withDelay ? ["delay"] : []).map(function (key) { return t("col." + key); });
     function msg(key, values) { return engine.message(key, values); }
     var head = el("tr", {}, columns.map(function (h) { return el("th", {scope: "col", text: h}); }));
     var rows = result.findings.map(function (f) {
@@ -660,14 +702,14 @@
         el("td", {class: "cc-overrun", text: f.overrun !== null ? engine.formatDuration(f.overrun) : ""}),
         el("td", {class: "cc-outer"}, d.outerDue === null ? [] : [formatMoment(d.outerDue, zone) + ": ",
           el("span", {class: "cc-status cc-" + f.outerStatus, text: msg("verdict." + f.outerStatus)})]),
-        el("td", {class: "cc-immediately", text: immediatelyText(f)}),
+        el("td", {class: "cc-immediately", text: immediatelyText(engine, f)}),
         withDelay ? el("td", {text: d.lawfulDelayUntil !== null ? formatMoment(d.lawfulDelayUntil, zone) : ""}) : null,
       ]);
     });
     var table = el("div", {class: "cc-table-wrap", tabindex: "0", role: "region",
-      "aria-label": "Deadlines and verdicts, one row per rule"}, [
+      "aria-label": t("table_label")}, [
       el("table", {class: "cc-table", id: this.id("table")}, [
-        el("caption", {text: "One row per custody clock, in the order the deadlines fall."}),
+        el("caption", {text: t("caption")}),
         el("thead", {}, [head]), el("tbody", {}, rows)]),
     ]);
     var details = result.findings.map(function (f) {
@@ -675,30 +717,31 @@
       return el("section", {class: "cc-rule", "data-rule": d.rule.id}, [
         el(level, {text: d.rule.title}),
         el("p", {text: d.rule.description}),
-        el("p", {}, [el("strong", {text: "Clock starts: "}), formatMoment(d.startsAt, zone) + " (" +
-          (d.rule.starts_from === DATA.arrest ? "the arrest" : d.isUpperBound ? "assumed: the deadline of '" +
-            actLabel(d.rule.starts_from) + "'" : "'" + actLabel(d.rule.starts_from) + "'") + "); limit " +
-          d.rule.duration.label + "."]),
-        el("p", {}, [el("strong", {text: "Basis: "}), d.rule.basis]),
-        el("p", {}, [el("strong", {text: "Report lines: "})].concat(self.sourceLinks(d.sourceLines))),
+        el("p", {}, [el("strong", {text: t("starts")}), t("starts_text", {start: formatMoment(d.startsAt, zone),
+          from: d.rule.starts_from === DATA.arrest ? t("from_arrest")
+            : t(d.isUpperBound ? "from_assumed" : "from_act", {act: engine.actLabel(d.rule.starts_from)}),
+          limit: d.rule.duration.label})]),
+        el("p", {}, [el("strong", {text: t("basis")}), d.rule.basis]),
+        el("p", {}, [el("strong", {text: t("lines")})].concat(self.sourceLinks(d.sourceLines))),
         d.warnings.length ? el("ul", {class: "cc-warnings"}, d.warnings.map(function (w) {
           return el("li", {"data-warning": w}, [el("span", {class: "cc-warning-mark", "aria-hidden": "true", text: "⚠ "}),
-            el("strong", {text: "Warning: "}), w]);
+            el("strong", {text: t("warning")}), w]);
         })) : null,
         d.notes.length ? el("ul", {class: "cc-notes"}, d.notes.map(function (n) {
           return el("li", {"data-note": n, text: n});
         })) : null,
       ]);
     });
-    return [summary, table, el(level, {class: "cc-details-title", text: "Rules, legal bases and warnings"})]
+    return [summary, table, el(level, {class: "cc-details-title", text: t("details")})]
       .concat(details);
   };
 
   // ---- start ----------------------------------------------------------------------------
 
   var api = {
-    evaluate: evaluate, formatMoment: formatMoment, parseMoment: engine.parseMoment, toUtc: engine.toUtc,
-    InputError: engine.InputError, data: DATA, engine: engine, calculators: [],
+    evaluate: engine.evaluate, formatMoment: engine.formatMoment, parseMoment: engine.parseMoment,
+    toUtc: engine.toUtc, InputError: engine.InputError, data: DATA, engine: engine, engineFor: engineFor,
+    calculators: [],
   };
   window.CatbookCustody = api;
 

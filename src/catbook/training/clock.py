@@ -35,8 +35,7 @@ from datetime import datetime, timedelta
 
 from .. import custody
 from ..custody.moments import resolve_zone, to_utc
-from ..custody.messages import format_duration
-from .common import TrainingDataError, when, when_with_offset
+from .common import TrainingDataError
 
 CASE_KEYS = {"label", "arrested_at", "tz", "foreigner", "juvenile", "delay_authorised", "events", "now", "clocks"}
 CLOCK_KEYS = {"start", "done"}
@@ -175,16 +174,20 @@ def rule_clock(rule_id: str, start, case: Case, done=None) -> Outcome:
 # --- prose ------------------------------------------------------------------------------------
 
 def fill(text: str, cases: dict[str, Case], results: dict[str, dict[str, Outcome]], where: str,
-         *, offsets: bool = False) -> str:
-    """``text`` with every placeholder replaced by the value it names (see the module's doc)."""
-    show = when_with_offset if offsets else when
+         *, offsets: bool = False, lang=None) -> str:
+    """``text`` with every placeholder replaced by the value it names (see the module's doc),
+    in the words of ``lang`` (a ``catbook.training.lang.Language``; English by default)."""
+    from .lang import language
+    lang = lang or language("en")
+    show = lang.when_with_offset if offsets else lang.when
+    format_duration = lang.duration
 
     def value(m: re.Match) -> str:
         what, rule_id, label = m.group(1), m.group(2), m.group(3)
         if what == "figure":
-            return figure_text(rule_id, where)
+            return figure_text(rule_id, where, lang)
         if what == "verdict":
-            return verdict_text(rule_id, where)
+            return verdict_text(rule_id, where, lang)
         if label is None:
             if len(cases) != 1:
                 raise TrainingDataError(where, f"{m.group(0)}: several cases, say which with @label")
@@ -204,7 +207,7 @@ def fill(text: str, cases: dict[str, Case], results: dict[str, dict[str, Outcome
             raise TrainingDataError(where, f"{m.group(0)}: name a rule ({{{what}:RULE}})")
         if what == "limit":
             try:
-                return custody.load_rules().rule(rule_id).duration.label
+                return lang.rule_text(custody.load_rules().rule(rule_id), "limit")
             except KeyError:
                 raise TrainingDataError(where, f"{m.group(0)}: unknown rule") from None
         if rule_id not in outcome_of:
@@ -221,7 +224,7 @@ def fill(text: str, cases: dict[str, Case], results: dict[str, dict[str, Outcome
         if what == "status":
             if o.status is None:
                 raise TrainingDataError(where, f"{m.group(0)}: no verdict without a moment of checking")
-            return o.status
+            return lang.status(o.status)
         if what == "overrun":
             if o.overrun is None:
                 raise TrainingDataError(where, f"{m.group(0)}: no overrun")
@@ -233,7 +236,7 @@ def fill(text: str, cases: dict[str, Case], results: dict[str, dict[str, Outcome
                 return show(o.outer_due)
             if o.outer_status is None:
                 raise TrainingDataError(where, f"{m.group(0)}: no verdict without a moment of checking")
-            return o.outer_status
+            return lang.status(o.outer_status)
         if what == "immediately":
             if o.immediately_late is None:
                 raise TrainingDataError(where, f"{m.group(0)}: the report says no 'immédiatement' of this clock")
@@ -249,27 +252,26 @@ def placeholders(text: str) -> list[tuple[str, str | None, str | None]]:
     return [m.groups() for m in PLACEHOLDER.finditer(text)]
 
 
-QUALIFIER_WORDS = {"exact": "", "more-than": "more than ", "at-least": "at least ", "about": "about ",
-                   "nearly": "nearly ", "less-than": "less than ", "at-most": "at most ",
-                   "range-low": "", "range-high": ""}
-
-
-def figure_text(figure_id: str | None, where: str) -> str:
+def figure_text(figure_id: str | None, where: str, lang=None) -> str:
     """A figure as a reader says it: qualifier and number with thousands separators ('more than 44,000')."""
     from .common import figures_df
+    from .lang import language
+    lang = lang or language("en")
     rows = figures_df()[figures_df().figure_id == figure_id]
     if rows.empty:
         raise TrainingDataError(where, f"{{figure:{figure_id}}}: no such figure in data/figures.csv")
     row = rows.iloc[0]
     value = float(row.value)
     number = f"{value:,.0f}" if value == int(value) else f"{value:,}"
-    return QUALIFIER_WORDS[str(row.qualifier)] + number
+    number = number.translate(str.maketrans({",": lang.t("number.thousands"), ".": lang.t("number.decimal")}))
+    return lang.t(f"qualifier.{row.qualifier}") + number
 
 
-def verdict_text(claim_id: str | None, where: str) -> str:
-    from ..claims import VERDICTS
+def verdict_text(claim_id: str | None, where: str, lang=None) -> str:
     from .common import claims_df
+    from .lang import language
+    lang = lang or language("en")
     rows = claims_df()[claims_df().claim_id == claim_id]
     if rows.empty:
         raise TrainingDataError(where, f"{{verdict:{claim_id}}}: no such claim in data/claims.csv")
-    return VERDICTS[rows.verdict.iat[0]]
+    return lang.claim_verdict(rows.verdict.iat[0])

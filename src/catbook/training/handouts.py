@@ -17,34 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import custody, pdf
-from ..custody.rules import ARREST, Rule
+from ..custody.rules import Rule
 from ..paths import ROOT
 from ..source import SYMBOL
 from . import clock
-from .common import when_with_offset
+from .lang import LANGUAGES, Language, language
 from .exercises import Course, load_exercises, render_exercise_html
 from .glossary import load_glossary, sorted_terms
 
 OUT_DIR = ROOT / "_build" / "handouts"
-
-#: Words for what starts a clock that the rules data names only by an id.
-START_WORDS = {
-    ARREST: "the moment of actual arrest (to the minute)",
-    "protocol": "the protocol of arrest being drawn up",
-    "injury_found": "injuries being found on a detainee, or a complaint of injuries",
-    "suspension_order": "the order removing an accused official from duty",
-    "minimum_term_served": "the prisoner having served the part of the sentence the law requires",
-    "parole_application": "the prisoner's application for parole or commutation",
-    "protection_order": "the protection order being issued",
-    "pretrial_detention": "detention during the preliminary investigation (the report does not say from when)",
-    "placement": "the minor's placement in custody or pre-trial detention (or its extension)",
-    "visit_start": "the start of the visit",
-    "complaint_filed": "the complaint being handed in",
-}
-WHO_WORDS = {"all": "every person deprived of liberty", "foreigner": "a foreign national",
-             "juvenile": "a minor", "detainee": "a person held in a place of detention",
-             "accused-official": "an official accused of torture", "convict": "a convicted prisoner",
-             "family-violence-offender": "a perpetrator of family violence"}
 
 _CSS = """
 @page { size: A4; margin: 14mm 15mm; }
@@ -102,71 +83,78 @@ def example_for(rule_id: str, course: Course | None = None) -> Example | None:
     return None
 
 
-def card_html(rule: Rule, course: Course | None = None) -> str:
-    parts = [f"<p class='kicker'>Custody clock card · {SYMBOL} · rule {_e(rule.id)}</p>",
-             f"<h1>{_e(rule.title)}</h1>",
+def card_html(rule: Rule, course: Course | None = None, lang: Language | None = None) -> str:
+    lang = lang or language("en")
+    t = lang.t
+    parts = [f"<p class='kicker'>{_e(t('card.kicker', symbol=SYMBOL, rule=rule.id))}</p>",
+             f"<h1>{_e(lang.rule_text(rule, 'title'))}</h1>",
              "<div class='limit'>"
-             f"<div><div class='label'>Limit</div><div class='big'>{_e(rule.duration.label)}</div></div>"
-             f"<div><div class='label'>Clock starts at</div>{_e(START_WORDS.get(rule.starts_from, rule.starts_from.replace('_', ' ')))}</div>"
-             f"<div><div class='label'>Protects or binds</div>{_e(WHO_WORDS.get(rule.applies_to, rule.applies_to))}</div>"
+             f"<div><div class='label'>{_e(t('card.limit'))}</div><div class='big'>{_e(lang.rule_text(rule, 'limit'))}</div></div>"
+             f"<div><div class='label'>{_e(t('card.starts'))}</div>{_e(t('start.' + rule.starts_from))}</div>"
+             f"<div><div class='label'>{_e(t('card.who'))}</div>{_e(t('who.' + rule.applies_to))}</div>"
              "</div>",
-             "<h2>What must be done</h2>", f"<p>{_e(rule.description)}</p>",
-             "<h2>The report's words</h2>",
-             f"<blockquote lang='fr'>« {_e(rule.quote_fr)} » (line {rule.quote_line})</blockquote>",
-             "<h2>Legal basis, as the report gives it</h2>", f"<p>{_e(rule.basis)}</p>"]
+             f"<h2>{_e(t('card.what'))}</h2>", f"<p>{_e(lang.rule_text(rule, 'description'))}</p>",
+             f"<h2>{_e(t('card.words'))}</h2>",
+             f"<blockquote lang='fr'>« {_e(rule.quote_fr)} » ({_e(t('sheet.line', n=rule.quote_line))})</blockquote>",
+             f"<h2>{_e(t('card.basis'))}</h2>", f"<p>{_e(lang.rule_text(rule, 'basis'))}</p>"]
     versions = [v for v in rule.versions if v.valid_from or v.valid_to or v.lawful_delay or v.note]
     if versions:
-        parts.append("<h2>In force</h2><ul>")
+        parts.append(f"<h2>{_e(t('card.in_force'))}</h2><ul>")
         for v in versions:
-            item = f"<strong>{_e(v.label)}</strong>"
+            item = f"<strong>{_e(lang.version_text(rule, v, 'label'))}</strong>"
             if v.lawful_delay:
-                d = v.lawful_delay
-                item += f": a longer delay of up to {_e(d.duration.label)} was allowed. {_e(d.description)}"
+                item += _e(t("card.delay", limit=lang.delay_label(rule.id, v.lawful_delay.duration.label),
+                             description=lang.version_text(rule, v, "delay_description")))
             elif v.note:
-                item += f": {_e(v.note)}"
+                item += f": {_e(lang.version_text(rule, v, 'note'))}"
             parts.append(f"<li>{item}</li>")
         parts.append("</ul>")
     example = example_for(rule.id, course)
     if example:
         o = example.outcome
-        parts.append("<h2>Worked example</h2>")
-        parts.append(f"<p>Exercise {_e(example.number)} ({_e(example.exercise)}): the clock starts at "
-                     f"{_e(when_with_offset(o.starts_at))}; the act is due by "
-                     f"<strong>{_e(when_with_offset(o.due))}</strong>"
-                     + (" (latest possible, no protocol time given)" if o.upper_bound else "")
-                     + (f"; verdict in the exercise: <strong>{_e(o.status)}</strong>" if o.status else "")
-                     + f". Computed by {_e(o.computed_by)}.</p>")
+        parts.append(f"<h2>{_e(t('card.example'))}</h2>")
+        parts.append(f"<p>{_e(t('card.example_start', number=example.number, exercise=example.exercise))} "
+                     f"{_e(lang.when_with_offset(o.starts_at))}{_e(t('card.example_due'))} "
+                     f"<strong>{_e(lang.when_with_offset(o.due))}</strong>"
+                     + (_e(t("card.example_latest")) if o.upper_bound else "")
+                     + (f"{_e(t('card.example_verdict'))} <strong>{_e(lang.status(o.status))}</strong>" if o.status else "")
+                     + f"{_e(t('card.example_by', by=o.computed_by))}</p>")
     if rule.note:
-        parts.append("<h2>What the report leaves open</h2>")
-        parts.append(f"<p>{_e(rule.note)}</p>")
+        parts.append(f"<h2>{_e(t('card.open'))}</h2>")
+        parts.append(f"<p>{_e(lang.rule_text(rule, 'note'))}</p>")
     lines = sorted(set(rule.source_lines).union(*(v.source_lines for v in rule.versions)))
-    parts.append(f"<p class='foot'>Generated from data/custody/rules.yaml by catbook.training. "
-                 f"Report lines: {', '.join(str(n) for n in lines)} (French text of {SYMBOL}). The rules as the "
-                 "report states them for 2008–2012; a teaching aid, not legal advice.</p>")
-    return _page(f"Custody clock card: {rule.title}", "\n".join(parts))
+    parts.append(f"<p class='foot'>{_e(t('card.foot', lines=', '.join(str(n) for n in lines), symbol=SYMBOL))}</p>")
+    return _page(t("card.title", title=lang.rule_text(rule, "title")), "\n".join(parts), lang.code)
 
 
-def sheet_html(session: int, course: Course | None = None, *, with_solutions: bool = False) -> str:
+def sheet_html(session: int, course: Course | None = None, *, with_solutions: bool = False,
+               lang: Language | None = None) -> str:
+    lang = lang or language("en")
     course = course or load_exercises()
     s = course.session(session)
-    kind = "answer key" if with_solutions else "exercise sheet"
-    head = (f"<p class='kicker'>{SYMBOL} · course for law-enforcement instructors · session {s.number}</p>"
-            f"<h1>Session {s.number} {kind}: {_e(s.title)}</h1>")
-    if with_solutions:
-        head += ("<p class='meta'>Every time, deadline and verdict below is computed by the custody engine "
-                 "from data/training/exercises.yaml.</p>")
+    kind = lang.t("sheet.key" if with_solutions else "sheet.sheet")
+    head = (f"<p class='kicker'>{_e(lang.t('sheet.kicker', symbol=SYMBOL, n=s.number))}</p>"
+            f"<h1>{_e(lang.t('sheet.title', n=s.number, kind=kind))}: {_e(course.session_title(s.number, lang))}</h1>")
+    head += f"<p class='meta'>{_e(lang.t('sheet.computed' if with_solutions else 'sheet.name'))}</p>"
+    body = "\n".join(render_exercise_html(e, with_solution=with_solutions, lang=lang)
+                     for e in course.of_session(session))
+    return _page(lang.t("sheet.title", n=s.number, kind=kind), head + body, lang.code)
+
+
+def glossary_html(lang: Language | None = None) -> str:
+    lang = lang or language("en")
+    terms = sorted_terms(load_glossary(), lang.code)
+    if lang.code == "en":
+        cols = [("en", ""), ("fr", " lang='fr'"), ("ru", " lang='ru'")]
     else:
-        head += "<p class='meta'>Name: ______________________ Date: ____________</p>"
-    body = "\n".join(render_exercise_html(e, with_solution=with_solutions) for e in course.of_session(session))
-    return _page(f"Session {s.number} {kind}", head + body)
-
-
-def glossary_html() -> str:
-    rows = "".join(f"<tr><td>{_e(t.en)}</td><td lang='fr'>{_e(t.fr)}</td><td lang='ru'>{_e(t.ru)}</td>"
-                   f"<td>{t.source_line}</td></tr>" for t in sorted_terms(load_glossary()))
-    return _page("Glossary", f"<p class='kicker'>{SYMBOL} · course glossary</p><h1>Glossary: English, French, "
-                 "Russian</h1><table><thead><tr><th>English</th><th>French (as in the report)</th>"
-                 f"<th>Russian</th><th>line</th></tr></thead><tbody>{rows}</tbody></table>")
+        cols = [("ru", ""), ("fr", " lang='fr'"), ("en", " lang='en'")]
+    rows = "".join("<tr>" + "".join(f"<td{attr}>{_e(getattr(t, c))}</td>" for c, attr in cols)
+                   + f"<td>{t.source_line}</td></tr>" for t in terms)
+    head = "".join(f"<th>{_e(lang.t('glossary.col.' + c))}</th>" for c, _ in cols)
+    return _page(lang.t("glossary.sheet_title"),
+                 f"<p class='kicker'>{_e(lang.t('glossary.kicker', symbol=SYMBOL))}</p>"
+                 f"<h1>{_e(lang.t('glossary.sheet_heading'))}</h1><table><thead><tr>{head}"
+                 f"<th>{_e(lang.t('glossary.col.line'))}</th></tr></thead><tbody>{rows}</tbody></table>", lang.code)
 
 
 # --- printing -----------------------------------------------------------------------------------
@@ -206,34 +194,41 @@ def normalise(text: str) -> str:
 
 # --- build --------------------------------------------------------------------------------------
 
-def build_card(rule_id: str, out_dir: Path = OUT_DIR, browser=None) -> Path:
+def build_card(rule_id: str, out_dir: Path = OUT_DIR, browser=None, lang: Language | None = None) -> Path:
     """One rule's card as HTML and PDF in ``out_dir/cards``; refuses a card longer than a page."""
+    lang = lang or language("en")
     rule = custody.load_rules().rule(rule_id)
     folder = Path(out_dir) / "cards"
     folder.mkdir(parents=True, exist_ok=True)
     page = folder / f"{rule.id}.html"
-    page.write_text(card_html(rule), encoding="utf-8")
+    page.write_text(card_html(rule, lang=lang), encoding="utf-8")
     with _browser(browser) as chromium:
         made = print_pdf(page, folder / f"{rule.id}.pdf", chromium)
     pages = pdf.page_count(made)
     if pages != 1:
-        raise HandoutError(f"card {rule.id} takes {pages} pages; a card must fit on one")
+        raise HandoutError(f"card {rule.id} ({lang.code}) takes {pages} pages; a card must fit on one")
     return made
 
 
 def build(out_dir: Path = OUT_DIR, browser=None) -> list[Path]:
-    """Every handout: a card per rule, an exercise sheet and an answer key per session, the glossary
-    (one Chromium for all of them)."""
-    out_dir = Path(out_dir)
+    """Every handout, in every language: a card per rule, an exercise sheet and an answer key per
+    session, the glossary (one Chromium for all of them). English in ``out_dir``, Russian in
+    ``out_dir/ru``."""
     course = load_exercises()
+    made = []
     with _browser(browser) as chromium:
-        made = [build_card(rule.id, out_dir, chromium) for rule in custody.load_rules().rules]
-        for s in course.sessions:
-            for with_solutions, name in ((False, "exercises"), (True, "answer-key")):
-                page = out_dir / f"session-{s.number}-{name}.html"
-                page.write_text(sheet_html(s.number, course, with_solutions=with_solutions), encoding="utf-8")
-                made.append(print_pdf(page, page.with_suffix(".pdf"), chromium))
-        page = out_dir / "glossary.html"
-        page.write_text(glossary_html(), encoding="utf-8")
-        made.append(print_pdf(page, page.with_suffix(".pdf"), chromium))
+        for code in LANGUAGES:
+            lang = language(code)
+            folder = Path(out_dir) if code == "en" else Path(out_dir) / code
+            folder.mkdir(parents=True, exist_ok=True)
+            made += [build_card(rule.id, folder, chromium, lang) for rule in custody.load_rules().rules]
+            for s in course.sessions:
+                for with_solutions, name in ((False, "exercises"), (True, "answer-key")):
+                    page = folder / f"session-{s.number}-{name}.html"
+                    page.write_text(sheet_html(s.number, course, with_solutions=with_solutions, lang=lang),
+                                    encoding="utf-8")
+                    made.append(print_pdf(page, page.with_suffix(".pdf"), chromium))
+            page = folder / "glossary.html"
+            page.write_text(glossary_html(lang), encoding="utf-8")
+            made.append(print_pdf(page, page.with_suffix(".pdf"), chromium))
     return made

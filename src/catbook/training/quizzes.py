@@ -24,10 +24,10 @@ import yaml
 
 from .. import custody
 from ..chapters import CHAPTERS
-from ..claims import VERDICTS
 from . import clock
 from .common import (TRAINING_DIR, TYPED_TIME, TrainingDataError, claim_chapter, claim_href, claims_df,
-                     figures_df, line_href, when_with_offset)
+                     figures_df, line_href)
+from .lang import Language, language, translations
 from .clock import figure_text
 
 QUIZZES_FILE = TRAINING_DIR / "quizzes.yaml"
@@ -71,6 +71,7 @@ class Question:
     claim: str = ""
     zone: str = ""
     unit: str = ""
+    evidence_en: str = ""        # the claims register's English evidence, shown marked on other languages' pages
 
     @property
     def dom_id(self) -> str:
@@ -88,23 +89,49 @@ def _load_file(path: Path) -> dict:
     return raw
 
 
-def load_quizzes(path: Path = QUIZZES_FILE) -> dict[str, tuple[Question, ...]]:
+def load_quizzes(path: Path = QUIZZES_FILE, lang: Language | None = None) -> dict[str, tuple[Question, ...]]:
     """Every chapter's questions, validated, answers computed (chapter key -> questions)."""
     raw = _load_file(Path(path).resolve())
-    return {key: _questions(key, entries, f"{Path(path).name}: {key}") for key, entries in raw.items()}
+    return {key: _questions(key, entries, f"{Path(path).name}: {key}", lang) for key, entries in raw.items()}
 
 
-def questions(chapter_key: str, path: Path = QUIZZES_FILE) -> tuple[Question, ...]:
+def questions(chapter_key: str, path: Path = QUIZZES_FILE, lang: Language | None = None) -> tuple[Question, ...]:
     raw = _load_file(Path(path).resolve())
     if chapter_key not in raw:
         raise KeyError(f"no quiz for chapter {chapter_key!r}; quizzes exist for {', '.join(raw)}")
-    return _questions(chapter_key, raw[chapter_key], f"{Path(path).name}: {chapter_key}")
+    return _questions(chapter_key, raw[chapter_key], f"{Path(path).name}: {chapter_key}", lang)
 
 
-def _questions(key: str, entries: object, where: str) -> tuple[Question, ...]:
+def _translated(key: str, entry: dict, lang: Language, where: str) -> dict:
+    """The entry with its prose (prompt, explain, choices' text and why) in ``lang``; all else as is."""
+    if lang.code == "en":
+        return entry
+    try:
+        prose = translations(lang.code, "quizzes")[key][entry["id"]] or {}
+    except KeyError:
+        raise TrainingDataError(f"{lang.code}/quizzes.yaml", f"no question {key}/{entry['id']}") from None
+    out = dict(entry)
+    for name in ("prompt", "explain"):
+        if name in entry:
+            out[name] = prose.get(name) or ""
+            if not out[name]:
+                raise TrainingDataError(f"{lang.code}/quizzes.yaml", f"{key}/{entry['id']}: no {name}")
+    if "choices" in entry:
+        texts = prose.get("choices") or []
+        if len(texts) != len(entry["choices"]):
+            raise TrainingDataError(f"{lang.code}/quizzes.yaml", f"{key}/{entry['id']}: {len(texts)} choices "
+                                    f"for {len(entry['choices'])}")
+        out["choices"] = [{**c, "text": t["text"], **({"why": t["why"]} if "why" in c else {}),
+                           "order": c["text"]} for c, t in zip(entry["choices"], texts)]
+    return out
+
+
+def _questions(key: str, entries: object, where: str, lang: Language | None = None) -> tuple[Question, ...]:
     if not isinstance(entries, list) or not entries:
         raise TrainingDataError(where, "expected a non-empty list of questions")
-    out = [_question(key, entry, f"{where}[{i}]") for i, entry in enumerate(entries)]
+    lang = lang or language("en")
+    out = [_question(key, _translated(key, entry, lang, where), f"{where}[{i}]", lang)
+           for i, entry in enumerate(entries)]
     ids = [q.id for q in out]
     if len(set(ids)) != len(ids):
         raise TrainingDataError(where, "question ids must be unique within a chapter")
@@ -119,14 +146,14 @@ def _case(entry: dict, where: str) -> tuple[dict, dict]:
     return cases, {case.label: clock.run(case)}
 
 
-def _fill(text: str, cases: dict, results: dict, where: str) -> str:
+def _fill(text: str, cases: dict, results: dict, where: str, lang: Language) -> str:
     typed = TYPED_TIME.search(text)
     if typed:
         raise TrainingDataError(where, f"typed time {typed.group(0)!r}: use a placeholder")
-    return clock.fill(text, cases, results, where).strip()
+    return clock.fill(text, cases, results, where, lang=lang).strip()
 
 
-def _question(key: str, entry: object, where: str) -> Question:
+def _question(key: str, entry: object, where: str, lang: Language) -> Question:
     if not isinstance(entry, dict) or "kind" not in entry or "id" not in entry:
         raise TrainingDataError(where, "a question needs id and kind")
     where = f"{where} ({entry['id']})"
@@ -141,8 +168,8 @@ def _question(key: str, entry: object, where: str) -> Question:
     cases, results = {}, {}
     if kind in ("deadline", "status"):
         cases, results = _case(entry, where)
-    prompt = _fill(str(entry.get("prompt", "")), cases, results, f"{where}.prompt")
-    explain = _fill(str(entry.get("explain", "")), cases, results, f"{where}.explain")
+    prompt = _fill(str(entry.get("prompt", "")), cases, results, f"{where}.prompt", lang)
+    explain = _fill(str(entry.get("explain", "")), cases, results, f"{where}.explain", lang)
     common = {"chapter": key, "id": entry["id"], "kind": kind, "explain": explain}
     book = custody.load_rules()
 
@@ -158,16 +185,16 @@ def _question(key: str, entry: object, where: str) -> Question:
             raise TrainingDataError(where, "needs a prompt")
         if kind == "deadline":
             return Question(**common, prompt=prompt, answer=o.due.strftime("%Y-%m-%dT%H:%M"),
-                            answer_text=f"{when_with_offset(o.due)}, computed by the custody engine "
-                                        f"(rule {rule_id}: {rule.duration.label}).",
+                            answer_text=lang.t("quiz.deadline_answer", due=lang.when_with_offset(o.due),
+                                               rule=rule_id, limit=lang.rule_text(rule, "limit")),
                             zone=next(iter(cases.values())).tz, **lines)
         if o.status is None:
             raise TrainingDataError(f"{where}.case", "a status question needs a moment of checking (now)")
-        choices = tuple(Choice(s, correct=(s == o.status)) for s in custody.STATUSES)
+        choices = tuple(Choice(lang.status(s), correct=(s == o.status)) for s in custody.STATUSES)
         return Question(**common, prompt=prompt, choices=choices,
                         answer=str(custody.STATUSES.index(o.status)),
-                        answer_text=f"{o.status}: due {when_with_offset(o.due)}, computed by the custody "
-                                    f"engine (rule {rule_id}).", **lines)
+                        answer_text=lang.t("quiz.status_answer", status=lang.status(o.status),
+                                           due=lang.when_with_offset(o.due), rule=rule_id), **lines)
 
     if kind == "verdict":
         claim_id = entry.get("claim")
@@ -176,13 +203,16 @@ def _question(key: str, entry: object, where: str) -> Question:
         if rows.empty or claim_chapter(table, claim_id) is None:
             raise TrainingDataError(f"{where}.claim", f"{claim_id!r} is not a claim shown on a chapter page")
         row = rows.iloc[0]
+        from ..claims import VERDICTS
         labels = list(VERDICTS)
-        prompt = prompt or ("The report states the following. Reading it against the report's own data, "
-                            "what is the book's verdict on this claim?")
+        prompt = prompt or lang.t("quiz.verdict_prompt")
+        verdict = lang.claim_verdict(row.verdict)
+        english = lang.code == "en"
         return Question(**common, prompt=prompt, claim=claim_id,
-                        choices=tuple(Choice(VERDICTS[v], correct=(v == row.verdict)) for v in labels),
+                        choices=tuple(Choice(lang.claim_verdict(v), correct=(v == row.verdict)) for v in labels),
                         answer=str(labels.index(row.verdict)),
-                        answer_text=f"{VERDICTS[row.verdict]}. {row.evidence_en}",
+                        answer_text=f"{verdict}. {row.evidence_en}" if english else f"{verdict}.",
+                        evidence_en="" if english else str(row.evidence_en),
                         quote_fr=row.quote_fr, quote_line=int(row.source_line))
 
     if kind == "number":
@@ -195,8 +225,9 @@ def _question(key: str, entry: object, where: str) -> Question:
             if rows.empty:
                 raise TrainingDataError(f"{where}.figure", f"no figure {entry['figure']!r}")
             row = rows.iloc[0]
-            value, unit = float(row.value), str(row.unit)
-            text = f"{figure_text(row.figure_id, where)} {unit}, as the report states it (figure {row.figure_id})."
+            value, unit = float(row.value), lang.unit(str(row.unit))
+            text = lang.t("quiz.figure_answer", figure=figure_text(row.figure_id, where, lang), unit=unit,
+                          id=row.figure_id)
             quote_fr, quote_line = row.quote_fr, int(row.source_line)
         else:
             rule_id = entry.get("rule") or entry.get("lawful_delay")
@@ -215,8 +246,9 @@ def _question(key: str, entry: object, where: str) -> Question:
                 quote_fr, quote_line = delays[0].quote_fr, delays[0].quote_line
             if duration.amount is None:
                 raise TrainingDataError(where, f"rule {rule_id} states no number ({duration.label})")
-            value, unit = float(duration.amount), duration.unit
-            text = f"{duration.label} (rules.yaml, rule {rule_id})."
+            value, unit = float(duration.amount), lang.unit(duration.unit)
+            label = lang.rule_text(rule, "limit") if "rule" in entry else lang.delay_label(rule_id, duration.label)
+            text = lang.t("quiz.rule_answer", limit=label, rule=rule_id)
         if value != int(value):
             raise TrainingDataError(where, "number questions take whole numbers")
         return Question(**common, prompt=prompt, answer=str(int(value)), answer_text=text, unit=unit,
@@ -229,13 +261,16 @@ def _question(key: str, entry: object, where: str) -> Question:
     choices = []
     for i, c in enumerate(raw_choices):
         here = f"{where}.choices[{i}]"
-        if not isinstance(c, dict) or "text" not in c or not set(c) <= {"text", "correct", "why", "support"}:
+        if not isinstance(c, dict) or "text" not in c or not set(c) <= {"text", "correct", "why", "support", "order"}:
             raise TrainingDataError(here, "expected text, and correct+support or why")
         support = c.get("support") or {}
-        choices.append(Choice(str(c["text"]).strip(), bool(c.get("correct")), str(c.get("why", "")).strip(),
-                              support.get("claim", ""), support.get("quote", "")))
-    # Shown in a fixed order that does not depend on where the file puts the right answer.
-    choices.sort(key=lambda c: hashlib.sha256(f"{key}/{entry['id']}/{c.text}".encode()).hexdigest())
+        choices.append((str(c.get("order", c["text"])).strip(),
+                        Choice(str(c["text"]).strip(), bool(c.get("correct")), str(c.get("why", "")).strip(),
+                               support.get("claim", ""), support.get("quote", ""))))
+    # Shown in a fixed order that does not depend on where the file puts the right answer (the
+    # English text's order, in every language).
+    choices.sort(key=lambda c: hashlib.sha256(f"{key}/{entry['id']}/{c[0]}".encode()).hexdigest())
+    choices = [c for _, c in choices]
     correct = [i for i, c in enumerate(choices) if c.correct]
     if len(correct) != 1:
         raise TrainingDataError(where, "exactly one choice must be correct")
@@ -276,7 +311,7 @@ _STYLE = """<style>
 
 _SCRIPT = """<script>
 (function () {
-  var root = document.getElementById(%s);
+  var root = document.getElementById(%(container)s);
   if (!root || root.getAttribute("data-ready")) return;
   root.setAttribute("data-ready", "1");
   function digits(text) { return text.replace(/[\\s\\u00a0\\u202f,.']/g, ""); }
@@ -287,21 +322,21 @@ _SCRIPT = """<script>
       var kind = q.getAttribute("data-kind"), answer = q.getAttribute("data-answer"), ok, why = "";
       if (kind === "deadline") {
         var d = q.querySelector("input[type=date]").value, t = q.querySelector("input[type=time]").value;
-        if (!d || !t) { out.textContent = "Enter a date and a time first."; return; }
+        if (!d || !t) { out.textContent = %(enter_date)s; return; }
         ok = (d + "T" + t.slice(0, 5)) === answer;
       } else if (kind === "number") {
         var v = digits(q.querySelector("input[type=text]").value);
-        if (!/^-?[0-9]+$/.test(v)) { out.textContent = "Enter a whole number first."; return; }
+        if (!/^-?[0-9]+$/.test(v)) { out.textContent = %(enter_number)s; return; }
         ok = String(parseInt(v, 10)) === answer;
       } else {
         var picked = q.querySelector("input[type=radio]:checked");
-        if (!picked) { out.textContent = "Choose an answer first."; return; }
+        if (!picked) { out.textContent = %(choose)s; return; }
         ok = picked.value === answer;
         why = picked.getAttribute("data-why") || "";
       }
       q.setAttribute("data-result", ok ? "correct" : "wrong");
-      out.textContent = ok ? "Correct." : "Not quite." + (why ? " " + why : "") +
-        " Try again, or open the answer below.";
+      out.textContent = ok ? %(correct)s : %(not_quite)s + (why ? " " + why : "") +
+        %(try_again)s;
       if (ok) details.open = true;
     });
   });
@@ -313,27 +348,27 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _link_line(n: int, root: str) -> str:
+def _link_line(n: int, root: str, lang: Language) -> str:
     """The line's link and, beside it, its official paragraph's (as ``markdown.line_ref`` shows them)."""
     from ..corpus import para_of_line
-    from ..markdown import SEP, para_anchor, para_label
-    link = f'<a href="{_e(line_href(n, root))}">line {n}</a>'
+    from ..markdown import SEP, para_anchor
+    link = f'<a href="{_e(line_href(n, root))}">{_e(lang.line_label(n))}</a>'
     para = para_of_line(n)
     if para is None:
         return link
     href = f"{root}book/report-text.html#{para_anchor(para)}"
-    return f'{link}{SEP}<a href="{_e(href)}">{_e(para_label(para))}</a>'
+    return f'{link}{SEP}<a href="{_e(href)}">{_e(lang.para_label(para))}</a>'
 
 
-def _inputs(q: Question) -> str:
+def _inputs(q: Question, lang: Language) -> str:
     if q.kind == "deadline":
-        return (f'<div class="cq-row"><label for="{q.dom_id}-date">Date</label>'
+        return (f'<div class="cq-row"><label for="{q.dom_id}-date">{_e(lang.t("quiz.date"))}</label>'
                 f'<input type="date" id="{q.dom_id}-date" name="{q.dom_id}-date">'
-                f'<label for="{q.dom_id}-time">Time (24-hour, local time of the case)</label>'
+                f'<label for="{q.dom_id}-time">{_e(lang.t("quiz.time"))}</label>'
                 f'<input type="time" id="{q.dom_id}-time" name="{q.dom_id}-time" step="60"></div>')
     if q.kind == "number":
         unit = f" ({_e(q.unit)})" if q.unit else ""
-        return (f'<div class="cq-row"><label for="{q.dom_id}-n">Your answer{unit}</label>'
+        return (f'<div class="cq-row"><label for="{q.dom_id}-n">{_e(lang.t("quiz.your_answer"))}{unit}</label>'
                 f'<input type="text" inputmode="numeric" autocomplete="off" id="{q.dom_id}-n" '
                 f'name="{q.dom_id}-n"></div>')
     rows = []
@@ -344,41 +379,48 @@ def _inputs(q: Question) -> str:
     return f'<div class="cq-row">{"".join(rows)}</div>'
 
 
-def _explanation(q: Question, root: str) -> str:
-    parts = [f"<p><strong>Answer:</strong> {_e(q.answer_text)}</p>"]
+def _explanation(q: Question, root: str, lang: Language) -> str:
+    evidence = f' <span lang="en">{_e(q.evidence_en)}</span>' if q.evidence_en else ""
+    parts = [f"<p><strong>{_e(lang.t('quiz.answer'))}</strong> {_e(q.answer_text)}{evidence}</p>"]
     if q.explain:
         parts.append(f"<p>{_e(q.explain)}</p>")
     if q.quote_fr and q.quote_line:
         claim = ""
         if q.claim:
-            claim = (f' · claim <a href="{_e(claim_href(claims_df(), q.claim, root))}">{_e(q.claim)}</a>')
-        parts.append(f'<blockquote lang="fr">« {_e(q.quote_fr)} » ({_link_line(q.quote_line, root)}{claim})'
+            claim = (f' · {_e(lang.t("quiz.claim"))} <a href="{_e(claim_href(claims_df(), q.claim, root))}">'
+                     f'{_e(q.claim)}</a>')
+        parts.append(f'<blockquote lang="fr">« {_e(q.quote_fr)} » ({_link_line(q.quote_line, root, lang)}{claim})'
                      "</blockquote>")
     return "".join(parts)
 
 
-def _question_html(n: int, q: Question, root: str) -> str:
+def _question_html(n: int, q: Question, root: str, lang: Language) -> str:
     quote = ""
     if q.kind == "verdict":
-        quote = (f'<blockquote lang="fr">« {_e(q.quote_fr)} » ({_link_line(q.quote_line, root)})</blockquote>')
+        quote = (f'<blockquote lang="fr">« {_e(q.quote_fr)} » ({_link_line(q.quote_line, root, lang)})</blockquote>')
     zone = f' data-zone="{_e(q.zone)}"' if q.zone else ""
     return (f'<div class="cq-question" id="{q.dom_id}" data-kind="{q.kind}" data-answer="{_e(q.answer)}"{zone}>'
-            f'<fieldset><legend>Question {n}</legend><p>{_e(q.prompt)}</p>{quote}{_inputs(q)}'
-            f'<button type="button" class="cq-check">Check answer</button>'
+            f'<fieldset><legend>{_e(lang.t("quiz.question", n=n))}</legend><p>{_e(q.prompt)}</p>{quote}'
+            f'{_inputs(q, lang)}'
+            f'<button type="button" class="cq-check">{_e(lang.t("quiz.check"))}</button>'
             f'<p class="cq-feedback" role="status" aria-live="polite"></p>'
-            f'<details><summary>Answer and explanation</summary>{_explanation(q, root)}</details>'
+            f'<details><summary>{_e(lang.t("quiz.answer_and_explanation"))}</summary>'
+            f'{_explanation(q, root, lang)}</details>'
             "</fieldset></div>")
 
 
-def render_html(chapter_key: str, root: str = "../") -> str:
+def render_html(chapter_key: str, root: str = "../", lang: Language | None = None) -> str:
     """The quiz of a chapter as one self-contained HTML block (links relative to ``root``)."""
-    qs = questions(chapter_key)
-    container = f"catbook-quiz-{chapter_key}"
-    body = "".join(_question_html(i, q, root) for i, q in enumerate(qs, 1))
+    lang = lang or language("en")
+    qs = questions(chapter_key, lang=lang)
+    suffix = "" if lang.code == "en" else f"-{lang.code}"
+    container = f"catbook-quiz-{chapter_key}{suffix}"
+    body = "".join(_question_html(i, q, root, lang) for i, q in enumerate(qs, 1))
+    script = {name: json.dumps(lang.t(f"quiz.{name}"), ensure_ascii=False)
+              for name in ("enter_date", "enter_number", "choose", "correct", "not_quite", "try_again")}
     return (f'<div class="catbook-quiz" id="{container}" data-chapter="{chapter_key}">{_STYLE}'
-            '<noscript><p>Checking answers needs JavaScript; open "Answer and explanation" under each '
-            "question instead.</p></noscript>"
-            f"{body}</div>\n" + _SCRIPT % json.dumps(container))
+            f'<noscript><p>{html.escape(lang.t("quiz.noscript"), quote=False)}</p></noscript>'
+            f"{body}</div>\n" + _SCRIPT % {"container": json.dumps(container), **script})
 
 
 def plain_text(chapter_key: str) -> str:

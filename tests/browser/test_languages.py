@@ -1,0 +1,46 @@
+"""The Russian pages of the instructors' part in Chromium: lang="ru", the switch between the two
+versions of each page (catbook.languages), and a Russian quiz answered in the browser."""
+from __future__ import annotations
+
+import pytest
+
+from catbook.training import quizzes
+from catbook.training.lang import language
+
+PAIRS = [("book/instructors/session-1", "book/instructors/ru/session-1"),
+         ("book/instructors/exercises-2", "book/instructors/ru/exercises-2"),
+         ("book/instructors/quiz-art-11", "book/instructors/ru/quiz-art-11"),
+         ("book/calculator", "book/instructors/ru/calculator")]
+
+
+@pytest.mark.parametrize("english, russian", PAIRS, ids=[p[1] for p in PAIRS])
+def test_each_version_links_to_the_other_and_says_its_language(page, book_url, book_dir, english, russian):
+    page.goto(f"{book_url}/{russian}.html", wait_until="load")
+    assert page.get_attribute("html", "lang") == "ru"
+    switch = page.locator(".catbook-language-switch a")
+    assert switch.count() == 1 and switch.is_visible()
+    assert switch.inner_text() == language("en").t("page.this_version")
+    assert switch.get_attribute("hreflang") == "en"
+    switch.click()
+    page.wait_for_load_state("load")
+    assert page.url == f"{book_url}/{english}.html"
+    assert page.get_attribute("html", "lang") == "en"
+    back = page.locator(".catbook-language-switch a")
+    assert back.inner_text() == language("ru").t("page.this_version") and back.get_attribute("lang") == "ru"
+    back.click()
+    page.wait_for_load_state("load")
+    assert page.url == f"{book_url}/{russian}.html"
+
+
+def test_russian_quiz_checks_the_engines_answer_in_russian(page, book_url):
+    ru = language("ru")
+    q = next(q for q in quizzes.questions("art-11", lang=ru) if q.kind == "status")
+    page.goto(f"{book_url}/book/instructors/ru/quiz-art-11.html", wait_until="load")
+    box = page.locator(f"#{q.dom_id}")
+    box.locator(".cq-check").click()
+    assert box.locator(".cq-feedback").inner_text() == ru.t("quiz.choose")
+    box.locator(f"#{q.dom_id}-{q.answer}").check()
+    box.locator(".cq-check").click()
+    assert box.locator(".cq-feedback").inner_text() == ru.t("quiz.correct")
+    assert box.locator(f"label[for={q.dom_id}-{q.answer}]").inner_text() in \
+        {ru.status(s) for s in ("met", "missed", "pending")}
