@@ -28,7 +28,7 @@ This page reproduces the French text of {SYMBOL} word for word as the project ho
 line of the source (leading tabs and spaces are not shown). Every quote in the book links here.
 
 Each line shows two numbers. **The official paragraph number** is printed in bold before
-the paragraph, as the United Nations document prints it (`**232.**`); cite the report by it,
+the paragraph, as the United Nations document prints it (**232.**); cite the report by it,
 as the Committee does: "{SYMBOL}, para. 232". Its anchor is `#para-N` (for example
 `report-text.html#para-232`). **The book's line** comes first (`line 295`), with the anchor
 `#pN` (`report-text.html#p295`): the line of the project's text file, headings included.
