@@ -8,12 +8,11 @@ clipboard. A chapter shows the kernel-free calculator (not a widget snapshot) fi
 its worked case, computed as the Python engine computes it, prints and copies it, and links
 the case into the calculator page; two calculators on one page each keep their own case and
 ids. The engine (``catbook.custody``) is the oracle throughout. Pages are counted by
-``catbook.pdf.page_count``, the page size read with pypdf when installed, else poppler's pdfinfo.
+``catbook.pdf.page_count`` and the page size read with pypdf.
 """
 from __future__ import annotations
 
 import re
-import subprocess
 from urllib.parse import urlsplit
 
 import pytest
@@ -219,17 +218,10 @@ def record_items(case) -> list[str]:
 
 
 def pdf_page_size(path) -> tuple[float, float]:
-    """Width and height (points) of the first page: pypdf when installed, else poppler's pdfinfo."""
-    try:
-        from pypdf import PdfReader
-    except ImportError:
-        pass
-    else:
-        box = PdfReader(str(path)).pages[0].mediabox
-        return float(box.width), float(box.height)
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-    m = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info)
-    return float(m.group(1)), float(m.group(2))
+    """Width and height (points) of the first page, read with pypdf (a pinned dependency)."""
+    from pypdf import PdfReader
+    box = PdfReader(str(path)).pages[0].mediabox
+    return float(box.width), float(box.height)
 
 
 def _norm(text: str) -> str:
