@@ -11,7 +11,7 @@ NOTEBOOKS := $(wildcard notebooks/*.ipynb)
 WEB_STAMP := web/node_modules/.installed-stamp
 LAB_PORT ?= 8888
 
-.PHONY: book test unit nbval book-check execute data bench clean web chromium browser lab site
+.PHONY: book test unit nbval book-check execute data bench clean web chromium node browser lab site
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -19,8 +19,14 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
+## make node: Debian's Node.js and npm: npm installs the pinned front-end packages, and the unit
+## tests run the page's custody engine with node against the Python engine (tests/test_custody_parity.py)
+node:
+	command -v node >/dev/null || (apt-get update && apt-get install -y nodejs)
+	command -v npm >/dev/null || (apt-get update && apt-get install -y npm)
+
 ## make web: the npm packages the book serves itself, exactly as web/package-lock.json pins them
-$(WEB_STAMP): web/package.json web/package-lock.json
+$(WEB_STAMP): web/package.json web/package-lock.json | node
 	cd web && npm ci --no-audit --no-fund --ignore-scripts
 	touch $(WEB_STAMP)
 
@@ -32,7 +38,7 @@ chromium:
 
 ## make axe: axe-core for the accessibility gate of the browser tests, as tests/browser/axe/package-lock.json pins it
 AXE_STAMP := tests/browser/axe/node_modules/.installed-stamp
-$(AXE_STAMP): tests/browser/axe/package.json tests/browser/axe/package-lock.json
+$(AXE_STAMP): tests/browser/axe/package.json tests/browser/axe/package-lock.json | node
 	cd tests/browser/axe && npm ci --no-audit --no-fund --ignore-scripts
 	touch $(AXE_STAMP)
 
@@ -47,13 +53,13 @@ book: $(STAMP) $(WEB_STAMP)
 	@echo "Book built: open file://$(CURDIR)/_build/html/index.html"
 
 ## make test: unit tests + nbval over every notebook, then a warnings-as-errors book build
-test: $(STAMP) chromium
+test: $(STAMP) $(WEB_STAMP) chromium node
 	$(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with .nbval-sanitize.cfg tests --ignore=tests/browser $(NOTEBOOKS)
 	$(MAKE) book-check
 	$(MAKE) browser
 
 # The unit tests print a handout card with Chromium (tests/test_training.py).
-unit: $(STAMP) chromium
+unit: $(STAMP) $(WEB_STAMP) chromium node
 	$(PY) -m pytest tests --ignore=tests/browser
 
 ## make browser: the browser tests (Chromium) against the book `make book-check` built
