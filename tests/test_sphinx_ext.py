@@ -106,3 +106,21 @@ def test_each_calculator_gets_the_calculator_and_report_pages_unless_it_names_th
     assert ('<div id="x" data-catbook-calculator="custody" data-report-page="report-text.html" '
             'data-calculator-page="../book/calculator.html">') in out
     assert link_calculators(out, "a", "b") == out
+
+
+def test_root_redirect_page_is_complete_and_escaped(tmp_path):
+    config = SimpleNamespace(root_doc="book/intro", html_favicon="_static/icon.svg", language="en",
+                             html_title='CAT/C/KAZ/3 & "the book"', project="p")
+    app = SimpleNamespace(config=config, outdir=str(tmp_path), builder=SimpleNamespace(name="html"))
+    sphinx_ext.write_index(app, None)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
+    assert 'content="0; url=book/intro.html"' in page and '<link rel="icon" href="_static/icon.svg">' in page
+    assert "CAT/C/KAZ/3 &amp; &#34;the book&#34;" in page and '"the book"' not in page
+
+
+def test_parsed_html_keeps_attribute_order_entities_and_void_tags():
+    html = '<p>a &amp; b &lt;x&gt;<br><img src="a.png" alt=""></p><div data-catbook-calculator="custody" id="z">'
+    out = sphinx_ext.link_calculators(html + "</div>", "c.html", "r.html")
+    assert out.startswith('<p>a &amp; b &lt;x&gt;<br><img src="a.png" alt=""></p>')
+    assert '<div data-catbook-calculator="custody" id="z" data-calculator-page="c.html" data-report-page="r.html">' in out

@@ -40,12 +40,22 @@ Root page. ``index.html`` is a redirect to the first page (sphinx-external-toc w
 ``<meta http-equiv="Refresh">`` line when the file is missing). This extension writes it
 first, as a small complete page: language, title, the book's icon (without one Chromium asks
 for ``/favicon.ico`` and gets a 404) and a link for readers whose browser does not follow
-the redirect.
+the redirect (the Jinja2 template ``page_templates/redirect.html``).
+
+Parsing. Page bodies and the sidebar are read and changed with an HTML parser
+(BeautifulSoup over Python's ``html.parser``), never with regular expressions; a fragment
+nothing changes in is returned as it came, and a changed one is written back with its
+attributes in their order.
 """
 from __future__ import annotations
 
 import re
 from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
+from bs4.dammit import EntitySubstitution
+from bs4.formatter import HTMLFormatter
+from jinja2 import Environment, FileSystemLoader
 
 # Column of a pandas table -> prefix of the anchor its rows get.
 ROW_ANCHORS = {"figure_id": "fig-", "claim_id": "claim-", "check_id": "check-"}
@@ -116,7 +126,26 @@ def clean_assets(app, pagename, templatename, context, doctree) -> None:
 
 
 _CALCULATOR_MARKER = 'data-catbook-calculator="custody"'
-_CALCULATOR_TAG = re.compile(r'<div\b[^>]*\bdata-catbook-calculator="custody"[^>]*>')
+_ANCHOR_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+PAGE_TEMPLATES = Path(__file__).parent / "page_templates"
+
+
+class _AsWritten(HTMLFormatter):
+    """Serialise attributes in the order the page wrote them (bs4 sorts them by default)."""
+    def attributes(self, tag):
+        return list(tag.attrs.items())
+
+
+_AS_WRITTEN = _AsWritten(entity_substitution=EntitySubstitution.substitute_xml, void_element_close_prefix=None)
+
+
+def _soup(html: str) -> BeautifulSoup:
+    """The fragment parsed by Python's own HTML parser (no lxml)."""
+    return BeautifulSoup(html, "html.parser")
+
+
+def _html(soup: BeautifulSoup) -> str:
+    return soup.decode(formatter=_AS_WRITTEN)
 
 
 def _relative_uri(app, pagename: str, docname: str) -> str:
@@ -128,27 +157,25 @@ def _relative_uri(app, pagename: str, docname: str) -> str:
 
 def link_calculators(html: str, calculator_page: str, report_page: str) -> str:
     """Add ``data-calculator-page`` / ``data-report-page`` to each calculator that lacks them."""
-    from html import escape as html_escape
-
-    def add(m: re.Match) -> str:
-        tag = m.group(0)
-        extra = "".join(f' {name}="{html_escape(value, quote=True)}"'
-                        for name, value in (("data-calculator-page", calculator_page),
-                                            ("data-report-page", report_page))
-                        if value and f"{name}=" not in tag)
-        return tag[:-1] + extra + ">"
-    return _CALCULATOR_TAG.sub(add, html)
-
-
-_TOGGLE = re.compile(r'(<a class="[^"]*reference[^"]*"[^>]*>(.*?)</a>)<details( open="open")?><summary>', re.S)
+    soup, changed = _soup(html), False
+    for div in soup.find_all("div", attrs={"data-catbook-calculator": "custody"}):
+        for name, value in (("data-calculator-page", calculator_page), ("data-report-page", report_page)):
+            if value and not div.has_attr(name):
+                div[name], changed = value, True
+    return _html(soup) if changed else html
 
 
 def name_toggles(html: str) -> str:
     """Give each sidebar sub-page toggle a name: ``<summary aria-label="Pages under X">``."""
-    def named(m: re.Match) -> str:
-        title = re.sub(r"<[^>]+>", "", m.group(2)).strip().replace('"', "&quot;")
-        return f'{m.group(1)}<details{m.group(3) or ""}><summary aria-label="Pages under {title}">'
-    return _TOGGLE.sub(named, html)
+    soup, changed = _soup(html), False
+    for details in soup.find_all("details"):
+        link = details.find_previous_sibling()
+        summary = details.find("summary", recursive=False)
+        if (summary is None or summary.has_attr("aria-label") or link is None or link.name != "a"
+                or "reference" not in (link.get("class") or [])):
+            continue
+        summary["aria-label"], changed = f"Pages under {link.get_text().strip()}", True
+    return _html(soup) if changed else html
 
 
 def _named_toggles(generate):
@@ -161,19 +188,12 @@ def _named_toggles(generate):
     return wrapper
 
 
-_TABLE = re.compile(r"<table\b[^>]*>.*?</table>", re.S)
-_THEAD = re.compile(r"<thead>(.*?)</thead>", re.S)
-_TBODY = re.compile(r"<tbody>(.*?)</tbody>", re.S)
-_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
-_CELL = re.compile(r"<t[hd]\b[^>]*>(.*?)</t[hd]>", re.S)
-_ID = re.compile(r'\bid="([^"]+)"')
-
-
-def _column_names(thead: str) -> list[str]:
+def _column_names(thead: Tag) -> list[str]:
+    """A pandas table's column names, read from every header row (an indexed table has two)."""
     names: list[str] = []
-    for row in re.findall(r"<tr\b[^>]*>(.*?)</tr>", thead, re.S):
-        for i, cell in enumerate(_CELL.findall(row)):
-            text = re.sub(r"<[^>]+>", "", cell).strip()
+    for row in thead.find_all("tr"):
+        for i, cell in enumerate(row.find_all(["th", "td"], recursive=False)):
+            text = cell.get_text().strip()
             if i >= len(names):
                 names.append(text)
             elif not names[i]:
@@ -183,62 +203,37 @@ def _column_names(thead: str) -> list[str]:
 
 def anchor_table_rows(html: str) -> str:
     """Give each table row that shows a figure/claim/check id an anchor (first one per page)."""
-    taken = set(_ID.findall(html))
-
-    def table(match: re.Match) -> str:
-        text = match.group(0)
-        head = _THEAD.search(text)
-        if not head:
-            return text
-        columns = [(i, ROW_ANCHORS[n]) for i, n in enumerate(_column_names(head.group(1)))
-                   if n in ROW_ANCHORS]
-        if not columns:
-            return text
-
-        def row(m: re.Match) -> str:
-            cells = [re.sub(r"<[^>]+>", "", c).strip() for c in _CELL.findall(m.group(1))]
+    soup, changed = _soup(html), False
+    taken = {tag["id"] for tag in soup.find_all(id=True)}
+    for table in soup.find_all("table"):
+        thead, tbody = table.find("thead"), table.find("tbody")
+        if thead is None or tbody is None:
+            continue
+        columns = [(i, ROW_ANCHORS[n]) for i, n in enumerate(_column_names(thead)) if n in ROW_ANCHORS]
+        for row in tbody.find_all("tr", recursive=False) if columns else ():
+            if row.attrs:
+                continue
+            cells = [c.get_text().strip() for c in row.find_all(["th", "td"], recursive=False)]
             for i, prefix in columns:
-                if i < len(cells) and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", cells[i]):
-                    anchor = prefix + cells[i]
-                    if anchor not in taken:
-                        taken.add(anchor)
-                        return f'<tr id="{anchor}">{m.group(1)}</tr>'
-            return m.group(0)
-
-        body = _TBODY.search(text)
-        if not body:
-            return text
-        new_body = _ROW.sub(row, body.group(1))
-        return text[:body.start(1)] + new_body + text[body.end(1):]
-
-    return _TABLE.sub(table, html)
-
-
-_INDEX = """<!DOCTYPE html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<title>{title}</title>
-<meta http-equiv="Refresh" content="0; url={target}">
-<link rel="canonical" href="{target}">
-{icon}</head>
-<body><main><p><a href="{target}">{title}</a></p></main></body>
-</html>
-"""
+                if i < len(cells) and _ANCHOR_ID.fullmatch(cells[i]) and prefix + cells[i] not in taken:
+                    row["id"] = prefix + cells[i]
+                    taken.add(row["id"])
+                    changed = True
+                    break
+    return _html(soup) if changed else html
 
 
 def write_index(app, exception) -> None:
     """build-finished: index.html redirects to the root page, with a title, language and icon."""
     if exception or app.builder.name != "html" or app.config.root_doc == "index":
         return
-    from html import escape as html_escape
     favicon = app.config.html_favicon or ""
-    icon = ""
-    if favicon and "://" not in favicon:
-        icon = f'<link rel="icon" href="_static/{html_escape(Path(favicon).name)}">\n'
-    Path(app.outdir, "index.html").write_text(_INDEX.format(
-        lang=html_escape(app.config.language or "en"), title=html_escape(app.config.html_title or app.config.project or ""),
-        target=html_escape(f"{app.config.root_doc}.html"), icon=icon), encoding="utf-8")
+    template = Environment(loader=FileSystemLoader(PAGE_TEMPLATES), autoescape=True,
+                           keep_trailing_newline=True).get_template("redirect.html")
+    Path(app.outdir, "index.html").write_text(template.render(
+        lang=app.config.language or "en", title=app.config.html_title or app.config.project or "",
+        target=f"{app.config.root_doc}.html",
+        icon=Path(favicon).name if favicon and "://" not in favicon else ""), encoding="utf-8")
 
 
 def setup(app):
