@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from hypothesis import given, settings, strategies as st
 
-from catbook.custody import CustodyInputError, audit, kazakhstan_zones, load_rules
+from catbook.custody import CustodyInputError, audit, country_zones, load_rules
 from catbook.custody.messages import format_duration
 from catbook.paths import ROOT
 from catbook.web import custody_rules_payload
@@ -30,7 +30,7 @@ ENGINE = ROOT / "web" / "src" / "custody-engine.js"
 UTC = timezone.utc
 # Kazakhstan's zones (Almaty's 2024 move, the summer time until 2005), and zones with
 # DST, a half-hour DST (Lord Howe), a quarter-hour offset and a negative offset.
-ZONES = list(kazakhstan_zones()) + ["Europe/Paris", "America/New_York", "Australia/Lord_Howe",
+ZONES = list(country_zones()) + ["Europe/Paris", "America/New_York", "Australia/Lord_Howe",
                                     "Asia/Kathmandu", "Asia/Kolkata"]
 BAD_ZONES = ["Nowhere/City", "", "asia/almaty", "UTC+6"]
 RULE_IDS = [rule.id for rule in load_rules().rules if rule.computable]

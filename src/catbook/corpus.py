@@ -31,6 +31,7 @@ import pandas as pd
 import yaml
 
 from .paths import OFFICIAL_PARAGRAPHS_YAML, PARAGRAPHS_CSV
+from .report import report
 from .source import source_lines
 
 COLUMNS = [
@@ -65,16 +66,22 @@ class ParagraphRangeError(ValueError):
         self.field, self.value, self.reason = "paragraph", value, reason
         super().__init__(f"paragraph: {value!r}: {reason}")
 
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
-_PART_SECTION = {"I": "intro", "II": "general", "III": "part-iii", "IV": "op",
-                 "V": "cases-ngo", "VI": "part-vi"}
+_REPORT = report()
+_PART_SECTION = dict(_REPORT.parts)
+#: The part numerals the parser recognises, in the order report.yaml lists them.
+PART_NUMERALS = tuple(_PART_SECTION)
 PART_SECTIONS = frozenset(_PART_SECTION.values())
+#: The prefix of the sections that answer the previous concluding observations ("co2-").
+CO_PREFIX = _REPORT.co_prefix
+_ANSWERS = _REPORT.answers_part
+_CO = _REPORT.previous_observations.short_name
+_H = _REPORT.headings
 
-PART_RE = re.compile(r"^\s*(?P<num>VI|IV|V|III|II|I)\.\s*\t(?P<title>.+)$")
-ARTICLE_RE = re.compile(r"^\t\tArticles?\s(?P<nums>[\d\s,et]+?)\s*$")
-PARAGRAPH_RE = re.compile(r"^\t\tParagraphes?\s(?P<nums>[\d\s,et]+?)\s*$")
-ALINEA_RE = re.compile(r"^\s*Alinéas?\s(?P<letters>[a-z\s,et]+?)\s*$")
-UNHEADED_RE = re.compile(r"^ (?=\S)")  # one leading space, then text
+PART_RE = re.compile(_H.part)
+ARTICLE_RE = re.compile(_H.article)
+PARAGRAPH_RE = re.compile(_H.paragraph)
+ALINEA_RE = re.compile(_H.subparagraph)
+UNHEADED_RE = re.compile(_H.unheaded)
 
 
 def para_id(source_line: int) -> str:
@@ -87,7 +94,7 @@ def _numbers(text: str) -> list[str]:
 
 
 def _letters(text: str) -> list[str]:
-    return [t for t in re.split(r"[\s,]+", text) if t and t != "et"]
+    return [t for t in re.split(r"[\s,]+", text) if t and t != _H.list_word]
 
 
 @dataclass
@@ -122,19 +129,19 @@ def _classify(n: int, text: str, st: _State) -> bool:
         return True
     if m := PARAGRAPH_RE.match(text):
         nums = _numbers(m["nums"])
-        st.section, st.title = "co2-" + "-".join(nums), plain
+        st.section, st.title = CO_PREFIX + "-".join(nums), plain
         st.co2 = st.co2_base = ";".join(nums)
         st.inferred, st.reason = False, ""
         return True
-    if st.part == "VI" and (m := ALINEA_RE.match(text)):
+    if st.part == _ANSWERS and (m := ALINEA_RE.match(text)):
         letters = _letters(m["letters"])
-        st.section = f"co2-{st.co2_base}-" + "-".join(letters)
-        st.title = f"Paragraphe {st.co2_base}, {plain}"
+        st.section = f"{CO_PREFIX}{st.co2_base}-" + "-".join(letters)
+        st.title = _H.subparagraph_title.format(paragraph=st.co2_base, heading=plain)
         st.co2 = st.co2_base
         st.inferred, st.reason = False, ""
         return True
-    if st.part == "VI" and UNHEADED_RE.match(text):
-        st.section, st.title = f"co2-unheaded-{n}", ""
+    if st.part == _ANSWERS and UNHEADED_RE.match(text):
+        st.section, st.title = f"{CO_PREFIX}unheaded-{n}", ""
         st.co2, st.inferred = "", True
         st.reason = "heading missing"  # completed by _explain_unheaded once all headings are known
         return False
@@ -150,10 +157,10 @@ def _explain_unheaded(df: pd.DataFrame) -> pd.DataFrame:
     and the block is left unassigned: the text alone does not settle it.
     """
     df = df.copy()
-    numbered = df[df.is_heading & df.section.str.match(r"^co2-\d")]
+    numbered = df[df.is_heading & df.section.str.match("^" + re.escape(CO_PREFIX) + r"\d")]
     heads = [(int(r.source_line), [int(x) for x in r.co2_paragraphs.split(";")])
              for r in numbered.itertuples() if r.co2_paragraphs]
-    starts = df[df.section.str.startswith("co2-unheaded-")].groupby("section").source_line.min()
+    starts = df[df.section.str.startswith(f"{CO_PREFIX}unheaded-")].groupby("section").source_line.min()
     for section, first in starts.sort_values().items():
         before = [h for h in heads if h[0] < first]
         after = [h for h in heads if h[0] > first]
@@ -165,7 +172,7 @@ def _explain_unheaded(df: pd.DataFrame) -> pd.DataFrame:
         next_title = df.loc[df.source_line == next_line, "section_title"].iat[0]
         where = (f"heading missing from the text: the block starts at line {first} with an "
                  f"indented paragraph, between the headings '{prev_title}' (line {prev_line}) "
-                 f"and '{next_title}' (line {next_line}), which leave CO/2 paragraph(s) "
+                 f"and '{next_title}' (line {next_line}), which leave {_CO} paragraph(s) "
                  f"{', '.join(map(str, missing))} without a heading")
         if len(siblings) == len(missing):
             k = siblings.index(first)
@@ -178,8 +185,8 @@ def _explain_unheaded(df: pd.DataFrame) -> pd.DataFrame:
                    "so position alone cannot tell which paragraph(s) this block answers")
         mask = df.section == section
         df.loc[mask, "section_title"] = (
-            f"Heading missing (probably CO/2 paragraph {co2}, by position)" if ";" not in co2
-            else f"Heading missing (one of CO/2 paragraphs {co2.replace(';', ', ')})")
+            f"Heading missing (probably {_CO} paragraph {co2}, by position)" if ";" not in co2
+            else f"Heading missing (one of {_CO} paragraphs {co2.replace(';', ', ')})")
         df.loc[mask, "co2_paragraphs"] = co2
         df.loc[mask, "inference_reason"] = why
     return df

@@ -33,8 +33,8 @@ from pathlib import Path
 from typing import Any
 
 from . import audit, claims, corpus, figures, recommendations, tidy
-from .paths import DATA, SOURCE_FILE
-from .source import SOURCE_SHA256, SYMBOL, source_lines, verify_source
+from .paths import DATA
+from .source import SOURCE_FILE, SOURCE_SHA256, SYMBOL, source_lines, verify_source
 
 PACKAGE_JSON = DATA / "datapackage.json"
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -141,7 +141,7 @@ _LINE_AND_SECTION_FK = _fk(["source_line", "section", "para_no"], "paragraphs")
 def _source_resource() -> dict:
     verify_source()
     return {
-        "name": "report-text", "type": "text", "path": "source/cat-c-kaz-3.fr.txt",
+        "name": "report-text", "type": "text", "path": SOURCE_FILE.relative_to(DATA).as_posix(),
         "title": f"{SYMBOL}, French text",
         "description": (f"The French text of {SYMBOL} as received, one paragraph per line (lines are "
                         "counted from 1 and split on '\\n'). Never edited: its sha256 is checked "
@@ -154,7 +154,7 @@ def _source_resource() -> dict:
 
 
 def _paragraphs() -> dict:
-    parts = list(corpus._ROMAN)  # the part numerals the parser recognises
+    parts = list(corpus.PART_NUMERALS)  # the part numerals the parser recognises
     fields = [
         _field("para_id", "string", "Stable id: `p` + line number.", required=True, unique=True,
                pattern=r"^p[1-9][0-9]*$"),
@@ -445,7 +445,7 @@ def build_descriptor() -> dict:
         "licenses": [LICENSE],
         "contributors": [{"title": "The catbook project", "roles": ["author"]}],
         "sources": [{"title": f"Third periodic report of Kazakhstan to the Committee against Torture "
-                              f"({SYMBOL}), French text", "path": "source/cat-c-kaz-3.fr.txt"}],
+                              f"({SYMBOL}), French text", "path": SOURCE_FILE.relative_to(DATA).as_posix()}],
         "resources": resources,
     }
 

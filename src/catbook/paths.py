@@ -3,7 +3,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
-SOURCE_FILE = DATA / "source" / "cat-c-kaz-3.fr.txt"
+REPORT_YAML = DATA / "report.yaml"
 PARAGRAPHS_CSV = DATA / "report" / "paragraphs.csv"
 CLAIMS_CSV = DATA / "claims.csv"
 FIGURES_CSV = DATA / "figures.csv"

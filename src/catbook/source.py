@@ -9,11 +9,12 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-from .paths import SOURCE_FILE
+from .report import report
 
-#: sha256 of ../shared/source/cat-c-kaz-3.fr.txt as received (487 newlines, 488 lines).
-SOURCE_SHA256 = "dd990ad4abf55b9b2d741e861d1cac44c631e4089e1b0e0c939408ea0b06becc"
-SYMBOL = "CAT/C/KAZ/3"
+#: The file, its recorded sha256 and the document symbol, from data/report.yaml.
+SOURCE_FILE: Path = report().source_file
+SOURCE_SHA256: str = report().source.sha256
+SYMBOL: str = report().symbol
 
 
 class SourceIntegrityError(ValueError):

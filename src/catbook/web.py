@@ -32,7 +32,7 @@ import yaml
 from .custody.errors import RulesDataError
 from .custody.messages import MESSAGES_FILE, messages
 from .custody.moments import _zone_names as _engine_zone_names
-from .custody.moments import kazakhstan_zones
+from .custody.moments import DEFAULT_ZONE, country_zones
 from .custody.rules import ARREST, RULES_FILE, Duration, Rule, RuleBook, Version, load_rules
 from .custody.scenarios import SCENARIOS_FILE, load_scenarios
 from .paths import CUSTODY_DIR, DATA, ROOT
@@ -189,7 +189,7 @@ def custody_rules_payload(book: RuleBook | None = None) -> dict:
         "rules": [_rule(rule) for rule in book.rules],
         "messages": dict(messages()),
         "languages": {code: language_payload(code, book) for code in LANGUAGE_FILES},
-        "zones": {"default": "Asia/Almaty", "kazakhstan": list(kazakhstan_zones()), "known": _zone_names()},
+        "zones": {"default": DEFAULT_ZONE, "country": list(country_zones()), "known": _zone_names()},
         "examples": [{"name": case.name, "facts": case.facts,
                       "inputs": {"arrested_at": str(case.inputs["arrested_at"]), "tz": case.inputs["tz"],
                                  "foreigner": bool(case.inputs["foreigner"]),

@@ -168,10 +168,10 @@
     var self = this;
     var t = this.t.bind(this);
     var id = this.id.bind(this);
-    var zones = el("datalist", {id: id("zones")}, DATA.zones.kazakhstan.map(function (z) {
+    var zones = el("datalist", {id: id("zones")}, DATA.zones.country.map(function (z) {
       return el("option", {value: z});
     }));
-    var tz = textInput("Asia/Almaty");
+    var tz = textInput(DATA.zones["default"]);
     tz.setAttribute("list", id("zones"));
     tz.value = DATA.zones.default;
     var foreigner = el("input", {type: "checkbox"});

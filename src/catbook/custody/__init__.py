@@ -10,7 +10,7 @@ The rules are data (data/custody/rules.yaml); the calculator widget lives in
 from .engine import STATUSES, Deadline, Finding, audit, deadlines
 from .errors import CustodyInputError, RulesDataError
 from .messages import format_duration, message
-from .moments import kazakhstan_zones
+from .moments import country_zones
 from .rules import RuleBook, load_rules
 from .scenarios import Scenario, load_scenarios, scenario
 
@@ -30,6 +30,6 @@ def __getattr__(name):
 
 __all__ = [
     "STATUSES", "CustodyInputError", "Deadline", "Finding", "RuleBook", "RulesDataError", "Scenario",
-    "audit", "custody_timeline", "deadlines", "deadlines_table", "format_duration", "findings_table", "kazakhstan_zones",
+    "audit", "custody_timeline", "deadlines", "deadlines_table", "format_duration", "findings_table", "country_zones",
     "load_rules", "load_scenarios", "message", "rules_table", "scenario",
 ]

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from .errors import CustodyInputError
 from .messages import format_duration, message
-from .moments import format_moment, resolve_zone, to_utc
+from .moments import DEFAULT_ZONE, format_moment, resolve_zone, to_utc
 from .rules import ARREST, KnownPeriod, Rule, RuleBook, Version, load_rules
 
 #: The act of the protocol of arrest, which ``deadlines(protocol_at=...)`` records.
@@ -106,7 +106,7 @@ class Finding:
         return self.deadline.notes
 
 
-def deadlines(arrested_at, *, tz: str = "Asia/Almaty", protocol_at=None, foreigner: bool = False,
+def deadlines(arrested_at, *, tz: str = DEFAULT_ZONE, protocol_at=None, foreigner: bool = False,
               juvenile: bool = False, delay_authorised: bool = False) -> list[Deadline]:
     """Every custody deadline an arrest starts, sorted by due time.
 
@@ -128,7 +128,7 @@ def deadlines(arrested_at, *, tz: str = "Asia/Almaty", protocol_at=None, foreign
     return _schedule(load_rules(), arrest, zone, acts, **flags)
 
 
-def audit(arrested_at, events: Mapping, *, tz: str = "Asia/Almaty", now=None, foreigner: bool = False,
+def audit(arrested_at, events: Mapping, *, tz: str = DEFAULT_ZONE, now=None, foreigner: bool = False,
           juvenile: bool = False, delay_authorised: bool = False) -> list[Finding]:
     """Judge each custody deadline against the moments the acts were done.
 

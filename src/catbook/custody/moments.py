@@ -17,6 +17,10 @@ from .errors import CustodyInputError
 from .messages import message
 
 _TZDATA = resources.files("tzdata")
+from ..report import report
+
+#: The zone a case is read in when none is given (``default_zone`` of data/report.yaml).
+DEFAULT_ZONE: str = report().default_zone
 
 
 @lru_cache(maxsize=1)
@@ -40,10 +44,12 @@ def resolve_zone(name: object) -> ZoneInfo:
 
 
 @lru_cache(maxsize=1)
-def kazakhstan_zones() -> tuple[str, ...]:
-    """The zones tzdata lists for Kazakhstan (country code KZ), in zone.tab order."""
+def country_zones() -> tuple[str, ...]:
+    """The zones tzdata lists for the report's country (``country`` of data/report.yaml),
+    in zone.tab order."""
+    code = report().country
     rows = _TZDATA.joinpath("zoneinfo", "zone.tab").read_text(encoding="utf-8").splitlines()
-    return tuple(row.split("\t")[2] for row in rows if row.startswith("KZ\t"))
+    return tuple(row.split("\t")[2] for row in rows if row.startswith(f"{code}\t"))
 
 
 def parse_moment(value: object, field: str) -> datetime:

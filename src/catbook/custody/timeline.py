@@ -14,14 +14,14 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MultipleLocator
 
 from .engine import Finding
-from .moments import format_moment, resolve_zone, to_utc
+from .moments import DEFAULT_ZONE, format_moment, resolve_zone, to_utc
 
 STATUS_COLOURS = {"met": "#2e7d32", "missed": "#c62828", "pending": "#757575"}
 _ALLOWED_COLOUR = "#c9d9e8"
 _HOURS_PER_TICK = 12
 
 
-def custody_timeline(findings: Sequence[Finding], *, arrested_at, tz: str = "Asia/Almaty",
+def custody_timeline(findings: Sequence[Finding], *, arrested_at, tz: str = DEFAULT_ZONE,
                      now=None) -> Figure:
     """A chart of one audit: a bar per rule from its clock start to its deadline.
 

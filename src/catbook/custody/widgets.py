@@ -17,7 +17,7 @@ import traitlets
 
 from .engine import Finding, audit
 from .errors import CustodyInputError
-from .moments import kazakhstan_zones, parse_moment, resolve_zone, to_utc
+from .moments import DEFAULT_ZONE, country_zones, parse_moment, resolve_zone, to_utc
 from .rules import load_rules
 from .tables import findings_table
 from .timeline import STATUS_COLOURS, custody_timeline, figure_png
@@ -105,7 +105,7 @@ class CustodyCalculator:
     tests can set values and read what the reader would see.
     """
 
-    def __init__(self, *, arrested_at: str = "", tz: str = "Asia/Almaty", foreigner: bool = False,
+    def __init__(self, *, arrested_at: str = "", tz: str = DEFAULT_ZONE, foreigner: bool = False,
                  events: Mapping[str, str] | None = None, now: str = "", juvenile: bool = False,
                  delay_authorised: bool = False):
         events = dict(events or {})
@@ -113,7 +113,7 @@ class CustodyCalculator:
         self._event_keys = [rule.id for rule in clock_rules]
         self.fields: dict[str, widgets.ValueWidget] = {
             "arrested_at": _text(arrested_at, "Arrested (actual moment)", "YYYY-MM-DD HH:MM"),
-            "tz": widgets.Combobox(value=tz, options=kazakhstan_zones(), ensure_option=False,
+            "tz": widgets.Combobox(value=tz, options=country_zones(), ensure_option=False,
                                    description="Time zone", style=_STYLE,
                                    layout=widgets.Layout(width=_FIELD_WIDTH)),
             "foreigner": widgets.Checkbox(value=foreigner, description="Foreign national", style=_STYLE),

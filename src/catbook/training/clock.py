@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from .. import custody
-from ..custody.moments import resolve_zone, to_utc
+from ..custody.moments import DEFAULT_ZONE, resolve_zone, to_utc
 from .common import TrainingDataError
 
 CASE_KEYS = {"label", "arrested_at", "tz", "foreigner", "juvenile", "delay_authorised", "events", "now", "clocks"}
@@ -70,7 +70,7 @@ class Outcome:
 class Case:
     label: str
     arrested_at: str | None     # None: a case with rules.yaml clocks only (no arrest)
-    tz: str = "Asia/Almaty"
+    tz: str = DEFAULT_ZONE
     foreigner: bool = False
     juvenile: bool = False
     delay_authorised: bool = False
@@ -116,7 +116,7 @@ def parse_case(raw: object, where: str, default_label: str = "main") -> Case:
             raise TrainingDataError(f"{where}.{flag}", "must be true or false")
     arrested = raw.get("arrested_at")
     return Case(label=str(raw.get("label", default_label)), arrested_at=None if arrested is None else str(arrested),
-                tz=raw.get("tz", "Asia/Almaty"), foreigner=raw.get("foreigner", False),
+                tz=raw.get("tz", DEFAULT_ZONE), foreigner=raw.get("foreigner", False),
                 juvenile=raw.get("juvenile", False), delay_authorised=raw.get("delay_authorised", False),
                 events={k: (None if v is None else str(v)) for k, v in (raw.get("events") or {}).items()},
                 now=None if raw.get("now") is None else str(raw["now"]),
