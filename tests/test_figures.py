@@ -285,3 +285,17 @@ def test_locate_value_respects_number_boundaries():
     assert locate_value("contre 63\u00a0000 en 2009", "63\u00a0000").start() == 7
     assert locate_value("en 2013, 13 cas", "13").start() == 9
     assert locate_value("vingt-neuf ressortissants", "neuf") is None
+
+
+def test_reviewed_exclusions_come_from_data_and_bad_entries_are_named(tmp_path, monkeypatch):
+    import yaml
+    from catbook import figures
+    from catbook.paths import NUMBER_EXCLUSIONS_YAML
+    raw = yaml.safe_load(NUMBER_EXCLUSIONS_YAML.read_text(encoding="utf-8"))
+    assert len(figures.REVIEWED_EXCLUSIONS) == len(raw["exclusions"]) and figures.REVIEWED_CATEGORIES == raw["categories"]
+    raw["exclusions"][0]["category"] = "no-such-category"
+    bad = tmp_path / "number-exclusions.yaml"
+    bad.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(figures, "NUMBER_EXCLUSIONS_YAML", bad)
+    with pytest.raises(figures.FiguresError, match=r"exclusions\[0\]\.category"):
+        figures._reviewed()

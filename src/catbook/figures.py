@@ -77,7 +77,7 @@ measurements ("soixante-douze heures", "dans un délai de dix jours", "de cinq �
 dix ans"), and ordinal words. :func:`uncovered_numbers` finds every digit run
 and every French number word in the report and returns those that are neither
 quoted by a figure nor excluded by one of the rules in :data:`EXCLUSION_RULES`
-or the reviewed list :data:`REVIEWED_EXCLUSIONS`; a test asserts it returns
+or the reviewed list :data:`REVIEWED_EXCLUSIONS` (read from ``data/number-exclusions.yaml``); a test asserts it returns
 nothing, so dropping a figure makes the suite fail.
 """
 from __future__ import annotations
@@ -86,8 +86,9 @@ import re
 from dataclasses import dataclass
 
 import pandas as pd
+import yaml
 
-from .paths import FIGURES_CSV
+from .paths import FIGURES_CSV, NUMBER_EXCLUSIONS_YAML
 from .source import line as source_line_text
 from .source import source_lines
 
@@ -388,6 +389,10 @@ EXCLUSION_RULES: tuple[ExclusionRule, ...] = (
 )
 
 
+class FiguresError(ValueError):
+    """A file of figures or number exclusions breaks its rules; the message names entry and field."""
+
+
 @dataclass(frozen=True)
 class ReviewedExclusion:
     """A number read and judged not to be a statistic.
@@ -408,113 +413,24 @@ def excerpt_pattern(excerpt: str) -> re.Pattern[str]:
     return re.compile(r"[ \u00a0\u202f]+".join(parts))
 
 
-#: Categories of judged exclusions.
-REVIEWED_CATEGORIES = {
-    "legal-time-limit": "a time limit or duration set by law, a decision or a draft law (a rule, not a measurement)",
-    "legal-penalty": "a penalty range or maximum set by law",
-    "legal-rule-count": "a count fixed by a rule (visits allowed, group size, chambers of Parliament)",
-    "reference-period": "a relative reference period ('au cours des quatre dernières années')",
-    "not-a-number": "a number word used in another sense ('tiers' = third party) or anaphora ('ces deux dernières villes')",
-    "restated-ratio": "a fraction restating figures given in the same sentence (checked in the audit)",
-    "legal-reference": "an article number the generic rule misses because other words come between",
-}
+def _reviewed() -> tuple[dict[str, str], tuple[ReviewedExclusion, ...]]:
+    """data/number-exclusions.yaml: the categories and the numbers judged one by one."""
+    raw = yaml.safe_load(NUMBER_EXCLUSIONS_YAML.read_text(encoding="utf-8")) or {}
+    categories = raw.get("categories") or {}
+    entries = []
+    for i, entry in enumerate(raw.get("exclusions") or []):
+        where = f"number-exclusions.yaml: exclusions[{i}]"
+        if set(entry) != {"source_line", "excerpt", "category", "reason"}:
+            raise FiguresError(f"{where}: needs exactly source_line, excerpt, category, reason")
+        if entry["category"] not in categories:
+            raise FiguresError(f"{where}.category: {entry['category']!r} is not a declared category")
+        entries.append(ReviewedExclusion(int(entry["source_line"]), str(entry["excerpt"]),
+                                         entry["category"], str(entry["reason"])))
+    return dict(categories), tuple(entries)
 
-REVIEWED_EXCLUSIONS: tuple[ReviewedExclusion, ...] = (
-    ReviewedExclusion(7, "Au cours des quatre dernières années", "reference-period",
-                      "opening phrase; the reporting period is 2008-2012"),
-    ReviewedExclusion(23, "délai maximal de trois heures", "legal-time-limit",
-                      "Supreme Court decision no. 7: three-hour limit before the arrest record"),
-    ReviewedExclusion(23, "au plus tard trois heures", "legal-time-limit",
-                      "Supreme Court decision no. 7: three-hour limit"),
-    ReviewedExclusion(48, "d'une durée de cinq à dix ans", "legal-penalty",
-                      "penalty range for torture in the Criminal Code"),
-    ReviewedExclusion(51, "Au cours des quatre dernières années", "reference-period",
-                      "introduces the 2009-2012 case counts of line 52"),
-    ReviewedExclusion(59, "ne pouvant dépasser soixante-douze heures", "legal-time-limit",
-                      "constitutional 72-hour limit on police custody"),
-    ReviewedExclusion(60, "plus de soixante-douze heures sans l'autorisation", "legal-time-limit",
-                      "constitutional 72-hour limit"),
-    ReviewedExclusion(61, "le délai fixé (soixante-douze heures)", "legal-time-limit",
-                      "constitutional 72-hour limit"),
-    ReviewedExclusion(73, "dans les douze heures", "legal-time-limit",
-                      "12-hour limit to inform a relative of the place of detention"),
-    ReviewedExclusion(79, "au cours des quatre dernières années", "reference-period",
-                      "period of the mortality decrease (recorded in the figures' period column)"),
-    ReviewedExclusion(96, "Dans ces deux dernières villes", "not-a-number",
-                      "anaphora: Kostanay and Pavlodar, just named"),
-    ReviewedExclusion(104, "En quatre ans", "reference-period",
-                      "period of the 13 000 decrease (2009 to 1 January 2013)"),
-    ReviewedExclusion(107, "au moins un quart de leur peine", "legal-rule-count",
-                      "amnesty eligibility condition"),
-    ReviewedExclusion(126, "dans un délai de douze heures", "legal-time-limit",
-                      "12-hour limit to notify a foreigner's detention"),
-    ReviewedExclusion(168, "dans un délai de soixante-douze heures", "legal-time-limit",
-                      "72-hour limit to report a suspension from office"),
-    ReviewedExclusion(175, "dans un délai de cinq jours", "legal-time-limit",
-                      "5-day limit to inform a prisoner of the right to apply for parole"),
-    ReviewedExclusion(176, "Dans un délai de dix jours", "legal-time-limit",
-                      "10-day limit to forward a parole application"),
-    ReviewedExclusion(199, "un délai de soixante-douze heures", "legal-time-limit",
-                      "repealed 72-hour delay before informing relatives"),
-    ReviewedExclusion(205, "a différé de trois ans", "legal-time-limit",
-                      "declaration under OPCAT art. 24: three-year postponement of obligations"),
-    ReviewedExclusion(210, "au moins deux fois par an", "legal-rule-count",
-                      "draft NPM law: minimum frequency of visits"),
-    ReviewedExclusion(210, "au maximum quatre personnes", "legal-rule-count",
-                      "draft NPM law: maximum size of a visiting group"),
-    ReviewedExclusion(217, "délai de trois heures maximum", "legal-time-limit",
-                      "three-hour limit before registration"),
-    ReviewedExclusion(218, "au plus tard trois heures", "legal-time-limit",
-                      "three-hour limit"),
-    ReviewedExclusion(220, "par un tiers", "not-a-number",
-                      "'tiers' = third party"),
-    ReviewedExclusion(231, "des deux pieds", "not-a-number",
-                      "injury described in a case (amputation of both feet), not a statistic"),
-    ReviewedExclusion(258, "et 308 (Abus d'autorité", "legal-reference",
-                      "Criminal Code art. 308, after 'articles 347-1 (Torture)'"),
-    ReviewedExclusion(289, "ne peut pas excéder soixante-douze heures", "legal-time-limit",
-                      "constitutional 72-hour limit"),
-    ReviewedExclusion(292, "ne pouvant pas excéder soixante-douze heures", "legal-time-limit",
-                      "constitutional 72-hour limit"),
-    ReviewedExclusion(293, "plus de soixante-douze heures sans l'autorisation", "legal-time-limit",
-                      "constitutional 72-hour limit"),
-    ReviewedExclusion(294, "(soixante-douze heures)", "legal-time-limit",
-                      "constitutional 72-hour limit"),
-    ReviewedExclusion(295, "des soixante-douze heures", "legal-time-limit",
-                      "constitutional 72-hour limit"),
-    ReviewedExclusion(297, "délai maximal de trois heures", "legal-time-limit",
-                      "three-hour limit"),
-    ReviewedExclusion(297, "dans les trois heures", "legal-time-limit",
-                      "three-hour limit"),
-    ReviewedExclusion(302, "dans un délai de vingt-quatre heures", "legal-time-limit",
-                      "24-hour limit to notify prosecutors of injuries"),
-    ReviewedExclusion(304, "un délai de soixante-douze heures", "legal-time-limit",
-                      "repealed 72-hour delay before informing the family"),
-    ReviewedExclusion(309, "disposent de trois heures", "legal-time-limit",
-                      "three hours to draw up the arrest record"),
-    ReviewedExclusion(309, "dans les douze heures", "legal-time-limit",
-                      "12 hours to inform the prosecutor"),
-    ReviewedExclusion(322, "au-delà de six mois", "legal-time-limit",
-                      "maximum pre-trial detention of a minor"),
-    ReviewedExclusion(326, "trois visites par mois", "legal-rule-count",
-                      "visits allowed to a detained minor"),
-    ReviewedExclusion(326, "durée maximum de trois heures", "legal-time-limit",
-                      "maximum length of a visit"),
-    ReviewedExclusion(357, "maximale de cinq ans", "legal-penalty",
-                      "maximum penalty, art. 141-1 para. 1"),
-    ReviewedExclusion(358, "maximale de dix ans", "legal-penalty",
-                      "maximum penalty, art. 141-1 paras 2-3"),
-    ReviewedExclusion(397, "des deux chambres du Parlement", "legal-rule-count",
-                      "constitutional structure, not a statistic"),
-    ReviewedExclusion(439, "diminué de moitié", "restated-ratio",
-                      "restates 578 -> 285 of the same sentence (audit check)"),
-    ReviewedExclusion(442, "pour une durée de dix jours", "legal-time-limit",
-                      "term of a protection order"),
-    ReviewedExclusion(445, "jusqu'à trente jours", "legal-time-limit",
-                      "maximum extension of a protection order"),
-    ReviewedExclusion(446, "cinq mensualités théoriques", "legal-penalty",
-                      "maximum fine for breaching a protection order"),
-)
+
+#: Categories of judged exclusions, and the exclusions (data/number-exclusions.yaml).
+REVIEWED_CATEGORIES, REVIEWED_EXCLUSIONS = _reviewed()
 
 
 def number_occurrences() -> pd.DataFrame:
