@@ -56,6 +56,9 @@ COMPUTATIONS = {
     "share-equals": "the first figure (a percentage) equals 100 x the second / the third (within the tolerance)",
     "none-against-counts": "the first figure is a stated zero; supported when every other figure is zero too",
     "greater-than": "the first figure is larger than the second",
+    "each-greater-than": "every figure after the first is larger than the first (a threshold stated for every year)",
+    "share-of-sum": "the first figure (a percentage) equals 100 x the second / the sum of the second and the rest (within the tolerance)",
+    "shares-sum-to-100": "the figures (percentages of one whole) add up to 100 (within the tolerance)",
 }
 
 
@@ -172,6 +175,12 @@ def compute(check: ClaimCheck, values: list[float]) -> str:
         if len(values) != 2:
             raise VerdictScaleError(check.claim_id, "figure_ids", "greater-than needs two figures")
         ok = values[0] > values[1]
+    elif c == "each-greater-than":
+        ok = all(v > values[0] for v in values[1:])
+    elif c == "share-of-sum":
+        ok = abs(values[0] - 100 * values[1] / sum(values[1:])) <= tol
+    elif c == "shares-sum-to-100":
+        ok = abs(sum(values) - 100) <= tol
     else:  # pragma: no cover - Literal forbids it
         raise VerdictScaleError(check.claim_id, "computation", f"unknown {c!r}")
     return "supported" if ok else "contradicted"
