@@ -220,6 +220,11 @@ def render_page() -> str:
               for k, vs in check_kinds().items()]
     comps = ["| computation | what it tests |", "|---|---|"]
     comps += [f"| `{c}` | {m} |" for c, m in COMPUTATIONS.items()]
+    computed = computed_verdicts()
+    checked = ["| claim | computation | figures | reading | verdict |", "|---|---|---|---|---|"]
+    checked += [f"| {c.claim_id} | `{c.computation}` | {', '.join(dict.fromkeys(c.figure_ids))} | "
+                f"{' '.join(c.reading_en.split()).replace('|', '/')} | {labels()[computed[c.claim_id]]} |"
+                for c in load_claim_checks()]
     tally = ", ".join(f"{labels()[v]} {int(counts.get(v, 0))}" for v in verdict_ids())
     return (
         "(verdict-scale)=\n# The verdict scale\n\n"
@@ -237,6 +242,8 @@ def render_page() -> str:
         "`data/figures.csv`) and `data/claim-checks.yaml` declares the computation; the code "
         "gives the verdict and a test fails if the register says otherwise "
         f"({len(load_claim_checks())} claims).\n\n" + "\n".join(comps) + "\n\n"
+        "The claims whose verdict is computed, each with the verdict the code gives:\n\n"
+        + "\n".join(checked) + "\n\n"
         f"## The register today\n\n{len(load_claims())} claims: {tally}.\n")
 
 
