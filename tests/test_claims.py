@@ -39,17 +39,19 @@ def test_every_verdict_has_reasoning_and_valid_evidence_lines(df):
             assert 1 <= n <= 488
 
 
-def test_contradicted_claims_cite_the_contradicting_lines(df):
+def test_contradicted_claims_cite_the_contradicting_lines_or_figures(df):
     contradicted = df[df.verdict == "contradicted"]
     assert len(contradicted) > 0
-    assert contradicted.evidence_lines.str.strip().ne("").all() | \
-        contradicted.evidence_en.str.contains("line").all()
+    cited = (contradicted.evidence_lines.str.strip().ne("") | contradicted.figure_ids.str.strip().ne("")
+             | contradicted.evidence_en.str.contains("line"))
+    assert cited.all(), contradicted[~cited].claim_id.tolist()
 
 
 def _row(**overrides):
     base = {"claim_id": "art-2-999", "section": "art-2", "source_line": 104, "para_no": "82",
             "quote_fr": "48\xa0684\xa0condamnés", "gloss_en": "g", "summary_en": "s",
             "kind": "statistic", "legal_basis": "", "verdict": "supported",
+            "check_kind": "statements", "figure_ids": "",
             "evidence_en": "because", "evidence_lines": "464"}
     base.update(overrides)
     return pd.DataFrame([base])

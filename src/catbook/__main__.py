@@ -10,7 +10,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="verify the source text's sha256")
     sub.add_parser("data", help="rebuild data/report/paragraphs.csv from the source text and para_no in the tables")
-    sub.add_parser("pages", help="regenerate book/report-text.md and book/external.md")
+    sub.add_parser("pages", help="regenerate book/report-text.md, book/external.md and book/verdict-scale.md")
     sub.add_parser("notebooks", help="(re)write the template chapter notebooks, unexecuted")
     sub.add_parser("audit", help="check the report's numbers against each other; write data/audit.csv")
     web_data = sub.add_parser("web-data", help="the custody rules as JSON for the browser calculator "

@@ -9,6 +9,7 @@ import pandas as pd
 
 from . import charts, compare
 from .chapters import CHAPTERS, Chapter
+from . import verdicts
 from .claims import VERDICTS, load_claims, verdict_counts
 from .corpus import load_paragraphs, para_span_of_lines, sections as report_sections
 from .display import CitedTable, Markdown, show_audit, show_claims
@@ -58,6 +59,10 @@ class ChapterView:
 
     def scorecard(self) -> pd.DataFrame:
         return verdict_counts(self.claims_df)
+
+    def verdict_legend(self) -> Markdown:
+        """The verdict scale (data/verdict-scale.yaml): each verdict and when it applies."""
+        return Markdown(verdicts.legend_markdown())
 
     # -- the report's words ------------------------------------------------------
     def claims(self, section: str) -> Markdown:

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import verdicts
 from .corpus import load_paragraphs
 from .para_columns import para_no_value
 from .paths import CLAIMS_CSV
 from .source import line
 
 COLUMNS = ["claim_id", "section", "source_line", "para_no", "quote_fr", "gloss_en", "summary_en", "kind",
-           "legal_basis", "verdict", "evidence_en", "evidence_lines"]
+           "legal_basis", "verdict", "check_kind", "figure_ids", "evidence_en", "evidence_lines"]
 
 KINDS = {
     "legal-measure": "legal measure",
@@ -21,12 +22,9 @@ KINDS = {
     "assertion": "assertion of fact",
     "commitment": "commitment",
 }
-VERDICTS = {
-    "supported": "supported by the report's own data",
-    "contradicted": "contradicted by the report's own data",
-    "unverified": "unverified by the report's own data",
-    "not-checkable": "not checkable",
-}
+# The one verdict scale (data/verdict-scale.yaml, catbook.verdicts): id -> label, in display order.
+VERDICTS = verdicts.labels()
+CHECK_KINDS = verdicts.check_kinds()
 
 
 class ClaimsError(ValueError):
@@ -46,12 +44,34 @@ def validate(df: pd.DataFrame) -> None:
     if len(dupes):
         raise ClaimsError(dupes.iat[0], "claim_id", "duplicated")
     sections = load_paragraphs().set_index("source_line").section
+    from .figures import load_figures
+    known_figures = set(load_figures().figure_id)
     for row in df.itertuples():
         if row.kind not in KINDS:
             raise ClaimsError(row.claim_id, "kind", f"{row.kind!r} is not one of {sorted(KINDS)}")
         if row.verdict not in VERDICTS:
             raise ClaimsError(row.claim_id, "verdict",
                               f"{row.verdict!r} is not one of {sorted(VERDICTS)}")
+        allowed = CHECK_KINDS.get(row.check_kind)
+        if allowed is None:
+            raise ClaimsError(row.claim_id, "check_kind",
+                              f"{row.check_kind!r} is not one of {sorted(CHECK_KINDS)}")
+        if row.verdict not in allowed:
+            raise ClaimsError(row.claim_id, "verdict",
+                              f"{row.verdict!r} is not allowed by check kind {row.check_kind!r} "
+                              f"(allowed: {', '.join(allowed)})")
+        figs = figure_ids(row.figure_ids)
+        if row.check_kind in verdicts.FIGURE_KINDS and not figs:
+            raise ClaimsError(row.claim_id, "figure_ids", f"check kind {row.check_kind!r} needs its figures")
+        if figs and row.check_kind not in verdicts.FIGURE_KINDS:
+            raise ClaimsError(row.claim_id, "figure_ids",
+                              f"only kinds {', '.join(verdicts.FIGURE_KINDS)} name figures")
+        for f in figs:
+            if f not in known_figures:
+                raise ClaimsError(row.claim_id, "figure_ids", f"{f!r} is not a figure of figures.csv")
+        if row.check_kind in verdicts.LINE_KINDS and not evidence_lines(row.evidence_lines):
+            raise ClaimsError(row.claim_id, "evidence_lines",
+                              f"check kind {row.check_kind!r} needs the lines it rests on")
         if not row.quote_fr or row.quote_fr not in line(row.source_line):
             raise ClaimsError(row.claim_id, "quote_fr",
                               f"not a verbatim substring of line {row.source_line}")
@@ -72,6 +92,10 @@ def validate(df: pd.DataFrame) -> None:
 
 def evidence_lines(value: str) -> list[int]:
     return [int(x) for x in str(value).split(";") if x.strip()]
+
+
+def figure_ids(value: str) -> list[str]:
+    return [x.strip() for x in str(value).split(";") if x.strip()]
 
 
 def load_claims(validate_rows: bool = True) -> pd.DataFrame:

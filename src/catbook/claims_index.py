@@ -13,6 +13,7 @@ import html
 import pandas as pd
 
 from .chapters import CHAPTERS, chapter_of_section
+from . import verdicts
 from .claims import KINDS, VERDICTS, load_claims
 from .corpus import official_paragraphs, paragraph_range
 from .markdown import para_anchor, para_label
@@ -120,12 +121,20 @@ def html_index(claims: pd.DataFrame | None = None) -> str:
         + _options("verdict", "Verdict", VERDICTS) + " "
         + '<label>Search <input type="search" data-filter="text" aria-label="Search the claims"></label>'
         + '</form>' + form("claims-para", "Official paragraph(s)", total, button="Filter")
+        + legend_html()
         + '<p data-count aria-live="polite"></p>'
         + '<table class="claims-index"><thead><tr><th scope="col">claim</th><th scope="col">line</th>'
         + '<th scope="col">paragraph</th>'
         + '<th scope="col">kind</th><th scope="col">verdict</th><th scope="col">the report’s words</th>'
         + '<th scope="col">summary</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table></div>"
         + _SCRIPT)
+
+
+def legend_html() -> str:
+    """The verdict scale once, above the table: each verdict's label and meaning, from the yaml."""
+    items = "".join(f"<dt>{html.escape(VERDICTS[v])}</dt><dd>{html.escape(m)}</dd>"
+                    for v, m in verdicts.meanings().items())
+    return f'<details class="verdict-legend" open><summary>The verdicts</summary><dl>{items}</dl></details>'
 
 
 class ClaimsIndex:

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import audit, claims, corpus, figures, recommendations, tidy
+from . import audit, claims, corpus, figures, recommendations, tidy, verdicts
 from .paths import DATA
 from .source import SOURCE_FILE, SOURCE_SHA256, SYMBOL, source_lines, verify_source
 
@@ -204,9 +204,17 @@ def _claims() -> dict:
         _field("kind", "string", _vocab("Kind of claim.", claims.KINDS), required=True,
                enum=list(claims.KINDS)),
         _field("legal_basis", "string", "The legal basis as the report gives it (empty if none)."),
-        _field("verdict", "string", _vocab("Verdict against the report's own data.", claims.VERDICTS),
-               required=True, enum=list(claims.VERDICTS)),
-        _field("evidence_en", "string", "The reasoning behind the verdict, with the arithmetic.",
+        _field("verdict", "string", _vocab("Verdict against the report's own data, on the one scale of "
+                                           "data/verdict-scale.yaml.", verdicts.meanings()),
+               required=True, enum=verdicts.verdict_ids()),
+        _field("check_kind", "string", _vocab("How the verdict was reached; each kind allows only some "
+                                              "verdicts (data/verdict-scale.yaml).",
+                                              verdicts.check_kind_meanings()),
+               required=True, enum=list(verdicts.check_kinds())),
+        _field("figure_ids", "string", "Figures of figures.csv the verdict rests on, ';'-separated "
+               "(kinds computed and figures-judged; computations in data/claim-checks.yaml).",
+               pattern=r"^(?:[a-z0-9-]+(?:;[a-z0-9-]+)*)?$"),
+        _field("evidence_en", "string", "The reasoning behind the verdict.",
                required=True),
         _field("evidence_lines", "string", "Other lines of the report used, ';'-separated.",
                pattern=LINES),

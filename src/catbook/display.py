@@ -53,6 +53,10 @@ def claim_markdown(row) -> str:
     evidence = escape(row.evidence_en)
     if row.evidence_lines:
         evidence += f" (see {lines_ref(row.evidence_lines)})"
+    kind = getattr(row, "check_kind", "")
+    figs = getattr(row, "figure_ids", "")
+    if kind:
+        evidence += f" *Check:* {kind}" + (f" (figures {escape(figs.replace(';', ', '))})" if figs else "") + "."
     basis = f"\n- **Legal basis given:** {escape(row.legal_basis)}" if row.legal_basis else ""
     return (
         f"({claim_anchor(row.claim_id)})=\n"

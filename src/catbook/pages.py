@@ -156,7 +156,8 @@ def _continues_heading(df, n: int) -> bool:
 
 def write_pages(book: Path = BOOK) -> list[Path]:
     """The generated pages of the book: the report text and the facts from outside it."""
-    from . import external
+    from . import external, verdicts
     path = book / REPORT_TEXT_MD.name
     path.write_text(render_report_text(), encoding="utf-8")
-    return [path, external.write_page(book / external.EXTERNAL_MD.name)]
+    return [path, external.write_page(book / external.EXTERNAL_MD.name),
+            verdicts.write_page(book / verdicts.VERDICT_SCALE_MD)]

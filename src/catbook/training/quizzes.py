@@ -34,7 +34,7 @@ QUIZZES_FILE = TRAINING_DIR / "quizzes.yaml"
 KINDS = ("deadline", "status", "verdict", "number", "choice")
 _KEYS = {"id", "kind", "prompt", "case", "rule", "claim", "figure", "lawful_delay", "choices", "explain"}
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-KIND_LABELS = {"deadline": "date and time", "status": "one choice of 3", "verdict": "one choice of 4",
+KIND_LABELS = {"deadline": "date and time", "status": "one choice of 3", "verdict": "one choice of 6",
                "number": "a number", "choice": "one choice"}
 #: Chapters whose article the course trains: every one must have a quiz.
 ARTICLE_CHAPTERS = tuple(k for k in CHAPTERS if k.startswith("art-"))

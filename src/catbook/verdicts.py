@@ -1,0 +1,252 @@
+"""The book's one verdict scale (data/verdict-scale.yaml) and the verdicts computed from figures.
+
+The scale is defined once in data: the six verdicts in display order, each with its label and
+meaning, and the check kinds, each with the verdicts it may give. Claims whose verdict is decided
+by numbers (check kind ``computed``) are declared in data/claim-checks.yaml: which figures of
+data/figures.csv, in which order, and which computation; :func:`computed_verdicts` gives their
+verdicts, and the register (data/claims.csv) must agree (tests/test_verdicts.py).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from .paths import CLAIM_CHECKS_YAML, VERDICT_SCALE_YAML
+
+
+class VerdictScaleError(ValueError):
+    """The verdict scale or the claim checks break one of their rules; names the field."""
+
+    def __init__(self, where: str, field: str, reason: str):
+        self.where, self.field, self.reason = where, field, reason
+        super().__init__(f"{where}: {field}: {reason}")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Verdict(_Strict):
+    id: str
+    label_en: str
+    meaning_en: str
+
+
+class CheckKind(_Strict):
+    id: str
+    meaning_en: str
+    verdicts: tuple[str, ...]
+
+
+class Scale(_Strict):
+    verdicts: tuple[Verdict, ...]
+    check_kinds: tuple[CheckKind, ...]
+
+
+COMPUTATIONS = {
+    "monotone-increasing": "each figure is larger than the one before (a rise every year)",
+    "monotone-decreasing": "each figure is smaller than the one before (a fall every year)",
+    "increased": "the last figure is larger than the first",
+    "decreased": "the last figure is smaller than the first",
+    "halved": "the last figure is at most half the first (within the tolerance)",
+    "sum-equals": "the first figure equals the sum of the others (within the tolerance)",
+    "share-equals": "the first figure (a percentage) equals 100 x the second / the third (within the tolerance)",
+    "none-against-counts": "the first figure is a stated zero; supported when every other figure is zero too",
+    "greater-than": "the first figure is larger than the second",
+    "each-greater-than": "every figure after the first is larger than the first (a threshold stated for every year)",
+    "share-of-sum": "the first figure (a percentage) equals 100 x the second / the sum of the second and the rest (within the tolerance)",
+    "shares-sum-to-100": "the figures (percentages of one whole) add up to 100 (within the tolerance)",
+}
+
+
+class ClaimCheck(_Strict):
+    claim_id: str
+    computation: Literal[tuple(COMPUTATIONS)]  # type: ignore[valid-type]
+    figure_ids: tuple[str, ...]
+    reading_en: str
+    tolerance: float = 0.0
+
+    @field_validator("figure_ids")
+    @classmethod
+    def _two_or_more(cls, v):
+        if len(v) < 2:
+            raise ValueError("a computation needs at least two figures")
+        return v
+
+
+def _validation_error(where: str, err: ValidationError) -> VerdictScaleError:
+    first = err.errors()[0]
+    return VerdictScaleError(where, ".".join(str(p) for p in first["loc"]), first["msg"])
+
+
+@lru_cache(maxsize=1)
+def scale() -> Scale:
+    """data/verdict-scale.yaml, validated: unique ids, every kind's verdicts on the scale."""
+    raw = yaml.safe_load(VERDICT_SCALE_YAML.read_text(encoding="utf-8"))
+    try:
+        s = Scale.model_validate(raw)
+    except ValidationError as err:
+        raise _validation_error("verdict-scale.yaml", err) from None
+    ids = [v.id for v in s.verdicts]
+    if len(set(ids)) != len(ids):
+        raise VerdictScaleError("verdict-scale.yaml", "verdicts.id", "duplicated")
+    kinds = [k.id for k in s.check_kinds]
+    if len(set(kinds)) != len(kinds):
+        raise VerdictScaleError("verdict-scale.yaml", "check_kinds.id", "duplicated")
+    for k in s.check_kinds:
+        for v in k.verdicts:
+            if v not in ids:
+                raise VerdictScaleError("verdict-scale.yaml", f"check_kinds.{k.id}.verdicts",
+                                        f"{v!r} is not a verdict of the scale")
+    return s
+
+
+def verdict_ids() -> list[str]:
+    """The verdicts in display order."""
+    return [v.id for v in scale().verdicts]
+
+
+def labels() -> dict[str, str]:
+    """Verdict id -> English label, in display order."""
+    return {v.id: v.label_en for v in scale().verdicts}
+
+
+def meanings() -> dict[str, str]:
+    """Verdict id -> what it means, in display order."""
+    return {v.id: " ".join(v.meaning_en.split()) for v in scale().verdicts}
+
+
+def check_kinds() -> dict[str, tuple[str, ...]]:
+    """Check kind id -> the verdicts it allows."""
+    return {k.id: k.verdicts for k in scale().check_kinds}
+
+
+def check_kind_meanings() -> dict[str, str]:
+    return {k.id: " ".join(k.meaning_en.split()) for k in scale().check_kinds}
+
+
+# Kinds whose claims must name the figures they rest on / the lines they rest on.
+FIGURE_KINDS = ("computed", "figures-judged")
+LINE_KINDS = ("restatement", "statements", "figures-judged")
+
+
+def load_claim_checks() -> list[ClaimCheck]:
+    """data/claim-checks.yaml, validated (unknown figure ids are checked by :func:`computed_verdicts`)."""
+    raw = yaml.safe_load(CLAIM_CHECKS_YAML.read_text(encoding="utf-8")) or {}
+    out = []
+    for i, entry in enumerate(raw.get("checks", [])):
+        try:
+            out.append(ClaimCheck.model_validate(entry))
+        except ValidationError as err:
+            raise _validation_error(f"claim-checks.yaml checks[{i}]", err) from None
+    ids = [c.claim_id for c in out]
+    dupes = {x for x in ids if ids.count(x) > 1}
+    if dupes:
+        raise VerdictScaleError("claim-checks.yaml", "claim_id", f"{sorted(dupes)[0]} duplicated")
+    return out
+
+
+def compute(check: ClaimCheck, values: list[float]) -> str:
+    """The verdict one computation gives on the figures' values (in the check's order)."""
+    c, tol = check.computation, check.tolerance
+    pairs = list(zip(values, values[1:]))
+    if c == "monotone-increasing":
+        ok = all(b > a for a, b in pairs)
+    elif c == "monotone-decreasing":
+        ok = all(b < a for a, b in pairs)
+    elif c == "increased":
+        ok = values[-1] > values[0]
+    elif c == "decreased":
+        ok = values[-1] < values[0]
+    elif c == "halved":
+        ok = values[-1] <= values[0] / 2 * (1 + tol)
+    elif c == "sum-equals":
+        ok = abs(values[0] - sum(values[1:])) <= tol
+    elif c == "share-equals":
+        if len(values) != 3 or values[2] == 0:
+            raise VerdictScaleError(check.claim_id, "figure_ids", "share-equals needs share, part, whole")
+        ok = abs(values[0] - 100 * values[1] / values[2]) <= tol
+    elif c == "none-against-counts":
+        ok = values[0] == 0 and all(v == 0 for v in values[1:])
+    elif c == "greater-than":
+        if len(values) != 2:
+            raise VerdictScaleError(check.claim_id, "figure_ids", "greater-than needs two figures")
+        ok = values[0] > values[1]
+    elif c == "each-greater-than":
+        ok = all(v > values[0] for v in values[1:])
+    elif c == "share-of-sum":
+        ok = abs(values[0] - 100 * values[1] / sum(values[1:])) <= tol
+    elif c == "shares-sum-to-100":
+        ok = abs(sum(values) - 100) <= tol
+    else:  # pragma: no cover - Literal forbids it
+        raise VerdictScaleError(check.claim_id, "computation", f"unknown {c!r}")
+    return "supported" if ok else "contradicted"
+
+
+def computed_verdicts(figures=None) -> dict[str, str]:
+    """claim id -> the verdict its declared computation gives on data/figures.csv."""
+    if figures is None:
+        from .figures import load_figures
+        figures = load_figures()
+    value = figures.set_index("figure_id").value
+    out = {}
+    for check in load_claim_checks():
+        missing = [f for f in check.figure_ids if f not in value.index]
+        if missing:
+            raise VerdictScaleError(check.claim_id, "figure_ids", f"{missing[0]} is not in figures.csv")
+        out[check.claim_id] = compute(check, [float(value[f]) for f in check.figure_ids])
+    return out
+
+
+def legend_markdown() -> str:
+    """The scale as a Markdown table (verdict, meaning), for the book's pages."""
+    rows = ["| verdict | when it applies |", "|---|---|"]
+    rows += [f"| {labels()[v]} | {m} |" for v, m in meanings().items()]
+    return "\n".join(rows)
+
+
+VERDICT_SCALE_MD = "verdict-scale.md"
+
+
+def render_page() -> str:
+    """book/verdict-scale.md: the one definition of the verdicts and check kinds, from the yaml."""
+    from .claims import load_claims
+    counts = load_claims().verdict.value_counts()
+    kinds = ["| check kind | what it is | verdicts it may give |", "|---|---|---|"]
+    kinds += [f"| `{k}` | {check_kind_meanings()[k]} | {', '.join(labels()[v] for v in vs)} |"
+              for k, vs in check_kinds().items()]
+    comps = ["| computation | what it tests |", "|---|---|"]
+    comps += [f"| `{c}` | {m} |" for c, m in COMPUTATIONS.items()]
+    computed = computed_verdicts()
+    checked = ["| claim | computation | figures | reading | verdict |", "|---|---|---|---|---|"]
+    checked += [f"| {c.claim_id} | `{c.computation}` | {', '.join(dict.fromkeys(c.figure_ids))} | "
+                f"{' '.join(c.reading_en.split()).replace('|', '/')} | {labels()[computed[c.claim_id]]} |"
+                for c in load_claim_checks()]
+    tally = ", ".join(f"{labels()[v]} {int(counts.get(v, 0))}" for v in verdict_ids())
+    return (
+        "(verdict-scale)=\n# The verdict scale\n\n"
+        "```{note}\nGenerated by `python -m catbook pages` from `data/verdict-scale.yaml`, "
+        "`data/claim-checks.yaml` and `data/claims.csv`; do not edit by hand.\n```\n\n"
+        "Every claim of the register carries one verdict of this scale, on the report's *own* "
+        "figures and statements (facts from outside the report are kept apart, {doc}`external`).\n\n"
+        + legend_markdown() + "\n\n"
+        "## How a claim is judged\n\nEach claim also records its *check kind* (`check_kind` in "
+        "`data/claims.csv`). A kind fixes which verdicts it may give, and two claims of the same "
+        "kind resting on the same lines and figures get the same verdict (a test checks it).\n\n"
+        + "\n".join(kinds) + "\n\n"
+        "## Verdicts computed from figures\n\nWhere numbers decide (a trend, a total, a share, "
+        "\"aucun cas\" against counts), the claim names its figures (`figure_ids`, rows of "
+        "`data/figures.csv`) and `data/claim-checks.yaml` declares the computation; the code "
+        "gives the verdict and a test fails if the register says otherwise "
+        f"({len(load_claim_checks())} claims).\n\n" + "\n".join(comps) + "\n\n"
+        "The claims whose verdict is computed, each with the verdict the code gives:\n\n"
+        + "\n".join(checked) + "\n\n"
+        f"## The register today\n\n{len(load_claims())} claims: {tally}.\n")
+
+
+def write_page(path) -> "Path":
+    path.write_text(render_page(), encoding="utf-8")
+    return path
