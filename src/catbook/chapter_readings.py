@@ -110,8 +110,10 @@ READINGS = {
 "art-12-13": """
 **Reading the findings.**
 
-- The report states that prosecutors released more people from temporary detention for lack
-  of grounds every year ({ref}`line 163 <p163>` · {ref}`para. 115 <para-115>`) and reads the falling number of placements as
+- The report gives the number of people prosecutors released from temporary detention for
+  lack of grounds each year from 2008 to 2012 ({ref}`line 163 <p163>` · {ref}`para. 115 <para-115>`); the line states no
+  trend, and its figures do not rise every year: the 2010 figure is below the 2009 one (see
+  the figures above). The report reads the falling number of placements as
   more caution by investigators ({ref}`line 162 <p162>` · {ref}`para. 114 <para-114>`). Its own figures allow another
   reading: the share of placements found groundless rose over the period (see the figures
   above), which a monitor would want explained.
