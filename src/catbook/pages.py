@@ -159,4 +159,6 @@ def write_pages(book: Path = BOOK) -> list[Path]:
     from . import external
     path = book / REPORT_TEXT_MD.name
     path.write_text(render_report_text(), encoding="utf-8")
-    return [path, external.write_page(book / external.EXTERNAL_MD.name)]
+    from . import questions
+    return [path, external.write_page(book / external.EXTERNAL_MD.name),
+            questions.write_page(book / questions.QUESTIONS_MD.name)]
