@@ -90,11 +90,8 @@ class ChapterView:
 
     def reconciliation(self) -> CitedTable:
         """The whole torture-case reconciliation, this chapter's rows first (``in_chapter``)."""
-        from .tidy import build_reconciliation
-        table = build_reconciliation()
-        table.insert(0, "in_chapter", table.figure_id.isin(set(self.figures_df.figure_id)))
-        table = table.sort_values("in_chapter", ascending=False, kind="stable")
-        return CitedTable(table.drop(columns=["quote_fr", "measure_en"]).set_index("figure_id"))
+        from .display import show_reconciliation
+        return show_reconciliation(set(self.figures_df.figure_id))
 
     # -- the custody clock -------------------------------------------------------
     def _scenario(self):
