@@ -120,7 +120,8 @@ READINGS = {
 - Three statements that no torture was recorded ({ref}`line 245 <p245>` · {ref}`para. 185 <para-185>`,
   {ref}`line 272 <p272>` · {ref}`para. 209 <para-209>`, {ref}`line 286 <p286>` · {ref}`para. 223 <para-223>`) stand against the criminal cases for torture
   that the report counts against Interior Ministry and prison officers
-  ({ref}`line 53 <p53>` · {ref}`para. 44 <para-44>`); the report never says where or by whom those acts were committed.
+  ({ref}`line 53 <p53>` · {ref}`para. 44 <para-44>`); the report never says where or by whom those acts were committed
+  (the torture cases reconciled above mark them *in tension*).
 - The rule that torture by Interior Ministry officers is investigated by another agency
   ({ref}`line 166 <p166>` · {ref}`para. 118 <para-118>`) did not apply in the Rojnov case, which was charged as abuse of
   power and investigated by the Ministry's own internal security ({ref}`line 232 <p232>` · {ref}`para. 172 <para-172>`).
