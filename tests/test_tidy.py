@@ -42,7 +42,7 @@ def test_committed_table_is_a_fresh_build(table, built):
 
 def test_no_stale_files_in_tables_dir():
     on_disk = {p.stem for p in tidy.TABLES_DIR.glob("*")}
-    assert on_disk == {t.name for t in tidy.TABLES}
+    assert on_disk == {t.name for t in tidy.TABLES} | {tidy.RECONCILIATION_NAME}
 
 
 def test_write_tables_writes_the_same_files(tmp_path):
@@ -163,3 +163,54 @@ def test_data_readme_lists_every_table():
     readme = (tidy.TABLES_DIR.parent / "README.md").read_text(encoding="utf-8")
     missing = [t.name for t in tidy.TABLES if f"`tables/{t.name}.csv`" not in readme]
     assert not missing, "data/README.md does not describe these tables"
+
+
+# --- the torture-case reconciliation -------------------------------------------
+
+def test_reconciliation_committed_is_a_fresh_build(built):
+    path = tidy.TABLES_DIR / f"{tidy.RECONCILIATION_NAME}.csv"
+    assert path.read_text(encoding="utf-8") == tidy.to_csv_text(built[tidy.RECONCILIATION_NAME])
+
+
+def test_reconciliation_rows_are_their_figures(figs_text):
+    df = _committed(tidy.RECONCILIATION_NAME)
+    for r in df.itertuples():
+        fig = figs_text.loc[r.figure_id]
+        assert (r.value, r.source_line, r.quote_fr) == (fig.value, fig.source_line, fig.quote_fr)
+
+
+def test_reconciliation_covers_every_place_the_brief_names(figs_text):
+    lines = set(_committed(tidy.RECONCILIATION_NAME).source_line.astype(int))
+    assert {52, 53, 55, 56, 44, 223, 225, 226, 233, 245, 258, 259, 260, 272, 286} <= lines
+    torture = figs_text[(figs_text.topic == "torture-cases")]
+    assert set(torture.index) <= set(_committed(tidy.RECONCILIATION_NAME).figure_id)
+
+
+def test_reconciliation_agreement_is_computed():
+    df = _committed(tidy.RECONCILIATION_NAME).set_index("figure_id")
+    assert df.loc["art-1-4-5-007", "agreement"] == "agrees"  # line 52 and line 223 both 13
+    assert df.loc["co2-7-001", "agreement"] == "within"      # 9 of 13 in 2010
+    assert df.loc["co2-7-005", "agreement"] == "in-tension"  # 0 against 36
+    assert set(df.agreement) <= set(tidy.AGREEMENTS)
+
+
+def test_reconciliation_detects_a_disagreement(figs_text):
+    changed = figs_text.copy()
+    changed["figure_id"] = changed.index
+    changed.loc["cases-ngo-002", "value"] = "14"
+    df = tidy.build_reconciliation(changed).set_index("figure_id")
+    assert df.loc["art-1-4-5-007", "agreement"] == "differs"
+    changed.loc["co2-7-001", "value"] = "20"
+    assert tidy.build_reconciliation(changed).set_index("figure_id").loc["co2-7-001", "agreement"] == "exceeds"
+
+
+def test_reconciliation_definition_errors_name_the_field(tmp_path):
+    bad = tmp_path / "r.yaml"
+    bad.write_text("rows:\n  - {figure_id: co2-7-001, line: 258, measure: visits, year: '2010', "
+                   "agency: x, quantity: q}\n", encoding="utf-8")
+    with pytest.raises(tidy.TidyError, match="'measure'"):
+        tidy.build_reconciliation(path=bad)
+    bad.write_text("rows:\n  - {figure_id: co2-7-001, line: 259, measure: persons, year: '2010', "
+                   "agency: x, quantity: q}\n", encoding="utf-8")
+    with pytest.raises(tidy.TidyError, match="line 258"):
+        tidy.build_reconciliation(path=bad)

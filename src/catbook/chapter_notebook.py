@@ -11,6 +11,7 @@ from pathlib import Path
 
 import nbformat
 
+from .chapter_view import ChapterView
 from .chapters import CHAPTERS, GENERATED_CHAPTERS, Chapter
 from .corpus import load_paragraphs, sections as report_sections
 from .paths import NOTEBOOKS
@@ -70,6 +71,15 @@ def build(chapter: Chapter) -> nbformat.NotebookNode:
     for i, chart in enumerate(chapter.charts):
         note = f"\n\n{chart.note}" if chart.note else ""
         cells += [_md(f"### {chart.title}{note}"), _code(f"view.chart({i})")]
+    if ChapterView(chapter.key).reconciliation_rows().shape[0]:
+        cells += [_md("## The torture cases reconciled\n\nEvery place the report gives torture "
+                      "cases opened, persons, convictions, sentences or a \"no case\" statement, "
+                      "from one table (`data/tables/torture_reconciliation.csv`, defined in "
+                      "`data/torture-reconciliation.yaml`); `agreement` is computed: places giving "
+                      "the same quantity *agree* or *differ*, a part is *within* or *exceeds* its "
+                      "whole, and a \"no case\" statement is *in tension* with cases counted in an "
+                      "overlapping scope. This chapter's rows come first (`in_chapter`)."),
+                  _code("view.reconciliation()")]
     cells += [_md("## Consistency checks\n\nChecks of the report's numbers against each other "
                   "(see {doc}`numbers-audit`) that involve these sections:"),
               _code("view.audit()")]

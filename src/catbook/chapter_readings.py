@@ -110,15 +110,18 @@ READINGS = {
 "art-12-13": """
 **Reading the findings.**
 
-- The report states that prosecutors released more people from temporary detention for lack
-  of grounds every year ({ref}`line 163 <p163>` · {ref}`para. 115 <para-115>`) and reads the falling number of placements as
+- The report gives the number of people prosecutors released from temporary detention for
+  lack of grounds each year from 2008 to 2012 ({ref}`line 163 <p163>` · {ref}`para. 115 <para-115>`); the line states no
+  trend, and its figures do not rise every year: the 2010 figure is below the 2009 one (see
+  the figures above). The report reads the falling number of placements as
   more caution by investigators ({ref}`line 162 <p162>` · {ref}`para. 114 <para-114>`). Its own figures allow another
   reading: the share of placements found groundless rose over the period (see the figures
   above), which a monitor would want explained.
 - Three statements that no torture was recorded ({ref}`line 245 <p245>` · {ref}`para. 185 <para-185>`,
   {ref}`line 272 <p272>` · {ref}`para. 209 <para-209>`, {ref}`line 286 <p286>` · {ref}`para. 223 <para-223>`) stand against the criminal cases for torture
   that the report counts against Interior Ministry and prison officers
-  ({ref}`line 53 <p53>` · {ref}`para. 44 <para-44>`); the report never says where or by whom those acts were committed.
+  ({ref}`line 53 <p53>` · {ref}`para. 44 <para-44>`); the report never says where or by whom those acts were committed
+  (the torture cases reconciled above mark them *in tension*).
 - The rule that torture by Interior Ministry officers is investigated by another agency
   ({ref}`line 166 <p166>` · {ref}`para. 118 <para-118>`) did not apply in the Rojnov case, which was charged as abuse of
   power and investigated by the Ministry's own internal security ({ref}`line 232 <p232>` · {ref}`para. 172 <para-172>`).

@@ -85,6 +85,19 @@ class ChapterView:
         return CitedTable(rows[["figure_id", "measure_en", "period", "value", "unit", "qualifier",
                                 "source_line", "para_no"]])
 
+    # -- the torture cases reconciled ---------------------------------------------
+    def reconciliation_rows(self) -> pd.DataFrame:
+        """Rows of data/tables/torture_reconciliation.csv whose figure is in this chapter's sections."""
+        from .tidy import build_reconciliation
+        table = build_reconciliation()
+        mine = set(self.figures_df.figure_id)
+        return table[table.figure_id.isin(mine)].reset_index(drop=True)
+
+    def reconciliation(self) -> CitedTable:
+        """The whole torture-case reconciliation, this chapter's rows first (``in_chapter``)."""
+        from .display import show_reconciliation
+        return show_reconciliation(set(self.figures_df.figure_id))
+
     # -- the custody clock -------------------------------------------------------
     def _scenario(self):
         from .custody import scenario

@@ -434,10 +434,92 @@ def _external_resources() -> list[dict]:
     ]
 
 
+def _reconciliation() -> dict:
+    fields = [
+        _field("measure", "string", "What the row counts.", required=True,
+               enum=list(tidy.RECONCILIATION_MEASURES)),
+        _field("year", "string", "The year or period the row is stated for; empty if none."),
+        _field("agency", "string", "The agency or place the row concerns, as the report gives it.",
+               required=True),
+        _field("quantity", "string", "Code of the quantity; rows with the same code state the same "
+               "quantity in different places.", required=True),
+        _field("value", "number", "The figure's value (figures.value).", required=True),
+        _field("unit", "string", "The figure's unit (figures.unit).", required=True,
+               enum=sorted(figures.UNITS)),
+        _field("qualifier", "string", "The figure's qualifier (figures.qualifier).", required=True,
+               enum=sorted(figures.QUALIFIERS)),
+        _field("measure_en", "string", "What is counted (figures.measure_en).", required=True),
+        _field("figure_id", "string", "The figure this row comes from (figures.figure_id).",
+               required=True, unique=True, pattern=NUMBERED_ID),
+        _source_line("The figure's line of the report (figures.source_line)."),
+        _para_no("The official paragraph of that line (figures.para_no)."),
+        _field("quote_fr", "string", "The figure's verbatim quote (figures.quote_fr).", required=True),
+        _field("agreement", "string", "Computed: `agrees`/`differs` (same quantity elsewhere), "
+               "`within`/`exceeds` (part of a whole), `in-tension` (a 'no case' statement against cases "
+               "counted in an overlapping scope), `single` (given once).", required=True,
+               enum=list(tidy.AGREEMENTS)),
+        _field("comparison", "string", "The comparison made, with the figures compared.", required=True),
+    ]
+    return _resource("torture-reconciliation", f"tables/{tidy.RECONCILIATION_NAME}.csv",
+                     "Torture cases reconciled across the report",
+                     "Every place the report gives torture cases opened, persons, convictions, "
+                     "sentences or a 'no case' statement (defined in torture-reconciliation.yaml; "
+                     "built by `python -m catbook.tidy`).", fields, tidy.RECONCILIATION_COLUMNS,
+                     primary_key=["figure_id"],
+                     foreign_keys=[_fk(["figure_id", "source_line", "para_no", "value", "unit",
+                                        "qualifier"], "figures")])
+
+
+def _questions_resources() -> list[dict]:
+    from . import questions
+    article = r"^(OP )?[0-9]{1,2}$"
+    q = [
+        _field("question_id", "string", "Id of the question (q-NNN).", required=True, unique=True,
+               pattern=r"^q-[0-9]{3}$"),
+        _field("convention_article", "string", "Article of the Convention (n) or the Optional "
+               "Protocol (OP n).", required=True, pattern=article),
+        _field("kind", "string", _vocab("Kind.", questions.KINDS), required=True,
+               enum=list(questions.KINDS)),
+        _field("question_en", "string", "The question, in English.", required=True),
+        _field("source_lines", "string", "';'-separated lines of the report it rests on.",
+               required=True, pattern=r"^[0-9]+(;[0-9]+)*$"),
+        _field("requested_en", "string", "The figure or document requested.", required=True),
+        _field("related", "string", "';'-separated claim ids, audit check ids, figure ids or "
+               "external fact ids."),
+    ]
+    g = [
+        _field("convention_article", "string", "Article of the Convention.", required=True,
+               pattern=article),
+        _field("measure", "string", "Measure.", required=True, enum=list(questions.MEASURES)),
+        _field("figure_ids", "string", "';'-separated figures of figures.csv for the measure."),
+        _field("source_lines", "string", "';'-separated lines of the report.", required=True,
+               pattern=r"^[0-9]+(;[0-9]+)*$"),
+        _field("denominator_given", "string", "Whether the report gives the denominator.",
+               required=True, enum=list(questions.DENOMINATOR)),
+        _field("denominator_en", "string", "The denominator the report gives or does not give.",
+               required=True),
+        _field("status", "string", _vocab("Status (computed from figures.csv topics where they "
+               "decide, checked by catbook.questions).", questions.STATUSES), required=True,
+               enum=list(questions.STATUSES)),
+        _field("reason_en", "string", "Why.", required=True),
+    ]
+    return [
+        _resource("questions", "questions.csv", "Questions for the delegation",
+                  "One question per contradiction, data gap or silence of the report, with its lines, "
+                  "the figure or document requested and the Convention article (book/questions.md, "
+                  "catbook.questions).", q, questions.QUESTION_COLUMNS, primary_key=["question_id"]),
+        _resource("data-gaps", "data-gaps.csv", "Data-gap matrix per article",
+                  "Per article and measure, whether the report gives the figures and their "
+                  "denominator (catbook.questions).", g, questions.GAP_COLUMNS,
+                  primary_key=["convention_article", "measure"]),
+    ]
+
+
 def build_descriptor() -> dict:
     """The package descriptor."""
     resources = [_source_resource(), _paragraphs(), _translation_en(), _claims(), _figures(), _audit(),
-                 _recommendations(), *(_tidy_resource(t) for t in tidy.TABLES), _training_glossary(),
+                 _recommendations(), *(_tidy_resource(t) for t in tidy.TABLES), _reconciliation(), _training_glossary(),
+                 *_questions_resources(),
                  *_external_resources()]
     return {
         "$schema": PROFILE,

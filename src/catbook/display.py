@@ -123,3 +123,16 @@ class CitedTable:
 
     def __repr__(self) -> str:
         return repr(self.df)
+
+
+def show_reconciliation(first: set[str] | frozenset[str] = frozenset()) -> CitedTable:
+    """The torture-case reconciliation (``catbook.tidy.build_reconciliation``) as a cited table;
+    rows whose figure is in ``first`` come first, marked in ``in_chapter``."""
+    from .tidy import build_reconciliation
+    table = build_reconciliation()
+    table.insert(0, "in_chapter", table.figure_id.isin(set(first)))
+    if first:
+        table = table.sort_values("in_chapter", ascending=False, kind="stable")
+    else:
+        table = table.drop(columns=["in_chapter"])
+    return CitedTable(table.drop(columns=["quote_fr", "measure_en"]).set_index("figure_id"))

@@ -159,5 +159,7 @@ def write_pages(book: Path = BOOK) -> list[Path]:
     from . import external, verdicts
     path = book / REPORT_TEXT_MD.name
     path.write_text(render_report_text(), encoding="utf-8")
+    from . import questions
     return [path, external.write_page(book / external.EXTERNAL_MD.name),
-            verdicts.write_page(book / verdicts.VERDICT_SCALE_MD)]
+            verdicts.write_page(book / verdicts.VERDICT_SCALE_MD),
+            questions.write_page(book / questions.QUESTIONS_MD.name)]

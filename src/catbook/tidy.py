@@ -423,10 +423,105 @@ def build_table(table: Table, figs: pd.DataFrame | None = None) -> pd.DataFrame:
     return df
 
 
+# ---------------------------------------------------------------------------
+# The torture-case reconciliation (defined in data/torture-reconciliation.yaml)
+# ---------------------------------------------------------------------------
+
+RECONCILIATION_YAML = DATA / "torture-reconciliation.yaml"
+RECONCILIATION_NAME = "torture_reconciliation"
+RECONCILIATION_MEASURES = ("cases-opened", "persons", "convictions", "sentences", "no-case")
+#: What the computed ``agreement`` column can say.
+AGREEMENTS = ("agrees", "differs", "within", "exceeds", "in-tension", "single")
+RECONCILIATION_COLUMNS = ["measure", "year", "agency", "quantity", "value", "unit", "qualifier",
+                          "measure_en", "figure_id", "source_line", "para_no", "quote_fr",
+                          "agreement", "comparison"]
+
+
+def load_reconciliation_definition(path: Path = RECONCILIATION_YAML) -> list[dict]:
+    """The rows of the reconciliation definition, each field checked."""
+    import yaml
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rows = data.get("rows") if isinstance(data, dict) else None
+    if not isinstance(rows, list) or not rows:
+        raise TidyError(f"{path.name}: no 'rows' list")
+    for i, row in enumerate(rows):
+        for key in ("figure_id", "line", "measure", "year", "agency", "quantity"):
+            if key not in row:
+                raise TidyError(f"{path.name}: row {i}: field {key!r} missing")
+        if row["measure"] not in RECONCILIATION_MEASURES:
+            raise TidyError(f"{path.name}: row {i}: field 'measure' is {row['measure']!r}, "
+                            f"expected one of {RECONCILIATION_MEASURES}")
+        for key in ("part_of", "stands_against"):
+            if not isinstance(row.get(key, []), list):
+                raise TidyError(f"{path.name}: row {i}: field {key!r} must be a list")
+    return rows
+
+
+def _num(text: str) -> float:
+    return float(text)
+
+
+def build_reconciliation(figs: pd.DataFrame | None = None,
+                         path: Path = RECONCILIATION_YAML) -> pd.DataFrame:
+    """The reconciliation table: one row per place, with whether places agree (computed)."""
+    if figs is None:
+        figs = load_figures_text()
+    spec = load_reconciliation_definition(path)
+    rows = []
+    for d in spec:
+        fig = _figure(figs, RECONCILIATION_NAME, d["figure_id"], int(d["line"]))
+        rows.append({"measure": d["measure"], "year": str(d["year"]), "agency": d["agency"],
+                     "quantity": d["quantity"], "value": fig.value, "unit": fig.unit,
+                     "qualifier": fig.qualifier, "measure_en": fig.measure_en,
+                     "figure_id": fig.figure_id, "source_line": int(fig.source_line),
+                     "para_no": fig.para_no, "quote_fr": fig.quote_fr,
+                     "part_of_": d.get("part_of", []), "against_": d.get("stands_against", [])})
+    df = pd.DataFrame(rows)
+    if df.figure_id.duplicated().any():
+        raise TidyError(f"{RECONCILIATION_NAME}: a figure is picked twice")
+    first = df.drop_duplicates("quantity").set_index("quantity")
+    agreement, comparison = [], []
+    for r in df.itertuples():
+        same = df[(df.quantity == r.quantity) & (df.figure_id != r.figure_id)]
+        if len(same):
+            others = ", ".join(f"{o.figure_id} (line {o.source_line}: {o.value})" for o in same.itertuples())
+            ok = all(_num(o.value) == _num(r.value) for o in same.itertuples())
+            agreement.append("agrees" if ok else "differs")
+            comparison.append(f"same quantity as {others}: {'agrees' if ok else 'differs'}")
+        elif r.part_of_:
+            missing = [q for q in r.part_of_ if q not in first.index]
+            if missing:
+                raise TidyError(f"{RECONCILIATION_NAME}: {r.figure_id}: field 'part_of' names "
+                                f"unknown quantities {missing}")
+            whole = sum(_num(first.loc[q].value) for q in r.part_of_)
+            ok = _num(r.value) <= whole
+            agreement.append("within" if ok else "exceeds")
+            comparison.append(f"part of {' + '.join(r.part_of_)} = {whole:g}: "
+                              f"{'within' if ok else 'exceeds'} it")
+        elif r.against_:
+            missing = [i for i in r.against_ if i not in set(df.figure_id)]
+            if missing:
+                raise TidyError(f"{RECONCILIATION_NAME}: {r.figure_id}: field 'stands_against' "
+                                f"names figures not in the table {missing}")
+            counted = df.set_index("figure_id").loc[r.against_]
+            total = sum(_num(v) for v in counted.value)
+            agreement.append("in-tension" if total > _num(r.value) else "agrees")
+            comparison.append(f"states {r.value}; {total:g} cases counted in an overlapping scope at "
+                              + ", ".join(f"{i} (line {counted.loc[i].source_line})" for i in r.against_))
+        else:
+            agreement.append("single")
+            comparison.append("given in one place only")
+    df["agreement"] = agreement
+    df["comparison"] = comparison
+    return df[RECONCILIATION_COLUMNS]
+
+
 def build_tables() -> dict[str, pd.DataFrame]:
-    """Every table, by name."""
+    """Every table, by name (the topic tables and the torture-case reconciliation)."""
     figs = load_figures_text()
-    return {t.name: build_table(t, figs) for t in TABLES}
+    tables = {t.name: build_table(t, figs) for t in TABLES}
+    tables[RECONCILIATION_NAME] = build_reconciliation(figs)
+    return tables
 
 
 def to_csv_text(df: pd.DataFrame) -> str:

@@ -1,0 +1,107 @@
+"""data/questions.csv and data/data-gaps.csv: valid rows, existing lines and ids, computed statuses."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from catbook import questions
+from catbook.source import source_lines
+
+
+@pytest.fixture(scope="module")
+def qs() -> pd.DataFrame:
+    return questions.load_questions()
+
+
+@pytest.fixture(scope="module")
+def gaps() -> pd.DataFrame:
+    return questions.load_data_gaps()
+
+
+def _write(tmp_path, df: pd.DataFrame, name: str):
+    path = tmp_path / name
+    df.to_csv(path, index=False)
+    return path
+
+
+def test_every_line_exists_and_is_not_empty(qs, gaps):
+    lines = source_lines()
+    for value in list(qs.source_lines) + list(gaps.source_lines):
+        for n in value.split(";"):
+            assert lines[int(n) - 1].strip()
+
+
+def test_required_silences_are_asked(qs):
+    silences = qs[qs.kind == "silence"]
+    assert {"14", "32"} <= {n for v in silences.source_lines for n in v.split(";")}
+    assert silences.question_en.str.contains("deaths in custody").any()
+    assert silences.related.str.contains("art22-declaration-2008").any()
+
+
+def test_every_contradicted_claim_and_inconsistent_check_has_a_question(qs):
+    related = {x for v in qs.related for x in v.split(";") if x}
+    claims = pd.read_csv(questions.DATA / "claims.csv", dtype=str)
+    audit = pd.read_csv(questions.DATA / "audit.csv", dtype=str)
+    assert set(claims[claims.verdict == "contradicted"].claim_id) <= related
+    assert set(audit[audit.status == "inconsistent"].check_id) <= related
+
+
+def test_reconciliation_tensions_have_a_question(qs):
+    from catbook.tidy import build_reconciliation
+    rec = build_reconciliation()
+    related = {x for v in qs.related for x in v.split(";") if x}
+    assert set(rec[rec.agreement.isin(["in-tension", "differs", "exceeds"])].figure_id) <= related
+
+
+def test_matrix_has_every_measure(gaps):
+    assert set(gaps.measure) == set(questions.MEASURES)
+    assert gaps.loc[gaps.measure == "deaths in custody", "status"].item() == "absent"
+
+
+def test_statuses_are_computed_where_a_topic_decides(gaps):
+    decided = gaps[gaps.measure.map(questions.MEASURES).notna()]
+    assert (decided.status_from == "computed").all()
+    # no figure at all: absent, whatever the measure
+    assert questions.computed_status([], "deaths in custody", "no", None) == "absent"
+    figs = pd.read_csv(questions.DATA / "figures.csv", dtype=str).set_index("figure_id")
+    # a measure with no topic cannot be decided by figures: judged (None)
+    assert questions.computed_status(["art-2-023"], "deaths in custody", "no", figs) is None
+    assert questions.computed_status(["art-2-023"], "convictions", "yes", figs) == "absent"
+    assert questions.computed_status(["art-13-001"], "complaints", "yes", figs) == "given"
+
+
+@pytest.mark.parametrize("field,value,match", [
+    ("convention_article", "34", "convention_article"),
+    ("kind", "gap", "kind"),
+    ("source_lines", "9999", "source_lines"),
+    ("related", "no-such-id", "related"),
+])
+def test_bad_question_raises_naming_the_field(tmp_path, field, value, match):
+    df = pd.read_csv(questions.QUESTIONS_CSV, dtype=str, keep_default_na=False)
+    df.loc[0, field] = value
+    with pytest.raises(questions.QuestionError, match=match) as err:
+        questions.load_questions(_write(tmp_path, df, "q.csv"))
+    assert err.value.field == field
+
+
+def test_a_stored_status_the_figures_contradict_is_refused(tmp_path):
+    df = pd.read_csv(questions.DATA_GAPS_CSV, dtype=str, keep_default_na=False)
+    df.loc[df.measure == "convictions", "status"] = "given"
+    with pytest.raises(questions.QuestionError, match="status"):
+        questions.load_data_gaps(_write(tmp_path, df, "g.csv"))
+
+
+def test_a_figure_from_an_unlisted_line_is_refused(tmp_path):
+    df = pd.read_csv(questions.DATA_GAPS_CSV, dtype=str, keep_default_na=False)
+    df.loc[df.measure == "sentences", "source_lines"] = "44"
+    with pytest.raises(questions.QuestionError, match="source_lines"):
+        questions.load_data_gaps(_write(tmp_path, df, "g.csv"))
+
+
+def test_page_is_current_and_links_every_line(qs):
+    text = questions.render_page()
+    assert questions.QUESTIONS_MD.read_text(encoding="utf-8") == text, "run `python -m catbook pages`"
+    for r in qs.itertuples():
+        assert f"({r.question_id})=" in text
+        for n in r.source_lines.split(";"):
+            assert f"<p{n}>`" in text
