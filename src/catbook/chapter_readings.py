@@ -173,7 +173,7 @@ READINGS = {
 
 - The report states that Kazakhstan could not set up the national preventive mechanism in
   time, citing the cost ({ref}`line 204 <p204>` · {ref}`para. 150 <para-150>`), and deferred its obligations for three
-  years "au titre du paragraphe 2 de l'article 24" of the Optional Protocol
+  years "au titre du paragraphe 2 de l’article 24" of the Optional Protocol
   ({ref}`line 205 <p205>` · {ref}`para. 151 <para-151>`). The postponement is declared under paragraph 1 of article
   24, and only upon ratification; paragraph 2 sets the three-year limit and the Committee's
   power to extend it. The report dates the decision to a decree of 30 November 2009, a year
