@@ -142,8 +142,8 @@ def test_a_missing_table_is_an_error_not_a_skip(tmp_path):
 
 RECOMMENDATIONS_OK = (
     "co2_paragraph,section,answer_lines,para_no,heading_in_text,topic_en,assessment,reason_en\n"
-    "16,co2-16,338-339,272-273,True,Extradition and non-refoulement,partly-answered,Some requests answered.\n"
-    "8,,,,False,A topic,answer-missing-from-text,No answer found.\n"
+    "16,co2-16,338-339,272-273,True,Extradition and non-refoulement,partly-implemented,Some requests answered.\n"
+    "8,,,,False,A topic,insufficient-information,No answer found.\n"
 )
 
 
@@ -155,7 +155,7 @@ def test_recommendations_are_skipped_while_missing_and_validated_once_present(tm
     rec.write_text(RECOMMENDATIONS_OK, encoding="utf-8")
     result = datapackage.validate(data / "datapackage.json")
     assert result.valid and result.skipped == [], result.summary()
-    for old, new, field in [("partly-answered", "half-answered", "assessment"),
+    for old, new, field in [("partly-implemented", "half-answered", "assessment"),
                             ("\n8,", "\n16,", "co2_paragraph")]:
         rec.write_text(RECOMMENDATIONS_OK.replace(old, new), encoding="utf-8")
         result = datapackage.validate(data / "datapackage.json")

@@ -262,3 +262,23 @@ def test_page_is_in_the_prevention_and_follow_up_part():
 def test_field_descriptions_cover_every_column():
     assert list(external.FIELD_DESCRIPTIONS) == external.COLUMNS
     assert list(external.CO2_FIELD_DESCRIPTIONS) == external.CO2_COLUMNS
+
+
+def test_outside_the_report_lists_facts_on_the_chapters_lines_apart_from_verdicts():
+    from catbook.chapter_view import ChapterView
+    from catbook.external import facts_bearing_on, load_facts
+    facts = load_facts()
+    ids = set(facts_bearing_on({341}, set(), facts=facts).fact_id)
+    assert "abdussamatov-444-2010" in ids and "npm-law-2013-07-02" not in ids
+    op_ids = set(facts_bearing_on(set(), set(), op=True, facts=facts).fact_id)
+    assert "opcat-art24-text" in op_ids and "abdussamatov-444-2010" not in op_ids
+    text = ChapterView("art-3").outside_the_report().text
+    assert text.startswith("**Outside the report.**")
+    assert "ext-abdussamatov-444-2010" in text and "CAT/C/48/D/444/2010" in text
+
+
+def test_chapter_template_has_the_outside_cell_after_findings():
+    from catbook.chapter_notebook import build
+    from catbook.chapters import CHAPTERS
+    sources = [c.source for c in build(CHAPTERS["art-3"]).cells]
+    assert sources.index("view.outside_the_report()") > sources.index("view.findings()")

@@ -92,6 +92,10 @@ def build(chapter: Chapter) -> nbformat.NotebookNode:
     cells += [_md("## Findings"), _code("view.findings()")]
     if chapter.reading_en:
         cells.append(_md(chapter.reading_en))
+    cells += [_md("## Outside the report\n\nFacts from sources other than the report "
+                  "(`data/external.csv`) that bear on these sections' lines or articles, each "
+                  "with its source. They sit beside the findings above and change none of them."),
+              _code("view.outside_the_report()")]
     if chapter.key in load_quizzes():
         cells += [_md("## Check yourself\n\nA short self-check quiz: answer, then press *Check*; "
                       "the answer and its source open below each question. It works in the "

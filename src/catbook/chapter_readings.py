@@ -39,12 +39,18 @@ READINGS = {
 - The report gives yearly extradition and refusal figures that add up to its own totals
   (see the consistency checks), but none of its grounds for refusal is a risk of torture,
   and it does not say in how many cases such a risk was examined.
-- The extradition of Uzbek nationals in 2010 ({ref}`line 341 <p341>` · {ref}`para. 275 <para-275>`) rested on diplomatic
-  assurances ({ref}`line 342 <p342>` · {ref}`para. 276 <para-276>`), and the follow-up visits it describes met only some of
+- The report states that 29 Uzbek nationals were extradited "En 2010"
+  ({ref}`line 341 <p341>` · {ref}`para. 275 <para-275>`) on the strength of diplomatic assurances
+  ({ref}`line 342 <p342>` · {ref}`para. 276 <para-276>`), and the follow-up visits it describes met only some of
   them and report no findings ({ref}`line 344 <p344>` · {ref}`para. 278 <para-278>`). Article 3 is absolute: assurances
-  do not release a State from it. The report also dates the express bar on extradition where
-  there is a risk of torture to the law of 18 January 2011 ({ref}`line 337 <p337>` · {ref}`para. 271 <para-271>`), after
-  those extraditions.
+  do not release a State from it. The report dates the express bar on extradition where there
+  is a risk of torture to the law of 18 January 2011 ({ref}`line 337 <p337>` · {ref}`para. 271 <para-271>`); on the report's
+  own date alone the handover would precede that bar, but the book draws no such inference:
+  the external layer (shown beside, under "Outside the report") contradicts the date. The
+  Committee's decision in Abdussamatov et al. v. Kazakhstan (CAT/C/48/D/444/2010) and NGO
+  sources place the handover in June 2011, after the law of 18 January 2011 and despite the
+  Committee's request for interim measures; the report mentions neither the complaint nor
+  the request.
 - The refugee figures are hard to reconcile: the number of Afghan applicants said to be "the
   majority" ({ref}`line 351 <p351>` · {ref}`para. 285 <para-285>`) is far larger than the applications the report counts
   ({ref}`line 350 <p350>` · {ref}`para. 284 <para-284>`).
@@ -169,8 +175,12 @@ READINGS = {
 **Reading the findings.**
 
 - The report states that Kazakhstan could not set up the national preventive mechanism in
-  time, citing the cost ({ref}`line 204 <p204>` · {ref}`para. 150 <para-150>`), and postponed its obligation under article
-  24 of the Optional Protocol ({ref}`line 205 <p205>` · {ref}`para. 151 <para-151>`). By the end of the period it reports a
+  time, citing the cost ({ref}`line 204 <p204>` · {ref}`para. 150 <para-150>`), and deferred its obligations for three
+  years "au titre du paragraphe 2 de l’article 24" of the Optional Protocol
+  ({ref}`line 205 <p205>` · {ref}`para. 151 <para-151>`). The postponement is declared under paragraph 1 of article
+  24, and only upon ratification; paragraph 2 sets the three-year limit and the Committee's
+  power to extend it. The report dates the decision to a decree of 30 November 2009, a year
+  after the Protocol entered into force for Kazakhstan (see "Outside the report"). By the end of the period it reports a
   bill before Parliament ({ref}`line 206 <p206>` · {ref}`para. 152 <para-152>`), not a mechanism at work.
 - The places the draft mechanism would visit ({ref}`line 208 <p208>` · {ref}`para. 154 <para-154>`) do not expressly include
   the premises of the criminal prosecution bodies where suspects are questioned, where the

@@ -145,6 +145,16 @@ class ChapterView:
         return Markdown("| CO/2 | topic (as inferred from the answer) | the report's answer | assessment |\n"
                         "|---|---|---|---|\n" + "\n".join(rows))
 
+    def outside_the_report(self) -> Markdown:
+        """The external facts (data/external.csv) bearing on this chapter's lines or articles,
+        headed as outside facts with their sources, apart from the verdicts."""
+        from .external import facts_bearing_on, render_beside
+        table = report_sections(load_paragraphs()).set_index("section").loc[list(self.chapter.sections)]
+        lines = {n for a, b in zip(table.first_line, table.last_line) for n in range(int(a), int(b) + 1)}
+        key = self.chapter.key
+        articles = set(key.split("-")[1:]) if key.startswith("art-") else set()
+        return Markdown(render_beside(facts_bearing_on(lines, articles, op=key == "op")))
+
     def findings(self) -> Markdown:
         """What the report's own data contradict, what they leave unverified, and the balance."""
         c = self.claims_df

@@ -328,8 +328,9 @@ _GENERATED = (
             "places of deprivation of liberty by an international body (the Subcommittee on "
             "Prevention of Torture) and by national preventive mechanisms. Each State party must "
             "maintain, designate or establish a national preventive mechanism within one year of "
-            "ratification (article 17), may postpone that obligation by a declaration (article "
-            "24), and must guarantee the mechanism's functional independence, the necessary "
+            "ratification (article 17), may postpone that obligation by a declaration made upon "
+            "ratification (article 24(1)) for at most three years, which the Committee against "
+            "Torture may extend by two (article 24(2)), and must guarantee the mechanism's functional independence, the necessary "
             "resources, access to all places of detention and to all information, and private "
             "interviews with detainees (articles 18 to 20)."),
     ),

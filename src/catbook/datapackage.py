@@ -313,15 +313,17 @@ def _recommendations() -> dict:
                required=True),
         _field("topic_en", "string", "The topic, inferred from the report's answer (the Committee's "
                "wording is not in the source).", required=True),
-        _field("assessment", "string", _vocab("How far the report answers it.",
-               recommendations.ASSESSMENTS), required=True, enum=list(recommendations.ASSESSMENTS)),
+        _field("assessment", "string", _vocab("The grade on the tracker's scale "
+               "(data/tracker-scale.yaml), judged from what the report shows.",
+               recommendations.MEANINGS), required=True, enum=list(recommendations.ASSESSMENTS)),
         _field("reason_en", "string", "Why, in English.", required=True),
     ]
     return _resource("recommendations", "recommendations.csv",
                      "The report's answers to the concluding observations",
                      "One row per paragraph of the Committee's concluding observations "
-                     "(CAT/C/KAZ/CO/2) that part VI answers or should answer, with an assessment "
-                     "of how far the report answers it (catbook.recommendations).",
+                     "(CAT/C/KAZ/CO/2) that part VI answers or should answer, graded implemented, "
+                     "partly implemented, not implemented, rejected or insufficient information "
+                     "(data/tracker-scale.yaml; catbook.recommendations).",
                      fields, recommendations.COLUMNS, primary_key=["co2_paragraph"])
 
 

@@ -385,3 +385,41 @@ def write_page(path: Path = EXTERNAL_MD) -> Path:
 
 if __name__ == "__main__":  # python -m catbook.external
     print(write_page())
+
+
+# --- beside a chapter ----------------------------------------------------------------------
+
+def _article_set(value: str) -> set[str]:
+    return {x.strip() for x in str(value).split(";") if x.strip()}
+
+
+def facts_bearing_on(lines: set[int], articles: set[str], op: bool = False,
+                     facts: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The facts whose ``report_lines`` meet `lines`, or whose ``convention_articles`` meet
+    `articles` (with `op`, any Optional Protocol article counts), in file order."""
+    facts = load_facts() if facts is None else facts
+
+    def bears(row) -> bool:
+        if set(parse_lines(row.report_lines)) & lines:
+            return True
+        arts = _article_set(row.convention_articles)
+        return bool(arts & articles) or (op and any(a.startswith("OP ") for a in arts))
+
+    return facts[[bears(r) for r in facts.itertuples()]]
+
+
+def render_beside(facts: pd.DataFrame) -> str:
+    """Markdown for a chapter: the outside facts, headed as such, each with its source."""
+    head = ("**Outside the report.** These facts come from other sources (see "
+            "{doc}`../book/external`). They are shown beside the verdicts above, not inside "
+            "them: no verdict on the report's own data rests on them.")
+    if facts.empty:
+        return head + "\n\n*No outside fact in `data/external.csv` bears on this chapter's lines or articles.*"
+    items = []
+    for r in facts.itertuples():
+        date = "undated" if r.source_date == UNDATED else r.source_date
+        src = f"[{escape(r.source_title)}]({r.source_url}), {escape(r.source_symbol_or_publisher)}, {date}"
+        on = lines_ref(r.report_lines) or "no line"
+        items.append(f"- {{ref}}`{r.fact_id} <{anchor(r.fact_id)}>` ({SOURCE_KINDS[r.source_kind]}; "
+                     f"*{BEARINGS[r.bearing]}* {on}): {escape(r.bearing_en)} *Source:* {src}.")
+    return head + "\n\n" + "\n".join(items)

@@ -1,24 +1,42 @@
 """The recommendation tracker (data/recommendations.csv): how part VI answers CAT/C/KAZ/CO/2.
 
 One row per paragraph of the Committee's concluding observations that the report
-answers or should answer. The Committee's own wording is not in the source, so
-`topic_en` is the topic as inferred from the report's answer, never a quotation.
+answers or should answer, graded on the scale of data/tracker-scale.yaml. The Committee's
+own wording is not in the report, so `topic_en` is the topic as inferred from the report's
+answer, never a quotation; where a public copy of a paragraph was reached it is in
+data/co2-text.csv, and `co2_wording` says, per paragraph, whether it was.
 """
 from __future__ import annotations
 
 import pandas as pd
+import yaml
 
 from .corpus import load_paragraphs
-from .paths import RECOMMENDATIONS_CSV
+from .paths import DATA, RECOMMENDATIONS_CSV
+
+TRACKER_SCALE_YAML = DATA / "tracker-scale.yaml"
 
 COLUMNS = ["co2_paragraph", "section", "answer_lines", "para_no", "heading_in_text", "topic_en",
            "assessment", "reason_en"]
-ASSESSMENTS = {
-    "fully-answered": "fully answered",
-    "partly-answered": "partly answered",
-    "not-answered": "not answered",
-    "answer-missing-from-text": "answer missing from the text",
-}
+
+
+def load_scale(path=TRACKER_SCALE_YAML) -> pd.DataFrame:
+    """The graded scale: one row per grade (id, label, meaning), in order."""
+    grades = yaml.safe_load(path.read_text(encoding="utf-8"))["grades"]
+    for g in grades:
+        for field in ("id", "label", "meaning"):
+            if not str(g.get(field, "")).strip():
+                raise ValueError(f"tracker-scale.yaml: grade {g.get('id')!r}: {field} must not be empty")
+    return pd.DataFrame(grades)[["id", "label", "meaning"]]
+
+
+_SCALE = load_scale()
+#: grade id -> label, in scale order (read from data/tracker-scale.yaml)
+ASSESSMENTS = dict(zip(_SCALE.id, _SCALE.label))
+#: grade id -> meaning
+MEANINGS = dict(zip(_SCALE.id, _SCALE.meaning))
+#: the grade a paragraph with no answer in the text must carry
+NO_ANSWER = "insufficient-information"
 
 
 class RecommendationsError(ValueError):
@@ -54,9 +72,9 @@ def validate(df: pd.DataFrame) -> None:
         span = answer_range(row.answer_lines)
         if span and not (1 <= span[0] <= span[1] <= len(paras)):
             raise RecommendationsError(row.co2_paragraph, "answer_lines", f"{row.answer_lines!r} outside the report")
-        if (span is None) != (row.assessment == "answer-missing-from-text") and row.assessment != "not-answered":
+        if span is None and row.assessment != NO_ANSWER:
             raise RecommendationsError(row.co2_paragraph, "answer_lines",
-                                       "an answer needs its lines, and only a missing answer has none")
+                                       f"a paragraph with no answer in the text can only be {NO_ANSWER!r}")
         if not str(row.reason_en).strip():
             raise RecommendationsError(row.co2_paragraph, "reason_en", "an assessment needs its reason")
 
@@ -69,6 +87,24 @@ def load_recommendations() -> pd.DataFrame:
     return df.sort_values("co2_paragraph").reset_index(drop=True)
 
 
+def co2_wording(paragraph: int, co2: pd.DataFrame | None = None) -> str:
+    """Whether the Committee's own words for a CO/2 paragraph were reached (data/co2-text.csv)."""
+    from .external import CO2_TEXT_KINDS, load_co2_text
+    co2 = load_co2_text() if co2 is None else co2
+    rows = co2[co2.co2_paragraph.astype(int) == int(paragraph)]
+    if rows.empty:
+        return ("no public copy of this paragraph's text was reached; the topic is inferred "
+                "from the report's answer")
+    r = rows.iloc[0]
+    return (f"{CO2_TEXT_KINDS[r.text_kind]}, {r.source_symbol} ({r.source_date}): "
+            f"\u201c{r.text_en}\u201d")
+
+
+def scale_table() -> pd.DataFrame:
+    """The graded scale with its meanings (for the tracker page)."""
+    return _SCALE.set_index("id")
+
+
 def anchor(paragraph: int) -> str:
     """The stable anchor of a recommendation on the tracker page."""
     return f"rec-co2-{paragraph}"
@@ -76,10 +112,14 @@ def anchor(paragraph: int) -> str:
 
 def tracker_table(df: pd.DataFrame | None = None) -> pd.DataFrame:
     """One line per CO/2 paragraph: topic, where the report answers, and the assessment."""
+    from .external import load_co2_text
     df = load_recommendations() if df is None else df
+    reached = set(load_co2_text().co2_paragraph.astype(int))
     return df.assign(assessment=df.assessment.map(ASSESSMENTS),
-                     heading_in_text=df.heading_in_text.map({True: "yes", False: "no"}))[
-        ["co2_paragraph", "topic_en", "answer_lines", "para_no", "heading_in_text", "assessment"]
+                     heading_in_text=df.heading_in_text.map({True: "yes", False: "no"}),
+                     co2_text_reached=df.co2_paragraph.map(lambda p: "yes" if p in reached else "no"))[
+        ["co2_paragraph", "topic_en", "answer_lines", "para_no", "heading_in_text", "co2_text_reached",
+         "assessment"]
     ].set_index("co2_paragraph")
 
 
@@ -94,7 +134,9 @@ def tracker_details(df: pd.DataFrame | None = None):
     from .chapters import CHAPTERS, chapter_of_section
     from .display import Markdown
     from .markdown import escape, lines_span_ref
+    from .external import load_co2_text
     df = load_recommendations() if df is None else df
+    co2 = load_co2_text()
     blocks = []
     for r in df.itertuples():
         span = answer_range(r.answer_lines)
@@ -104,7 +146,8 @@ def tracker_details(df: pd.DataFrame | None = None):
         links = ", ".join(f"{{doc}}`{CHAPTERS[c].title} <{CHAPTERS[c].notebook}>`" for c in chapters)
         blocks.append(
             f"({anchor(r.co2_paragraph)})=\n**CO/2 paragraph {r.co2_paragraph}: {escape(r.topic_en)}**\n\n"
-            f"- **Assessment:** {ASSESSMENTS[r.assessment]}\n"
+            f"- **Assessment:** {ASSESSMENTS[r.assessment]} ({escape(MEANINGS[r.assessment])})\n"
+            f"- **The Committee's wording:** {escape(co2_wording(r.co2_paragraph, co2))}\n"
             f"- **The report's answer:** {where} (heading {heading})\n"
             + (f"- **Discussed in:** {links}\n" if links else "")
             + f"\n{escape(r.reason_en)}")

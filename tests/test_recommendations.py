@@ -1,0 +1,63 @@
+"""The recommendation tracker's graded scale (data/tracker-scale.yaml) and its rows."""
+import pandas as pd
+import pytest
+
+from catbook import recommendations as rec
+from catbook.external import load_co2_text
+
+
+def test_scale_is_read_from_data_in_order():
+    scale = rec.load_scale()
+    assert list(scale.id) == ["implemented", "partly-implemented", "not-implemented", "rejected",
+                              "insufficient-information"]
+    assert list(rec.ASSESSMENTS) == list(scale.id)
+    assert all(rec.MEANINGS[g].strip() for g in rec.ASSESSMENTS)
+
+
+def test_scale_grade_without_meaning_raises(tmp_path):
+    bad = tmp_path / "scale.yaml"
+    bad.write_text("grades:\n  - id: implemented\n    label: implemented\n    meaning: ''\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="meaning"):
+        rec.load_scale(bad)
+
+
+def test_every_row_is_graded_and_cites_a_line():
+    df = rec.load_recommendations()
+    assert len(df) == 29
+    assert set(df.assessment) <= set(rec.ASSESSMENTS)
+    assert df.reason_en.str.contains(r"lines? \d+").all()
+
+
+@pytest.mark.parametrize("paragraph,line", [(8, 277), (16, 353), (26, 421), (33, 480)])
+def test_declining_answers_are_rejected(paragraph, line):
+    row = rec.load_recommendations().set_index("co2_paragraph").loc[paragraph]
+    assert row.assessment == "rejected"
+    assert f"line {line}" in row.reason_en
+
+
+def test_unknown_grade_and_old_grades_raise():
+    df = rec.load_recommendations()
+    for old in ("partly-answered", "fully-answered"):
+        bad = df.copy()
+        bad.loc[0, "assessment"] = old
+        with pytest.raises(rec.RecommendationsError, match="assessment"):
+            rec.validate(bad)
+
+
+def test_a_missing_answer_can_only_be_insufficient_information():
+    df = rec.load_recommendations()
+    i = df.index[df.answer_lines == ""][0]
+    bad = df.copy()
+    bad.loc[i, "assessment"] = "not-implemented"
+    with pytest.raises(rec.RecommendationsError, match="answer_lines"):
+        rec.validate(bad)
+
+
+def test_co2_wording_is_computed_from_co2_text():
+    reached = set(load_co2_text().co2_paragraph.astype(int))
+    table = rec.tracker_table()
+    assert set(table.index[table.co2_text_reached == "yes"]) == reached
+    assert "no public copy" in rec.co2_wording(8)
+    assert "CAT/C/KAZ/Q/3" in rec.co2_wording(6)
+    extra = pd.DataFrame([{**load_co2_text().iloc[0].to_dict(), "co2_paragraph": 8}])
+    assert "no public copy" not in rec.co2_wording(8, extra)
