@@ -58,12 +58,14 @@ METHODS = {"computed", "judged"}
 COMPUTED_VERDICT = {True: "supported", False: "contradicted"}
 
 
-def _verdict_ids() -> list[str]:
+def _verdict_meanings() -> dict[str, str]:
     scale = yaml.safe_load((DATA / "verdict-scale.yaml").read_text(encoding="utf-8"))
-    return [v["id"] for v in scale["verdicts"]]
+    return {v["id"]: " ".join(v["meaning_en"].split()) for v in scale["verdicts"]}
 
 
-STATUSES = set(_verdict_ids())
+#: The one verdict scale (data/verdict-scale.yaml): id -> meaning, in display order.
+VERDICT_MEANINGS = _verdict_meanings()
+STATUSES = set(VERDICT_MEANINGS)
 
 
 class AuditError(ValueError):
