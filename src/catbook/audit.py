@@ -242,6 +242,7 @@ def _(c: Ctx) -> Result:
 
 @check("amnesty-2011-released-breakdown")
 def _(c: Ctx) -> Result:
+    c.claim(106, "Le 28 décembre 2011, une loi d'amnistie a été adoptée")
     total = c.v("art-2-029", 107)
     parts = {"women": c.v("art-2-030", 107), "disabled": c.v("art-2-031", 107),
              "elderly": c.v("art-2-032", 107), "minors": c.v("art-2-033", 107),
@@ -357,7 +358,8 @@ def _(c: Ctx) -> Result:
     men, women, minors = c.v("co2-30-31-007", 448), c.v("co2-30-31-008", 448), c.v("co2-30-31-009", 448)
     s = men + women + minors
     hi = (men + 0.5) + (women + 0.05) + (minors + 0.05)
-    return Result(f"{_n(men)} + {_n(women)} + {_n(minors)} = {s:.1f} %; at most {hi:.2f} % allowing for rounding",
+    return Result(f"{_n(men)} + {_n(women)} + {_n(minors)} = {s:.1f} % (100 - {s:.1f} = {100 - s:.1f} points "
+                  f"missing); at most {hi:.2f} % allowing for rounding",
                   "shares of protection orders against men, women and minors",
                   not (hi < 100),
                   f"Protection orders 2012 by person (line 448): the three shares are presented as the whole "
@@ -444,7 +446,8 @@ _kind("trend")
 def _(c: Ctx) -> Result:
     now, then, drop = c.v("art-2-023", 104), c.v("art-2-024", 104), c.v("art-2-025", 104)
     diff = then - now
-    return Result(f"{_n(then)} - {_n(now)} = {_n(diff)}", f"decrease of {_n(drop)}",
+    return Result(f"{_n(then)} - {_n(now)} = {_n(diff)}; {_n(diff)} - {_n(drop)} = {_n(diff - drop)}",
+                  f"decrease of {_n(drop)}",
                   (abs(diff - drop) <= 500),
                   f"Fall in the prison population 2009 to 1 January 2013: the stated decrease ({_n(drop)}) is "
                   f"{_n(diff - drop)} short of the difference of the two stated populations ({_n(diff)}).")
@@ -649,7 +652,8 @@ def _(c: Ctx) -> Result:
         adopted, registered, published = (pd.Timestamp(ev.loc[e, "date_iso"]) for e in ("adopted", "registered", "published"))
         in_order = adopted <= registered <= published
         rows.append(f"{act}: adopted {ev.loc['adopted', 'date_iso']}, registered {ev.loc['registered', 'date_iso']}, "
-                    f"published {ev.loc['published', 'date_iso']}" + ("" if in_order else " (out of order)"))
+                    f"published {ev.loc['published', 'date_iso']}" + ("" if in_order else
+                    f" (out of order: published {registered.year - published.year} years before registration)"))
         if not in_order:
             gap = registered.year - published.year
             bad.append(f"{ev.act_en.iloc[0]} is published in {published.year}, {gap} years before its registration "
@@ -682,7 +686,8 @@ def _(c: Ctx) -> Result:
             "; ".join(f"{r.signer} {r.ts.date().isoformat()} is {(r.ts - median).days} days later" for r in off.itertuples())
             if not off.empty else "all within a year"))
     d29 = _signatures(c, 29)
-    return Result("; ".join(parts), "; ".join(f"{r.signer}: {r.date_as_printed}" for r in d29.itertuples()), holds,
+    return Result(f"{len(d29)} signatures; " + "; ".join(parts),
+                  "; ".join(f"{r.signer}: {r.date_as_printed}" for r in d29.itertuples()), holds,
                   f"The joint order on verifying torture complaints (lines 29 and 414) is signed by "
                   f"{len(d29)} heads of agencies; their dates are compared with the median signature date.")
 
