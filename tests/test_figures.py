@@ -285,3 +285,17 @@ def test_locate_value_respects_number_boundaries():
     assert locate_value("contre 63\u00a0000 en 2009", "63\u00a0000").start() == 7
     assert locate_value("en 2013, 13 cas", "13").start() == 9
     assert locate_value("vingt-neuf ressortissants", "neuf") is None
+
+
+def test_line_93_and_283_figures_as_the_text_says(figs):
+    f = figs.set_index("figure_id")
+    assert "établissements spécialisés" in line(93)
+    for fid in ("art-2-014", "art-2-015", "art-2-016"):
+        assert "pre-trial" not in f.loc[fid, "measure_en"]
+        assert "établissements spécialisés" in f.loc[fid, "measure_en"]
+    assert "420 interventions" in line(283).replace("\u00a0", " ")
+    for fid in ("co2-unheaded-275-003", "co2-unheaded-275-004"):
+        assert f.loc[fid, "unit"] == "interventions"
+    # 63 000 has no qualifier word before it in line 104: coded as printed, the rounding noted
+    assert f.loc["art-2-024", "qualifier"] == "exact"
+    assert "round thousand" in f.loc["art-2-024", "note"]
