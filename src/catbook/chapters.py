@@ -351,8 +351,7 @@ _GENERATED = (
         charts=(
             Chart("Criminal cases opened for torture, by year (part V)", _years("cases-ngo", 1, 4)),
             Chart("Visits by NGOs to remand centres and prisons", ("cases-ngo-016", "cases-ngo-017")),
-            Chart("Interventions organised with public monitoring commissions (part VI; counted as "
-                  "interventions, not visits)",
+            Chart("Interventions and visits with public monitoring commissions (part VI)",
                   ("co2-unheaded-275-004", "co2-unheaded-275-003")),
         ),
     ),
