@@ -4,9 +4,17 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+import inspect
+import re
+
+import yaml
+
+import catbook.audit as audit_mod
 from catbook.audit import (
-    AUDIT_COLUMNS, AUDIT_CSV, CHECKS, STATUSES, AuditError, Ctx, run_audit,
+    AUDIT_COLUMNS, AUDIT_CSV, CHECKS, COMPUTED_VERDICT, KINDS, STATUSES, AuditError, Ctx,
+    load_dated_acts, load_judgements, run_audit,
 )
+from catbook.source import line as source_line
 from catbook.corpus import load_paragraphs
 from catbook.figures import load_figures
 
@@ -53,7 +61,7 @@ def test_audit_csv_is_up_to_date(audit):
     "stop-trafficking-operation-quarterly",       # 'chaque trimestre' but two runs a year
 ])
 def test_known_inconsistencies_are_detected(status, check_id):
-    assert status[check_id] == "inconsistent"
+    assert status[check_id] == "contradicted"
 
 
 @pytest.mark.parametrize("check_id", [
@@ -66,12 +74,15 @@ def test_known_inconsistencies_are_detected(status, check_id):
     "penitentiary-requests-fall",
 ])
 def test_known_agreements(status, check_id):
-    assert status[check_id] == "consistent"
+    assert status[check_id] == "supported"
 
 
-def test_no_cases_statements_are_flagged_for_reading(status):
+def test_no_cases_statements_are_judged_not_computed(audit):
+    rows = audit.set_index("check_id")
     for cid in ("no-torture-by-investigators-vs-cases", "no-torture-in-temporary-detention-vs-cases"):
-        assert status[cid] == "unclear"
+        assert rows.loc[cid, "method"] == "judged"
+        assert rows.loc[cid, "status"] == "unverified"
+        assert rows.loc[cid, "reasoning_en"]
 
 
 def _with(figures: pd.DataFrame, figure_id: str, **changes) -> pd.DataFrame:
@@ -87,8 +98,8 @@ def test_checks_compute_from_the_figures():
     fixed = _with(figs, "co2-32-011", value=48684.0)          # the misprint corrected
     a = dict(zip(*run_audit(broken)[["check_id", "status"]].T.values))
     b = dict(zip(*run_audit(fixed)[["check_id", "status"]].T.values))
-    assert a["extradition-refusals-2008-2012-by-year"] == "inconsistent"
-    assert b["prison-population-2013-two-statements"] == "consistent"
+    assert a["extradition-refusals-2008-2012-by-year"] == "contradicted"
+    assert b["prison-population-2013-two-statements"] == "supported"
 
 
 def test_a_renumbered_figure_fails_loudly():
@@ -105,3 +116,156 @@ def test_claims_must_be_in_the_text():
     assert ctx.claim(93, "augmente les montants")
     with pytest.raises(AuditError, match="does not say"):
         ctx.claim(93, "diminue les montants")
+
+
+# ---------------------------------------------------------------------------
+# One verdict scale; computed against judged
+# ---------------------------------------------------------------------------
+
+def test_statuses_are_the_verdict_scale(audit):
+    scale = yaml.safe_load(open(audit_mod.DATA / "verdict-scale.yaml", encoding="utf-8"))
+    assert STATUSES == {v["id"] for v in scale["verdicts"]}
+    assert set(audit.kind) <= set(KINDS)
+    assert {"date-order", "legal-reference", "same-value-twice"} <= set(audit.kind)
+
+
+def test_computed_and_judged_rows(audit):
+    judgements = load_judgements()
+    for r in audit.itertuples():
+        if r.method == "computed":
+            assert r.status in set(COMPUTED_VERDICT.values()), r.check_id
+            assert r.reasoning_en == "" and r.check_id not in judgements, r.check_id
+        else:
+            assert r.method == "judged", r.check_id
+            assert r.status == judgements[r.check_id]["status"], r.check_id
+            assert len(r.reasoning_en) > 40, r.check_id
+    assert set(judgements) == set(audit.check_id[audit.method.eq("judged")])
+
+
+def test_no_check_types_its_verdict():
+    """No check returns a fixed status: verdict ids and the old statuses never appear in code."""
+    words = STATUSES | {"consistent", "inconsistent", "unclear"}
+    for cid, fn in CHECKS.items():
+        src = inspect.getsource(fn)
+        for w in words:
+            assert f'"{w}"' not in src and f"'{w}'" not in src, (cid, w)
+
+
+def test_a_judgement_without_reasoning_or_off_scale_is_refused(tmp_path):
+    bad = tmp_path / "j.yaml"
+    bad.write_text("x:\n  status: unclear\n  reasoning_en: because\n", encoding="utf-8")
+    with pytest.raises(AuditError, match="field status"):
+        load_judgements(bad)
+    bad.write_text("x:\n  status: unverified\n", encoding="utf-8")
+    with pytest.raises(AuditError, match="field reasoning_en"):
+        load_judgements(bad)
+
+
+def test_a_judged_check_without_judgement_fails(monkeypatch):
+    j = load_judgements()
+    j.pop("radiography-machines-31-two-statements")
+    monkeypatch.setattr(audit_mod, "load_judgements", lambda: j)
+    with pytest.raises(AuditError, match="radiography-machines-31-two-statements has no judgement"):
+        run_audit()
+
+
+# ---------------------------------------------------------------------------
+# Descriptions carry no typed results
+# ---------------------------------------------------------------------------
+
+_NUM = re.compile(r"(?<![\w-])\d+(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?")
+_LINE_REF = re.compile(r"\b(?:lines?|paras?\.)\s+\d+(?:\s*(?:-|,|and)\s*\d+)*", re.IGNORECASE)
+
+
+def _numbers(text: str) -> set[str]:
+    text = _LINE_REF.sub(" ", text)
+    return {re.sub(r"[ \u00a0\u202f]", "", m).replace(",", ".") for m in _NUM.findall(text)}
+
+
+def _figure_data(check_id: str) -> str:
+    """Periods and values of the figures a check reads (data the computation uses)."""
+    figs = load_figures()
+    ctx = Ctx(figs)
+    CHECKS[check_id](ctx)
+    used = figs[figs.figure_id.isin(ctx.used)]
+    return " ".join(used.period.str.replace(";", " ").str.replace("-", " ")) + " " + " ".join(used.value_as_written)
+
+
+def _allowed(r) -> set[str]:
+    lines = [int(x) for x in r.source_lines.split(";")]
+    pool = " ".join(source_line(n) for n in lines) + " " + r.computed + " " + r.reported
+    if r.check_id in CHECKS:
+        pool += " " + _figure_data(r.check_id)
+    allowed = set()
+    for m in _NUM.findall(pool):
+        v = re.sub(r"[ \u00a0\u202f]", "", m).replace(",", ".")
+        allowed.add(v)
+        allowed.update(v.split("."))   # a decimal's parts, e.g. 2.5 years in '2 ans et 6 mois'
+    return allowed
+
+
+def test_descriptions_carry_no_typed_numbers(audit):
+    stray = [(r.check_id, col, sorted(_numbers(getattr(r, col)) - _allowed(r)))
+             for r in audit.itertuples() for col in ("description_en", "reasoning_en")]
+    stray = [s for s in stray if s[2]]
+    assert not stray, stray
+
+
+def test_description_numbers_follow_the_computation():
+    figs = load_figures()
+    moved = _with(figs, "art-1-4-5-010", value=30.0)   # the MIA share of line 53: 36 -> 30
+    row = run_audit(moved).set_index("check_id").loc["torture-cases-2009-2012-by-agency"]
+    assert "the rest (19)" in row.description_en
+
+
+def test_the_typed_number_check_can_fail(audit):
+    row = next(audit.itertuples())._replace(description_en="the rest (4711) is not stated")
+    assert "4711" in _numbers(row.description_en) - _allowed(row)
+
+
+# ---------------------------------------------------------------------------
+# Dates and legal references
+# ---------------------------------------------------------------------------
+
+def test_dated_acts_quote_their_lines_verbatim():
+    acts = load_dated_acts()
+    assert len(acts) >= 20
+    for r in acts.itertuples():
+        text = source_line(r.source_line)
+        assert r.quote_fr in text, (r.act_id, r.event, r.source_line)
+        norm = lambda s: re.sub(r"[\u00a0\u202f]", " ", s)
+        assert norm(r.date_as_printed) in norm(text), (r.act_id, r.event)
+        assert str(pd.Timestamp(r.date_iso).year) in text, (r.act_id, r.event)
+
+
+def test_date_findings(status):
+    assert status["registration-before-publication"] == "contradicted"         # line 313
+    assert status["joint-order-signature-dates"] == "contradicted"             # 2012 among 2010
+    assert status["joint-order-dates-two-statements"] == "supported"           # lines 29 and 414 agree
+    assert status["offence-added-vs-counted-since-entry-into-force"] == "contradicted"
+    assert status["repealed-72-hour-rule-two-articles"] == "contradicted"      # art. 38 vs 138
+    assert status["torture-penalty-range-two-statements"] == "partly-supported"
+
+
+def test_date_order_is_computed_from_the_data(monkeypatch):
+    acts = load_dated_acts()
+    fixed = acts.copy()
+    fixed.loc[fixed.date_iso.eq("2012-02-02"), "date_iso"] = "2010-02-02"
+    fixed.loc[(fixed.act_id == "mia-order-385-2002") & fixed.event.eq("registered"), "date_iso"] = "2002-06-13"
+    fixed.loc[(fixed.act_id == "mia-order-385-2002") & fixed.event.eq("published"), "date_iso"] = "2003"
+    monkeypatch.setattr(audit_mod, "load_dated_acts", lambda: fixed)
+    st = dict(zip(*run_audit()[["check_id", "status"]].T.values))
+    assert st["joint-order-signature-dates"] == "supported"
+    assert st["registration-before-publication"] == "supported"
+    fixed.loc[fixed.date_iso.eq("2010-02-03") & fixed.source_line.eq(414), "date_iso"] = "2010-02-04"
+    st = dict(zip(*run_audit()[["check_id", "status"]].T.values))
+    assert st["joint-order-dates-two-statements"] == "contradicted"
+
+
+def test_bad_dated_act_names_the_field(tmp_path):
+    acts = load_dated_acts()
+    acts.loc[0, "date_iso"] = "2 février 2010"
+    p = tmp_path / "d.csv"
+    acts.to_csv(p, index=False)
+    with pytest.raises(AuditError, match="field date_iso"):
+        load_dated_acts(p)

@@ -214,3 +214,19 @@ def test_reconciliation_definition_errors_name_the_field(tmp_path):
                    "agency: x, quantity: q}\n", encoding="utf-8")
     with pytest.raises(tidy.TidyError, match="line 258"):
         tidy.build_reconciliation(path=bad)
+def test_interventions_are_not_visits(built):
+    """Line 283 counts interventions: a unit of their own, never a visits series to add to."""
+    mon = built["monitoring_by_year"]
+    inter = mon[mon.figure_id.isin(["co2-unheaded-275-003", "co2-unheaded-275-004"])]
+    assert set(inter.unit) == {"interventions"} and set(inter.series) == {"commission-interventions"}
+    assert not inter.measure_en.str.contains("and visits").any()
+    for series, rows in mon.groupby("series"):
+        assert rows.unit.nunique() == 1, series   # no series mixes visits with interventions
+
+
+def test_specialised_institutions_are_not_pre_trial(built):
+    funds = built["funds_by_year"]
+    spec = funds[funds.series == "specialised-institutions"]
+    assert len(spec) == 4
+    assert spec.measure_en.str.contains("établissements spécialisés").all()
+    assert not spec.measure_en.str.contains("pre-trial").any()

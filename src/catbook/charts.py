@@ -16,6 +16,7 @@ from .source import SYMBOL
 UNIT_LABELS = {
     "tenge": "tenge", "persons": "persons", "cases": "cases", "percent": "%",
     "institutions": "institutions", "places": "places", "visits": "visits",
+    "interventions": "interventions",
 }
 
 

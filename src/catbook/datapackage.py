@@ -259,41 +259,36 @@ def _figures() -> dict:
                      foreign_keys=[_LINE_AND_SECTION_FK])
 
 
-#: Meanings of catbook.audit.STATUSES (as its docstring gives them).
-AUDIT_STATUSES = {
-    "consistent": "the numbers agree (within the rounding the text uses)",
-    "inconsistent": "they cannot all be right as printed",
-    "unclear": "the text does not give enough to decide (different scope, missing base, ambiguous period)",
-}
-
-
-def _statuses() -> dict[str, str]:
-    if set(AUDIT_STATUSES) != set(audit.STATUSES):
-        raise DataPackageError(f"datapackage audit: statuses {sorted(audit.STATUSES)} are not the ones "
-                               f"described here {sorted(AUDIT_STATUSES)}")
-    return AUDIT_STATUSES
-
-
 def _audit() -> dict:
     fields = [
         _field("check_id", "string", "Id of the check (a function in catbook.audit).", required=True,
                unique=True, pattern=SLUG),
         _field("section", "string", "Sections of the lines used, ';'-separated.", required=True,
                pattern=SLUGS),
+        _field("kind", "string", _vocab("Kind of check.", set(audit.KINDS)), required=True,
+               enum=list(audit.KINDS)),
         _field("source_lines", "string", "Lines used, ';'-separated, ascending.", required=True,
                pattern=LINES),
         _field("para_no", "string", "The official paragraphs of CAT/C/KAZ/3 those lines belong to, "
                "';'-separated, ascending, each once (from paragraphs.para_no, by `make data`).",
                required=True, pattern=LINES),
-        _field("description_en", "string", "What is compared.", required=True),
+        _field("description_en", "string", "What is compared; its numbers are those of the lines "
+               "or of the computation, never typed.", required=True),
         _field("computed", "string", "What the figures give, with the arithmetic.", required=True),
         _field("reported", "string", "What the report says.", required=True),
-        _field("status", "string", _vocab("Outcome.", _statuses()),
-            required=True, enum=sorted(audit.STATUSES)),
+        _field("status", "string", _vocab("Verdict, on the book's one scale (data/verdict-scale.yaml).",
+                                          audit.VERDICT_MEANINGS),
+               required=True, enum=list(audit.VERDICT_MEANINGS)),
+        _field("method", "string", _vocab("How the verdict was reached.", {
+            "computed": "the check's code compares the numbers or dates: holds -> supported, fails -> contradicted",
+            "judged": "read, not computed: verdict and reasoning from data/audit-judgements.yaml"}),
+               required=True, enum=sorted(audit.METHODS)),
+        _field("reasoning_en", "string", "Why the judged verdict (required when method is judged; "
+               "empty for computed rows)."),
     ]
     return _resource("audit", "audit.csv", "Consistency audit of the report's numbers",
                      "One row per check of the report's figures against each other (totals, "
-                     "percentages, restatements, trends). Made by `python -m catbook audit` "
+                     "percentages, restatements, trends, dates of legal acts, legal references). Made by `python -m catbook audit` "
                      "(catbook.audit).",
                      fields, audit.AUDIT_COLUMNS, primary_key=["check_id"])
 
@@ -515,14 +510,30 @@ def _questions_resources() -> list[dict]:
                   "denominator (catbook.questions).", g, questions.GAP_COLUMNS,
                   primary_key=["convention_article", "measure"]),
     ]
+def _dated_acts() -> dict:
+    fields = [
+        _field("act_id", "string", "Id of the legal act.", required=True, pattern=SLUG),
+        _field("act_en", "string", "The act, in English.", required=True),
+        _field("event", "string", "What is dated: adopted, registered, published, signed (by whom), "
+               "ratified, deadline, added, counted since entry into force.", required=True),
+        _field("date_as_printed", "string", "The date as the report prints it.", required=True),
+        _field("date_iso", "string", "The same date, ISO 8601 (year or year-month where the report "
+               "gives no day).", required=True, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
+        _source_line("The line that dates the event (1-based line of data/source/cat-c-kaz-3.fr.txt)."),
+        _field("quote_fr", "string", "Verbatim words of that line giving the date.", required=True),
+    ]
+    return _resource("dated_acts", "report/dated-acts.csv", "Dates of legal acts as the report prints them",
+                     "Adoption, registration, publication, signature, ratification and deadline dates "
+                     "the report gives for legal acts, each with its line and a verbatim quote; the "
+                     "audit compares their order (catbook.audit, kind date-order).",
+                     fields, audit.DATED_ACTS_COLUMNS, primary_key=["act_id", "event", "source_line"])
 
 
 def build_descriptor() -> dict:
     """The package descriptor."""
-    resources = [_source_resource(), _paragraphs(), _translation_en(), _claims(), _figures(), _audit(),
+    resources = [_source_resource(), _paragraphs(), _translation_en(), _claims(), _figures(), _audit(), _dated_acts(),
                  _recommendations(), *(_tidy_resource(t) for t in tidy.TABLES), _reconciliation(), _training_glossary(),
-                 *_questions_resources(),
-                 *_external_resources()]
+                 *_questions_resources(), *_external_resources()]
     return {
         "$schema": PROFILE,
         "name": "catbook-cat-c-kaz-3",

@@ -73,11 +73,20 @@ def show_claims(df: pd.DataFrame) -> Markdown:
 
 
 def show_audit(rows: pd.DataFrame) -> Markdown:
-    """Audit checks (rows of data/audit.csv) with their lines, arithmetic and what the report says."""
+    """Audit checks (rows of data/audit.csv) with their lines, arithmetic, what the report says,
+    and the verdict on the one scale with how it was reached (and, when judged, why)."""
+    def verdict(r) -> str:
+        v = getattr(r, "status", "")
+        if not v:
+            return ""
+        line = f"\n- *Verdict:* {escape(v.replace('-', ' '))} ({escape(getattr(r, 'method', ''))})"
+        if getattr(r, "reasoning_en", ""):
+            line += f"\n- *Reasoning:* {escape(r.reasoning_en)}"
+        return line
     return Markdown("\n\n".join(
         f"<span id=\"{check_anchor(r.check_id)}\"></span>**{r.check_id}** ({lines_ref(r.source_lines)})\n\n"
         f"{escape(r.description_en)}\n\n"
-        f"- *Computed:* {escape(r.computed)}\n- *Reported:* {escape(r.reported)}"
+        f"- *Computed:* {escape(r.computed)}\n- *Reported:* {escape(r.reported)}" + verdict(r)
         for r in rows.itertuples()))
 
 

@@ -127,6 +127,7 @@ UNITS = {
     "persons", "cases", "requests", "orders", "percent", "tenge", "institutions",
     "facilities", "places", "square-metres", "bodies", "visits", "checks", "events",
     "meetings", "calls", "devices", "items", "documents", "years", "months", "hours",
+    "interventions",
 }
 
 QUALIFIERS = {

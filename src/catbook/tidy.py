@@ -175,13 +175,13 @@ TABLES: tuple[Table, ...] = (
     Table(
         "funds_by_year", BY_YEAR,
         "Money allocated to detention, by year",
-        "Funds allocated to specialised (pre-trial detention) institutions (line 93: one amount "
+        "Funds allocated to specialised institutions ('établissements spécialisés', line 93: one amount "
         "stated for both 2009 and 2010, so two rows cite art-2-014), spending on diagnostic "
         "equipment for prison infirmaries (line 78) and the 2012 allocation for medical equipment "
         "(line 386), in tenge.",
         (
-            L("specialised-institutions", "funds allocated to specialised (pre-trial detention) "
-              "institutions", 93, _ids("art-2", 14, 15, 16)),
+            L("specialised-institutions", "funds allocated to specialised institutions "
+              "(établissements spécialisés)", 93, _ids("art-2", 14, 15, 16)),
             L("diagnostic-equipment", "spending on diagnostic equipment for prison infirmaries", 78,
               "art-2-006"),
             L("medical-equipment", "national budget allocation for medical equipment and quality of "
@@ -190,11 +190,11 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "monitoring_by_year", BY_YEAR,
-        "Monitoring visits and checks of places of detention, by year",
+        "Monitoring visits, checks and interventions in places of detention, by year",
         "Visits by NGOs and by members of public monitoring commissions (line 241), joint checks "
         "by Ministry of Internal Affairs officers and the 'Charter for Human Rights' foundation "
-        "(line 244), and interventions and visits organised with the public monitoring "
-        "commissions (line 283).",
+        "(line 244), and interventions organised with the public monitoring commissions "
+        "(line 283: counted as interventions, a unit of their own, never added to visits).",
         (
             L("ngo-visits", "visits by NGOs to remand centres and prisons", 241, _ids("cases-ngo", 16, 17)),
             L("commission-member-visits", "visits to institutions by members of public monitoring "
@@ -203,8 +203,8 @@ TABLES: tuple[Table, ...] = (
               "Human Rights' foundation", 244, "cases-ngo-019"),
             L("joint-checks-specialised", "of those, checks in specialised (temporary detention) "
               "institutions", 244, "cases-ngo-020"),
-            L("commission-interventions", "interventions and visits organised with the public "
-              "monitoring commissions", 283, _ids("co2-unheaded-275", 4, 3)),
+            L("commission-interventions", "interventions organised with the public monitoring "
+              "commissions (not visits)", 283, _ids("co2-unheaded-275", 4, 3)),
         ),
     ),
     Table(
