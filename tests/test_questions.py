@@ -38,12 +38,12 @@ def test_required_silences_are_asked(qs):
     assert silences.related.str.contains("art22-declaration-2008").any()
 
 
-def test_every_contradicted_claim_and_inconsistent_check_has_a_question(qs):
+def test_every_contradicted_claim_and_contradicted_check_has_a_question(qs):
     related = {x for v in qs.related for x in v.split(";") if x}
     claims = pd.read_csv(questions.DATA / "claims.csv", dtype=str)
     audit = pd.read_csv(questions.DATA / "audit.csv", dtype=str)
     assert set(claims[claims.verdict == "contradicted"].claim_id) <= related
-    assert set(audit[audit.status == "inconsistent"].check_id) <= related
+    assert set(audit[audit.status == "contradicted"].check_id) <= related
 
 
 def test_reconciliation_tensions_have_a_question(qs):
