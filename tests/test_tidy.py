@@ -230,3 +230,21 @@ def test_specialised_institutions_are_not_pre_trial(built):
     assert len(spec) == 4
     assert spec.measure_en.str.contains("établissements spécialisés").all()
     assert not spec.measure_en.str.contains("pre-trial").any()
+
+
+def test_table_definitions_come_from_data_and_bad_ones_are_named(tmp_path):
+    import yaml
+    from catbook.paths import TABLE_DEFINITIONS_YAML
+    raw = yaml.safe_load(TABLE_DEFINITIONS_YAML.read_text(encoding="utf-8"))
+    assert [t.name for t in tidy.TABLES] == [t["name"] for t in raw["tables"]]
+    for change, message in [
+        (lambda r: r["tables"][0].update(colour="red"), r"tables\.0\.colour"),
+        (lambda r: r["tables"][0].update(kind="by-month"), r"tables\.0\.kind"),
+        (lambda r: r["tables"][0]["labels"][0].pop("line"), r"labels\[0\].*\.line"),
+    ]:
+        bad = yaml.safe_load(TABLE_DEFINITIONS_YAML.read_text(encoding="utf-8"))
+        change(bad)
+        path = tmp_path / "table-definitions.yaml"
+        path.write_text(yaml.safe_dump(bad, allow_unicode=True), encoding="utf-8")
+        with pytest.raises(tidy.TidyError, match=message):
+            tidy.load_table_definitions(path)

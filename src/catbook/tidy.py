@@ -11,7 +11,8 @@ so that a reader can plot or join them without reading ``measure_en``:
   ``parent`` category it is a part of ("" for the whole), and the ``period`` as
   the figure gives it.
 
-Numbers are never typed here. A table is a list of picks -- a figure id, the
+Numbers are never typed here. The tables are defined in ``data/table-definitions.yaml``
+(read by :func:`load_table_definitions`). A table is a list of picks -- a figure id, the
 line it must come from (as in :mod:`catbook.audit`: a renumbered figures table
 fails loudly instead of filling a table with the wrong number) and the label
 of its series or category. ``value``, ``unit``, ``qualifier``, ``period``,
@@ -32,12 +33,15 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
+from typing import Literal
 from pathlib import Path
 
 import pandas as pd
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .figures import COLUMNS as FIGURE_COLUMNS
-from .paths import DATA, FIGURES_CSV
+from .paths import DATA, FIGURES_CSV, TABLE_DEFINITIONS_YAML
 
 TABLES_DIR = DATA / "tables"
 
@@ -94,278 +98,62 @@ class Table:
         return TABLES_DIR / f"{self.name}.csv"
 
 
-def _ids(prefix: str, *nums: int) -> tuple[str, ...]:
-    return tuple(f"{prefix}-{n:03d}" for n in nums)
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def L(code: str, description: str, line: int, ids: tuple[str, ...] | str, parent: str = "") -> Label:  # noqa: N802
-    """A label whose figures all come from one line."""
-    if isinstance(ids, str):
-        ids = (ids,)
-    return Label(code, description, tuple((i, line) for i in ids), parent)
+class _Pick(_Strict):
+    figure_id: str
+    line: int
 
 
-# ---------------------------------------------------------------------------
-# The tables
-# ---------------------------------------------------------------------------
+class _Label(_Strict):
+    code: str
+    description: str
+    parent: str = ""
+    line: int | None = None
+    figure_ids: list[str] = []
+    picks: list[_Pick] = []
 
-TABLES: tuple[Table, ...] = (
-    Table(
-        "torture_cases_by_year", BY_YEAR,
-        "Criminal cases concerning torture, by year",
-        "Criminal cases opened concerning torture 2009-2012 as stated in part II (line 52) and "
-        "restated in part V from the Prosecutor General's legal statistics (line 223), and the "
-        "cases against prison staff of 2010-2012 (lines 258-260).",
-        (
-            L("cases-opened", "criminal cases opened concerning torture (line 52)", 52,
-              _ids("art-1-4-5", 6, 7, 8, 9)),
-            L("cases-opened-restated", "the same count restated in part V, citing the Prosecutor "
-              "General's legal statistics committee (line 223)", 223, _ids("cases-ngo", 1, 2, 3, 4)),
-            L("prison-staff-cases", "criminal cases against prison staff for torture, violence against "
-              "detainees or abuse of office (Criminal Code arts 347-1 and 308)", 258, "co2-7-001"),
-            L("prison-staff-officers-concerned", "prison officers concerned by those cases", 258, "co2-7-002"),
-            L("prison-staff-convicted", "persons convicted in the cases opened against prison staff", 259,
-              "co2-7-003"),
-            L("officers-convicted-violence", "officers convicted for use of violence", 260, "co2-7-004"),
-        ),
-    ),
-    Table(
-        "extradition_by_year", BY_YEAR,
-        "Extraditions, refusals and extradition orders, by year",
-        "Persons extradited at the request of foreign authorities and persons whose extradition "
-        "Kazakhstan refused, 2008-2012 (lines 338-339; the 2008-2012 totals stay in figures.csv), "
-        "extraditions of Uzbek nationals to Uzbekistan (line 341) and the Prosecutor General's "
-        "extradition-related instructions executed by the Penitentiary System Committee (line 363).",
-        (
-            L("extradited", "persons extradited at the request of foreign authorities", 338,
-              _ids("co2-unheaded-333", 2, 3, 4, 5, 6)),
-            L("refused", "persons whose extradition Kazakhstan refused", 339,
-              _ids("co2-unheaded-333", 8, 9, 10, 11, 12)),
-            L("extradited-to-uzbekistan", "Uzbek nationals extradited to Uzbekistan", 341,
-              "co2-unheaded-333-013"),
-            L("instructions-executed", "Prosecutor General's extradition-related instructions executed "
-              "by the Penitentiary System Committee", 363, _ids("co2-19", 2, 3, 4, 5, 6)),
-        ),
-    ),
-    Table(
-        "detention_by_year", BY_YEAR,
-        "Temporary detention: admissions and prosecutors' releases, by year",
-        "Suspects placed in temporary detention centres (line 161) and persons released from them "
-        "by prosecutors for lack of grounds for arrest (line 163).",
-        (
-            L("suspects-placed", "suspects placed in temporary detention centres", 161,
-              _ids("art-12", 2, 3)),
-            L("released-by-prosecutors", "persons released by prosecutors from temporary detention "
-              "centres for lack of grounds for arrest", 163, _ids("art-12", 4, 5, 6, 7, 8)),
-        ),
-    ),
-    Table(
-        "penitentiary_requests_by_year", BY_YEAR,
-        "Requests to the Penitentiary System Committee, by year",
-        "Requests from individuals and legal entities received by the Penitentiary System "
-        "Committee 2008-2012, and the share of complaints alleging unlawful acts by prison "
-        "officers (line 184).",
-        (
-            L("requests-received", "requests received by the Penitentiary System Committee", 184,
-              _ids("art-13", 1, 3, 4, 5, 2)),
-            L("share-alleging-officer-misconduct", "share of complaints alleging unlawful acts by "
-              "prison officers (percent)", 184, _ids("art-13", 6, 7)),
-        ),
-    ),
-    Table(
-        "funds_by_year", BY_YEAR,
-        "Money allocated to detention, by year",
-        "Funds allocated to specialised institutions ('établissements spécialisés', line 93: one amount "
-        "stated for both 2009 and 2010, so two rows cite art-2-014), spending on diagnostic "
-        "equipment for prison infirmaries (line 78) and the 2012 allocation for medical equipment "
-        "(line 386), in tenge.",
-        (
-            L("specialised-institutions", "funds allocated to specialised institutions "
-              "(établissements spécialisés)", 93, _ids("art-2", 14, 15, 16)),
-            L("diagnostic-equipment", "spending on diagnostic equipment for prison infirmaries", 78,
-              "art-2-006"),
-            L("medical-equipment", "national budget allocation for medical equipment and quality of "
-              "care in the prison system", 386, "co2-21-f-001"),
-        ),
-    ),
-    Table(
-        "monitoring_by_year", BY_YEAR,
-        "Monitoring visits, checks and interventions in places of detention, by year",
-        "Visits by NGOs and by members of public monitoring commissions (line 241), joint checks "
-        "by Ministry of Internal Affairs officers and the 'Charter for Human Rights' foundation "
-        "(line 244), and interventions organised with the public monitoring commissions "
-        "(line 283: counted as interventions, a unit of their own, never added to visits).",
-        (
-            L("ngo-visits", "visits by NGOs to remand centres and prisons", 241, _ids("cases-ngo", 16, 17)),
-            L("commission-member-visits", "visits to institutions by members of public monitoring "
-              "commissions", 241, "cases-ngo-018"),
-            L("joint-checks", "checks in Ministry of Internal Affairs bodies with the 'Charter for "
-              "Human Rights' foundation", 244, "cases-ngo-019"),
-            L("joint-checks-specialised", "of those, checks in specialised (temporary detention) "
-              "institutions", 244, "cases-ngo-020"),
-            L("commission-interventions", "interventions organised with the public monitoring "
-              "commissions (not visits)", 283, _ids("co2-unheaded-275", 4, 3)),
-        ),
-    ),
-    Table(
-        "family_violence_by_year", BY_YEAR,
-        "Family violence: offences, protection orders, police measures, by year",
-        "Murders in the family sphere (line 439), protection orders and their enforcement "
-        "(lines 447-451), police measures (line 452), women's requests and referrals (line 455), "
-        "helpline calls (line 456) and awareness events (line 459).",
-        (
-            L("family-murders", "murders in the family sphere", 439, _ids("co2-30-31", 3, 4)),
-            L("protection-orders-issued", "protection orders issued", 447, _ids("co2-30-31", 6, 5)),
-            L("protection-orders-extended", "protection orders whose term was extended", 449,
-              _ids("co2-30-31", 11, 10)),
-            L("protection-order-breaches-penalised", "offenders given administrative penalties for "
-              "breaching a protection order", 450, _ids("co2-30-31", 13, 12)),
-            L("special-rules-of-conduct", "administrative offenders placed by courts under special "
-              "rules of conduct", 451, _ids("co2-30-31", 15, 14)),
-            L("preventive-interviews", "preventive interviews with perpetrators", 452,
-              _ids("co2-30-31", 17, 16)),
-            L("brought-to-police", "perpetrators brought to Ministry of Internal Affairs offices", 452,
-              _ids("co2-30-31", 19, 18)),
-            L("administrative-arrests", "persons placed under administrative arrest (Administrative "
-              "Offences Code art. 620)", 452, _ids("co2-30-31", 21, 20)),
-            L("women-turned-to-police", "women who turned to the Ministry of Internal Affairs about "
-              "violations of their rights", 455, "co2-30-31-023"),
-            L("women-referred-to-crisis-centres", "of those women, women referred to crisis centres",
-              455, "co2-30-31-024"),
-            L("helpline-calls", "calls received by the Astana police helpline", 456,
-              _ids("co2-30-31", 26, 25)),
-            L("awareness-presentations", "presentations on the new family-violence legislation", 459,
-              _ids("co2-30-31", 29, 28)),
-            L("awareness-round-tables", "round tables and trainings on family violence in enterprises "
-              "and organisations", 459, _ids("co2-30-31", 31, 30)),
-        ),
-    ),
-    Table(
-        "trafficking_by_year", BY_YEAR,
-        "Trafficking in human beings: criminal cases and prosecutions, by year",
-        "Criminal cases related to trafficking and their subsets (line 470), persons prosecuted "
-        "(line 472) and cases uncovered by the 'Stop trafficking' operation (lines 473-474).",
-        (
-            L("cases-related", "criminal cases related to trafficking in human beings opened", 470,
-              _ids("co2-32", 16, 17)),
-            L("cases-trafficking", "of those, cases for trafficking in human beings proper", 470,
-              _ids("co2-32", 18, 19)),
-            L("cases-sexual-exploitation", "of the trafficking cases, cases for sexual exploitation", 470,
-              _ids("co2-32", 20, 21)),
-            L("cases-minors", "criminal cases opened for trafficking in minors", 470, "co2-32-022"),
-            L("cases-minors-sexual-exploitation", "cases of trafficking in minors for sexual "
-              "exploitation", 470, _ids("co2-32", 23, 24)),
-            L("persons-prosecuted", "persons prosecuted for trafficking-related offences", 472,
-              _ids("co2-32", 26, 25)),
-            L("officials-prosecuted", "of those, State officials", 472, _ids("co2-32", 28, 27)),
-            Label("stop-trafficking-cases", "cases uncovered by the 'Stop trafficking' operation",
-                  (("co2-32-029", 473), ("co2-32-030", 474))),
-        ),
-    ),
-    Table(
-        "penitentiary_institutions_by_type", BREAKDOWN,
-        "Institutions of the penitentiary system, by type",
-        "The 94 institutions of the penitentiary system (line 462) and the penitentiary "
-        "institutions by regime or type (line 463). As printed, the types of line 463 add up "
-        "to 75, not the 76 of line 462 (see data/audit.csv).",
-        (
-            L("all", "institutions of the penitentiary system", 462, "co2-32-001"),
-            L("penitentiary-institutions", "penitentiary institutions (colonies, hospitals, prisons)",
-              462, "co2-32-002", parent="all"),
-            L("remand-centres", "remand centres (SIZO)", 462, "co2-32-003", parent="all"),
-            L("ordinary-regime", "ordinary-regime institutions", 463, "co2-32-004",
-              parent="penitentiary-institutions"),
-            L("strict-regime", "strict-regime institutions", 463, "co2-32-005",
-              parent="penitentiary-institutions"),
-            L("special-regime", "special-regime institutions", 463, "co2-32-006",
-              parent="penitentiary-institutions"),
-            L("hospitals", "prison hospitals", 463, "co2-32-007", parent="penitentiary-institutions"),
-            L("semi-open", "semi-open (colony-settlement) institutions", 463, "co2-32-008",
-              parent="penitentiary-institutions"),
-            L("correctional-centre", "correctional (educational) centre", 463, "co2-32-009",
-              parent="penitentiary-institutions"),
-            L("prison", "prison (tyurma)", 463, "co2-32-010", parent="penitentiary-institutions"),
-        ),
-    ),
-    Table(
-        "prison_population_by_category", BREAKDOWN,
-        "Prison population, by category",
-        "Convicted and remand prisoners held in 2009 and on 1 January 2013 (line 104), and on "
-        "1 January 2013 by category (line 464). Line 464 prints the total as '48 6864' "
-        "(486 864); line 104 gives 48 684 for the same date. Both are kept as printed.",
-        (
-            L("all", "convicted and remand prisoners held", 104, _ids("art-2", 24, 23)),
-            L("all", "convicted and remand prisoners held (as printed on line 464)", 464, "co2-32-011"),
-            L("women", "women", 464, "co2-32-012", parent="all"),
-            L("minors", "minors", 464, "co2-32-013", parent="all"),
-            L("foreigners", "foreigners", 464, "co2-32-014", parent="all"),
-            L("stateless", "stateless persons", 464, "co2-32-015", parent="all"),
-        ),
-    ),
-    Table(
-        "releases_by_category", BREAKDOWN,
-        "Releases and sentence reductions: humanisation law, 2011 amnesty, pardons",
-        "Outcomes of the law of 18 January 2011 (line 105), of the amnesty law of 28 December "
-        "2011 with the groups released (line 107), and presidential pardons 2008-2012 (line 108).",
-        (
-            L("decriminalised-released", "persons released because their offences were "
-              "decriminalised (law of 18 January 2011)", 105, "art-2-026"),
-            L("humanisation-sentence-reduced", "prisoners whose sentences were reduced (law of "
-              "18 January 2011)", 105, "art-2-027"),
-            L("humanisation-non-custodial", "persons whose sentence was changed to a non-custodial "
-              "sanction (law of 18 January 2011)", 105, "art-2-028"),
-            L("amnesty-released", "persons released under the 2011 amnesty", 107, "art-2-029"),
-            L("amnesty-released-women", "women", 107, "art-2-030", parent="amnesty-released"),
-            L("amnesty-released-disabled", "persons with disabilities", 107, "art-2-031",
-              parent="amnesty-released"),
-            L("amnesty-released-elderly", "elderly persons", 107, "art-2-032", parent="amnesty-released"),
-            L("amnesty-released-minors", "minors", 107, "art-2-033", parent="amnesty-released"),
-            L("amnesty-released-quarter-served", "convicts who had served at least a quarter of their "
-              "sentence", 107, "art-2-034", parent="amnesty-released"),
-            L("amnesty-sentence-reduced", "convicts whose sentence was reduced under the 2011 amnesty",
-              107, "art-2-035"),
-            L("pardoned", "convicts granted a presidential pardon", 108, "art-2-036"),
-        ),
-    ),
-    Table(
-        "torture_convictions_by_sentence", BREAKDOWN,
-        "Persons convicted of torture, by kind of sentence",
-        "Persons convicted of torture given actual imprisonment or a non-custodial sentence, as "
-        "counts and as shares of all persons convicted (lines 55-56); the unit column tells "
-        "counts from percentages.",
-        (
-            L("custodial", "sentenced to actual imprisonment", 55, _ids("art-1-4-5", 11, 12)),
-            L("non-custodial", "given a suspended sentence or restriction of liberty", 56,
-              _ids("art-1-4-5", 13, 14)),
-        ),
-    ),
-    Table(
-        "protection_orders_by_respondent", BREAKDOWN,
-        "Protection orders of 2012, by respondent",
-        "Shares of the protection orders issued in 2012 taken against men, women and minors "
-        "(line 448); as printed they add up to 99.1 %.",
-        (
-            L("men", "against men", 448, "co2-30-31-007"),
-            L("women", "against women", 448, "co2-30-31-008"),
-            L("minors", "against minors", 448, "co2-30-31-009"),
-        ),
-    ),
-    Table(
-        "temporary_detention_centres_by_city", BREAKDOWN,
-        "New temporary detention centres, by city",
-        "Capacity (places) of the temporary detention centres built, under construction or "
-        "planned, as stated in part II (line 95-96) and again in part VI (line 377).",
-        (
-            Label("ust-kamenogorsk", "Ust-Kamenogorsk (Oust-Kamenogorsk): completed",
-                  (("art-2-017", 95), ("co2-21-c-001", 377))),
-            Label("taldykorgan", "Taldykorgan (Taldykourgan): under construction",
-                  (("art-2-018", 95), ("co2-21-c-002", 377))),
-            Label("kostanay", "Kostanay (Kostanaï): planned, cost studies done",
-                  (("art-2-019", 96), ("co2-21-c-003", 377))),
-        ),
-    ),
-)
 
+class _Table(_Strict):
+    name: str
+    kind: Literal["by-year", "breakdown"]
+    title: str
+    description: str
+    labels: list[_Label]
+
+
+class _File(_Strict):
+    tables: list[_Table]
+
+
+def load_table_definitions(path: Path = TABLE_DEFINITIONS_YAML) -> tuple[Table, ...]:
+    """The tables of data/table-definitions.yaml; a bad entry raises TidyError naming it."""
+    try:
+        entries = _File(**(yaml.safe_load(path.read_text(encoding="utf-8")) or {})).tables
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise TidyError(f"{path.name}: " + ".".join(map(str, first["loc"])) + f": {first['msg']}") from None
+    tables = []
+    for t in entries:
+        labels = []
+        for i, lab in enumerate(t.labels):
+            where = f"{path.name}: {t.name}.labels[{i}] ({lab.code})"
+            if bool(lab.picks) == bool(lab.figure_ids):
+                raise TidyError(f"{where}: give either line and figure_ids, or picks")
+            if lab.figure_ids and lab.line is None:
+                raise TidyError(f"{where}.line: the line the figure ids come from is missing")
+            if lab.parent and t.kind != BREAKDOWN:
+                raise TidyError(f"{where}.parent: only a breakdown's categories have a parent")
+            picks = (tuple((f, lab.line) for f in lab.figure_ids) if lab.figure_ids
+                     else tuple((p.figure_id, p.line) for p in lab.picks))
+            labels.append(Label(lab.code, lab.description, picks, lab.parent))
+        tables.append(Table(t.name, t.kind, t.title, t.description, tuple(labels)))
+    return tuple(tables)
+
+
+TABLES: tuple[Table, ...] = load_table_definitions()
 TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
 
 
