@@ -116,7 +116,7 @@ browser: $(AXE_STAMP)
 handouts: $(STAMP) chromium
 	$(PY) -m catbook.training handouts --out _build/handouts
 
-## make training: rewrite the generated pages of book/instructors/ from data/training/
+## make training: rewrite the generated pages of book/instructors/ from data/cat-c-kaz-3/training/
 training: $(STAMP)
 	$(PY) -m catbook.training pages
 

@@ -1,4 +1,4 @@
-"""The consistency audit over data/figures.csv."""
+"""The consistency audit over data/cat-c-kaz-3/figures.csv."""
 from __future__ import annotations
 
 import pandas as pd
@@ -49,7 +49,7 @@ def test_rows_are_filled_and_lines_valid(audit):
 
 def test_audit_csv_is_up_to_date(audit):
     on_disk = pd.read_csv(AUDIT_CSV, dtype=str, keep_default_na=False)
-    assert on_disk.equals(audit.astype(str)), "data/audit.csv is stale: run python -m catbook.audit"
+    assert on_disk.equals(audit.astype(str)), "data/cat-c-kaz-3/audit.csv is stale: run python -m catbook.audit"
 
 
 @pytest.mark.parametrize("check_id", [
@@ -123,7 +123,7 @@ def test_claims_must_be_in_the_text():
 # ---------------------------------------------------------------------------
 
 def test_statuses_are_the_verdict_scale(audit):
-    scale = yaml.safe_load(open(audit_mod.DATA / "verdict-scale.yaml", encoding="utf-8"))
+    scale = yaml.safe_load(open(audit_mod.VERDICT_SCALE_YAML, encoding="utf-8"))
     assert STATUSES == {v["id"] for v in scale["verdicts"]}
     assert set(audit.kind) <= set(KINDS)
     assert {"date-order", "legal-reference", "same-value-twice"} <= set(audit.kind)

@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from catbook.chapters import CHAPTERS, GENERATED_CHAPTERS, ChaptersError, load_chapters
-from catbook.paths import CHAPTERS_YAML, CONVENTION_OBLIGATIONS_YAML, DATA
+from catbook.paths import CHAPTERS_YAML, CONVENTION_OBLIGATIONS_YAML, PACK as DATA
 
 
 def _copy(tmp_path, change=None):

@@ -102,7 +102,7 @@ def test_sections_table_is_in_reading_order(df):
 # -- the official paragraph numbers ------------------------------------------------------
 
 # The table of contents of CAT/C/KAZ/3, as the issue gives it: (part, section) -> range.
-# Typed here on purpose, independently of data/report/official-paragraphs.yaml, so that a
+# Typed here on purpose, independently of data/cat-c-kaz-3/report/official-paragraphs.yaml, so that a
 # change to either is caught.
 OFFICIAL_TABLE = [
     ("I", "", 1, 4), ("II", "", 5, 30), ("III", "art-1-4-5", 31, 45), ("III", "art-2", 46, 96),

@@ -1,4 +1,4 @@
-"""Every worked case in data/custody/scenarios.yaml gives the answer written there by hand."""
+"""Every worked case in data/cat-c-kaz-3/custody/scenarios.yaml gives the answer written there by hand."""
 from datetime import datetime, timedelta, timezone
 
 import pytest

@@ -1,4 +1,4 @@
-"""data/datapackage.json: current, complete, and valid under frictionless (which catches bad rows)."""
+"""data/cat-c-kaz-3/datapackage.json: current, complete, and valid under frictionless (which catches bad rows)."""
 from __future__ import annotations
 
 import json
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from catbook import audit, claims, datapackage, figures, recommendations, tidy
-from catbook.paths import DATA
+from catbook.paths import PACK as DATA
 
 frictionless = pytest.importorskip("frictionless")
 
@@ -31,7 +31,7 @@ def _constraint(descriptor: dict, resource: str, field: str, key: str):
 
 def test_committed_descriptor_is_current():
     assert datapackage.PACKAGE_JSON.read_text(encoding="utf-8") == datapackage.render(), \
-        "data/datapackage.json is stale: run `python -m catbook.datapackage`"
+        "data/cat-c-kaz-3/datapackage.json is stale: run `python -m catbook.datapackage`"
 
 
 def test_descriptor_is_valid_frictionless_metadata(descriptor):

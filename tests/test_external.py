@@ -1,4 +1,4 @@
-"""The external layer: data/external.csv, data/co2-text.csv and the page book/external.md."""
+"""The external layer: data/cat-c-kaz-3/external.csv, data/cat-c-kaz-3/co2-text.csv and the page book/external.md."""
 from __future__ import annotations
 
 import re

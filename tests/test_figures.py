@@ -1,4 +1,4 @@
-"""data/figures.csv: every row re-derived from the report's text."""
+"""data/cat-c-kaz-3/figures.csv: every row re-derived from the report's text."""
 from __future__ import annotations
 
 import re

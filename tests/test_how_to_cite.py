@@ -6,7 +6,7 @@ import re
 import pandas as pd
 import yaml
 
-from catbook.paths import BOOK, DATA, ROOT
+from catbook.paths import BOOK, PACK as DATA, ROOT
 
 PAGE = (BOOK / "how-to-cite.md").read_text(encoding="utf-8")
 

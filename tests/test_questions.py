@@ -1,4 +1,4 @@
-"""data/questions.csv and data/data-gaps.csv: valid rows, existing lines and ids, computed statuses."""
+"""data/cat-c-kaz-3/questions.csv and data/cat-c-kaz-3/data-gaps.csv: valid rows, existing lines and ids, computed statuses."""
 from __future__ import annotations
 
 import pandas as pd
@@ -40,8 +40,8 @@ def test_required_silences_are_asked(qs):
 
 def test_every_contradicted_claim_and_contradicted_check_has_a_question(qs):
     related = {x for v in qs.related for x in v.split(";") if x}
-    claims = pd.read_csv(questions.DATA / "claims.csv", dtype=str)
-    audit = pd.read_csv(questions.DATA / "audit.csv", dtype=str)
+    claims = pd.read_csv(questions.PACK / "claims.csv", dtype=str)
+    audit = pd.read_csv(questions.PACK / "audit.csv", dtype=str)
     assert set(claims[claims.verdict == "contradicted"].claim_id) <= related
     assert set(audit[audit.status == "contradicted"].check_id) <= related
 
@@ -63,7 +63,7 @@ def test_statuses_are_computed_where_a_topic_decides(gaps):
     assert (decided.status_from == "computed").all()
     # no figure at all: absent, whatever the measure
     assert questions.computed_status([], "deaths in custody", "no", None) == "absent"
-    figs = pd.read_csv(questions.DATA / "figures.csv", dtype=str).set_index("figure_id")
+    figs = pd.read_csv(questions.PACK / "figures.csv", dtype=str).set_index("figure_id")
     # a measure with no topic cannot be decided by figures: judged (None)
     assert questions.computed_status(["art-2-023"], "deaths in custody", "no", figs) is None
     assert questions.computed_status(["art-2-023"], "convictions", "yes", figs) == "absent"

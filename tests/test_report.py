@@ -1,4 +1,4 @@
-"""catbook.report: data/report.yaml read into a strict model; bad files refused by field."""
+"""catbook.report: data/cat-c-kaz-3/report.yaml read into a strict model; bad files refused by field."""
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,4 @@
-"""data/tables/*.csv: tidy topic tables, every value a figure of data/figures.csv."""
+"""data/cat-c-kaz-3/tables/*.csv: tidy topic tables, every value a figure of data/cat-c-kaz-3/figures.csv."""
 from __future__ import annotations
 
 import dataclasses

@@ -1,7 +1,7 @@
 """The instructors' course (catbook.training): every answer checked against the engine or the data.
 
 Answers are recomputed here directly with ``catbook.custody`` (audit, deadlines, the rule
-book) and with data/claims.csv and data/figures.csv, and compared with what the generated
+book) and with data/cat-c-kaz-3/claims.csv and data/cat-c-kaz-3/figures.csv, and compared with what the generated
 pages and quizzes show; the committed pages must be what the generator writes now.
 """
 from __future__ import annotations
@@ -460,7 +460,7 @@ def test_card_and_sheet_html_come_from_the_data():
 @pytest.mark.parametrize("code", ["en", "ru"])
 def test_a_card_prints_on_one_page_with_the_rules_text(tmp_path, code):
     """Printed by the book's Chromium (`make test` installs it: `make chromium`), read back with pypdf;
-    in English and in Russian (the same rule, its words from data/training/ru/)."""
+    in English and in Russian (the same rule, its words from data/cat-c-kaz-3/training/ru/)."""
     from catbook.training.lang import language
     if not catbook_pdf.chromium_available():
         pytest.fail(f"{catbook_pdf.CHROMIUM} is missing: run `make chromium`", pytrace=False)

@@ -5,7 +5,7 @@ import yaml
 
 from catbook import claims, pages, verdicts
 from catbook.figures import load_figures
-from catbook.paths import BOOK, DATA
+from catbook.paths import BOOK, PACK as DATA
 from catbook.verdicts import ClaimCheck, VerdictScaleError, compute
 
 

@@ -33,7 +33,7 @@ def test_every_rule_has_its_russian_words_for_the_page():
     assert ru["rules"]["family-notice-12h"]["delay"] == "72 часа"
     payload = web.custody_rules_payload()
     assert payload["languages"]["ru"] == ru
-    assert payload["generated_from"]["languages"]["ru"][0] == "data/custody/messages.ru.yaml"
+    assert payload["generated_from"]["languages"]["ru"][0] == "data/cat-c-kaz-3/custody/messages.ru.yaml"
 
 
 def test_a_table_that_lacks_a_key_or_a_name_is_refused(tmp_path, monkeypatch):

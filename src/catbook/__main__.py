@@ -9,10 +9,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="catbook", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="verify the source text's sha256")
-    sub.add_parser("data", help="rebuild data/report/paragraphs.csv from the source text and para_no in the tables")
+    sub.add_parser("data", help="rebuild data/cat-c-kaz-3/report/paragraphs.csv from the source text and para_no in the tables")
     sub.add_parser("pages", help="regenerate book/report-text.md, book/external.md and book/verdict-scale.md")
     sub.add_parser("notebooks", help="(re)write the template chapter notebooks, unexecuted")
-    sub.add_parser("audit", help="check the report's numbers against each other; write data/audit.csv")
+    sub.add_parser("audit", help="check the report's numbers against each other; write data/cat-c-kaz-3/audit.csv")
     web_data = sub.add_parser("web-data", help="the custody rules as JSON for the browser calculator "
                                                 "(the book build writes it itself; this prints or saves it)")
     web_data.add_argument("--out", help="write to this file instead of standard output")
@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
         from .corpus import write_paragraphs_csv
         from .para_columns import write_all
         df = write_paragraphs_csv()
-        print(f"wrote data/report/paragraphs.csv: {len(df)} rows, "
+        print(f"wrote data/cat-c-kaz-3/report/paragraphs.csv: {len(df)} rows, "
               f"{int(df.is_heading.sum())} headings, "
               f"{df[df.section_inferred].section.nunique()} blocks with inferred sections, "
               f"{df.para_no.nunique()} official paragraphs ({int(df.is_list_item.sum())} list items)")
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"    computed: {row.computed}")
             print(f"    reported: {row.reported}")
         counts = df.status.value_counts()
-        print("wrote data/audit.csv: " + ", ".join(f"{n} {s}" for s, n in counts.items()))
+        print("wrote data/cat-c-kaz-3/audit.csv: " + ", ".join(f"{n} {s}" for s, n in counts.items()))
     elif args.command == "notebooks":
         from .chapter_notebook import write_all
         for p in write_all():

@@ -1,6 +1,6 @@
-"""Consistency audit of the report's own numbers: ``data/audit.csv``.
+"""Consistency audit of the report's own numbers: ``data/cat-c-kaz-3/audit.csv``.
 
-Each check is code over ``data/figures.csv``: it selects figures by
+Each check is code over ``data/cat-c-kaz-3/figures.csv``: it selects figures by
 ``figure_id`` (and states the line each id must come from, so a renumbered
 table fails loudly instead of auditing the wrong number), computes, and
 compares with what the report says. Where the report makes a claim in words
@@ -20,7 +20,7 @@ computed  the check's code compares the numbers (or dates) and decides: the comp
           holds -> ``supported``, it fails -> ``contradicted``.
 judged    no comparison decides (different scope, missing base, a legal reference that
           must be read); the verdict and its reasoning are data, in
-          ``data/audit-judgements.yaml`` keyed by check_id, never typed here.
+          ``data/cat-c-kaz-3/audit-judgements.yaml`` keyed by check_id, never typed here.
 
 Descriptions carry no typed results: every number in ``description_en`` is either in the
 quoted lines or formatted from the check's computed values (a test holds this).
@@ -28,7 +28,7 @@ quoted lines or formatted from the check's computed values (a test holds this).
 Kinds of check (``kind``): total-vs-parts, percentage, same-value-twice, trend, no-cases,
 statement, date-order, legal-reference.
 
-Columns of ``data/audit.csv``: :data:`AUDIT_COLUMNS`; source_lines (";"-separated,
+Columns of ``data/cat-c-kaz-3/audit.csv``: :data:`AUDIT_COLUMNS`; source_lines (";"-separated,
 ascending), para_no (the official paragraphs of those lines, ";"-separated, from the
 corpus).
 """
@@ -42,13 +42,11 @@ import yaml
 
 from .corpus import load_paragraphs
 from .figures import excerpt_pattern, load_figures, parse_french_number
-from .paths import DATA
+from .paths import AUDIT_CSV, AUDIT_JUDGEMENTS_YAML, DATED_ACTS_CSV, VERDICT_SCALE_YAML
 from .para_columns import para_no_value
 from .source import line as source_line_text
 
-AUDIT_CSV = DATA / "audit.csv"
-JUDGEMENTS_YAML = DATA / "audit-judgements.yaml"
-DATED_ACTS_CSV = DATA / "report" / "dated-acts.csv"
+JUDGEMENTS_YAML = AUDIT_JUDGEMENTS_YAML
 AUDIT_COLUMNS = ["check_id", "section", "kind", "source_lines", "para_no", "description_en",
                  "computed", "reported", "status", "method", "reasoning_en"]
 KINDS = ("total-vs-parts", "percentage", "same-value-twice", "trend", "no-cases", "statement",
@@ -59,7 +57,7 @@ COMPUTED_VERDICT = {True: "supported", False: "contradicted"}
 
 
 def _verdict_meanings() -> dict[str, str]:
-    scale = yaml.safe_load((DATA / "verdict-scale.yaml").read_text(encoding="utf-8"))
+    scale = yaml.safe_load(VERDICT_SCALE_YAML.read_text(encoding="utf-8"))
     return {v["id"]: " ".join(v["meaning_en"].split()) for v in scale["verdicts"]}
 
 
@@ -96,7 +94,7 @@ class Ctx:
         return float(self.row(figure_id, line).value)
 
     def date(self, act_id: str, event: str) -> pd.Timestamp:
-        """The ISO date of an event of a dated act (data/report/dated-acts.csv); records its line."""
+        """The ISO date of an event of a dated act (data/cat-c-kaz-3/report/dated-acts.csv); records its line."""
         acts = load_dated_acts()
         hit = acts[(acts.act_id == act_id) & (acts.event == event)]
         if len(hit) != 1:
@@ -633,7 +631,7 @@ def _(c: Ctx) -> Result:
 
 
 # ---------------------------------------------------------------------------
-# Dates of legal acts (data/report/dated-acts.csv), compared by code
+# Dates of legal acts (data/cat-c-kaz-3/report/dated-acts.csv), compared by code
 # ---------------------------------------------------------------------------
 
 _kind("date-order")
@@ -715,7 +713,7 @@ def _(c: Ctx) -> Result:
 
 
 # ---------------------------------------------------------------------------
-# Legal references that must be read (verdicts in data/audit-judgements.yaml)
+# Legal references that must be read (verdicts in data/cat-c-kaz-3/audit-judgements.yaml)
 # ---------------------------------------------------------------------------
 
 _kind("legal-reference")

@@ -51,7 +51,7 @@ def build(chapter: Chapter) -> nbformat.NotebookNode:
     if chapter.custody_scenario:
         cells += [
             _md("## The custody clock for these rules\n\nThe time limits these sections describe, "
-                "computed by the rules engine (`catbook.custody`, rules in `data/custody/rules.yaml`) "
+                "computed by the rules engine (`catbook.custody`, rules in `data/cat-c-kaz-3/custody/rules.yaml`) "
                 "for a worked case from the scenario file. The {doc}`custody clock <custody-clock>` "
                 "chapter lists every rule with its legal basis."),
             _code("view.custody_case()"),
@@ -66,7 +66,7 @@ def build(chapter: Chapter) -> nbformat.NotebookNode:
             _code("view.calculator()", "nbval-ignore-output"),
         ]
     cells += [_md("## What the figures show\n\nEvery statistic these sections state, as printed, "
-                  "with the line it comes from (`data/figures.csv`):"),
+                  "with the line it comes from (`data/cat-c-kaz-3/figures.csv`):"),
               _code("view.figures()")]
     for i, chart in enumerate(chapter.charts):
         note = f"\n\n{chart.note}" if chart.note else ""
@@ -74,8 +74,8 @@ def build(chapter: Chapter) -> nbformat.NotebookNode:
     if ChapterView(chapter.key).reconciliation_rows().shape[0]:
         cells += [_md("## The torture cases reconciled\n\nEvery place the report gives torture "
                       "cases opened, persons, convictions, sentences or a \"no case\" statement, "
-                      "from one table (`data/tables/torture_reconciliation.csv`, defined in "
-                      "`data/torture-reconciliation.yaml`); `agreement` is computed: places giving "
+                      "from one table (`data/cat-c-kaz-3/tables/torture_reconciliation.csv`, defined in "
+                      "`data/cat-c-kaz-3/torture-reconciliation.yaml`); `agreement` is computed: places giving "
                       "the same quantity *agree* or *differ*, a part is *within* or *exceeds* its "
                       "whole, and a \"no case\" statement is *in tension* with cases counted in an "
                       "overlapping scope. This chapter's rows come first (`in_chapter`)."),
@@ -93,7 +93,7 @@ def build(chapter: Chapter) -> nbformat.NotebookNode:
     if chapter.reading_en:
         cells.append(_md(chapter.reading_en))
     cells += [_md("## Outside the report\n\nFacts from sources other than the report "
-                  "(`data/external.csv`) that bear on these sections' lines or articles, each "
+                  "(`data/cat-c-kaz-3/external.csv`) that bear on these sections' lines or articles, each "
                   "with its source. They sit beside the findings above and change none of them."),
               _code("view.outside_the_report()")]
     if chapter.key in load_quizzes():

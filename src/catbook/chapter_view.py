@@ -87,7 +87,7 @@ class ChapterView:
 
     # -- the torture cases reconciled ---------------------------------------------
     def reconciliation_rows(self) -> pd.DataFrame:
-        """Rows of data/tables/torture_reconciliation.csv whose figure is in this chapter's sections."""
+        """Rows of data/cat-c-kaz-3/tables/torture_reconciliation.csv whose figure is in this chapter's sections."""
         from .tidy import build_reconciliation
         table = build_reconciliation()
         mine = set(self.figures_df.figure_id)
@@ -121,7 +121,7 @@ class ChapterView:
         return scenario_calculator(self._scenario().name)
 
     def quiz(self):
-        """The chapter's self-check quiz (data/training/quizzes.yaml): works with no kernel."""
+        """The chapter's self-check quiz (data/cat-c-kaz-3/training/quizzes.yaml): works with no kernel."""
         from .training import quiz
         return quiz(self.chapter.key)
 
@@ -146,7 +146,7 @@ class ChapterView:
                         "|---|---|---|---|\n" + "\n".join(rows))
 
     def outside_the_report(self) -> Markdown:
-        """The external facts (data/external.csv) bearing on this chapter's lines or articles,
+        """The external facts (data/cat-c-kaz-3/external.csv) bearing on this chapter's lines or articles,
         headed as outside facts with their sources, apart from the verdicts."""
         from .external import facts_bearing_on, render_beside
         table = report_sections(load_paragraphs()).set_index("section").loc[list(self.chapter.sections)]

@@ -1,9 +1,9 @@
 """What each chapter covers: report sections, the Convention's obligation, themes, charts.
 
-The facts live in data: ``data/chapters.yaml`` (one entry per chapter: its sections of the
+The facts live in data: ``data/cat-c-kaz-3/chapters.yaml`` (one entry per chapter: its sections of the
 report, the previous observations' paragraphs, its question, themes as line ranges, charts
-as figure ids of data/figures.csv, the worked custody case), its reading in
-``data/chapters/readings/<key>.md``, and the Convention's obligation it opens with in
+as figure ids of data/cat-c-kaz-3/figures.csv, the worked custody case), its reading in
+``data/cat-c-kaz-3/chapters/readings/<key>.md``, and the Convention's obligation it opens with in
 ``data/convention/obligations.yaml`` (shared by every report's data). This module only
 reads and checks them (pydantic, unknown keys refused, :class:`ChaptersError` naming the
 entry and field) so every chapter notebook is built the same way

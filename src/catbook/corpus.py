@@ -16,7 +16,7 @@ The official paragraph numbers. The United Nations document numbers its paragrap
 number of the paragraph it belongs to: a paragraph opens a new number, a list item
 carries the number of the paragraph above it (its lead-in), a heading or a blank line
 has none. List items are found by rule (``list_items`` in
-``data/report/official-paragraphs.yaml``, see :data:`LIST_RULES`), never by line
+``data/cat-c-kaz-3/report/official-paragraphs.yaml``, see :data:`LIST_RULES`), never by line
 number; ``list_item_rule`` says which rules marked the line. The numbering must
 reproduce the ranges of the document's table of contents, recorded in the same file
 (:func:`verify_official_numbering`).
@@ -194,7 +194,7 @@ def _explain_unheaded(df: pd.DataFrame) -> pd.DataFrame:
 
 @lru_cache(maxsize=1)
 def official_paragraphs() -> dict:
-    """data/report/official-paragraphs.yaml: the document, its ranges and the list rules."""
+    """data/cat-c-kaz-3/report/official-paragraphs.yaml: the document, its ranges and the list rules."""
     data = yaml.safe_load(OFFICIAL_PARAGRAPHS_YAML.read_text(encoding="utf-8"))
     for key in ("document", "ranges", "list_items", "blank"):
         if key not in data:
@@ -272,7 +272,7 @@ def parse_paragraphs(lines: tuple[str, ...] | list[str] | None = None) -> pd.Dat
 
 
 def load_paragraphs() -> pd.DataFrame:
-    """The paragraph table as written in data/report/paragraphs.csv."""
+    """The paragraph table as written in data/cat-c-kaz-3/report/paragraphs.csv."""
     df = pd.read_csv(PARAGRAPHS_CSV, dtype=str, keep_default_na=False)
     df["source_line"] = df["source_line"].astype(int)
     for col in ("section_inferred", "is_heading", "is_list_item"):

@@ -1,4 +1,4 @@
-"""``data/datapackage.json``: every table in ``data/`` as a Frictionless Data Package (v2).
+"""``data/cat-c-kaz-3/datapackage.json``: every table in ``data/`` as a Frictionless Data Package (v2).
 
 The descriptor is generated here and committed; a test proves the committed
 file is what :func:`render` writes now. Vocabularies are not typed twice: the
@@ -33,10 +33,9 @@ from pathlib import Path
 from typing import Any
 
 from . import audit, claims, corpus, figures, recommendations, tidy, verdicts
-from .paths import DATA
+from .paths import PACK, PACKAGE_JSON
 from .source import SOURCE_FILE, SOURCE_SHA256, SYMBOL, source_lines, verify_source
 
-PACKAGE_JSON = DATA / "datapackage.json"
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 
 #: Resources whose file another part of the project is still producing; validation skips
@@ -95,7 +94,7 @@ def _vocab(description: str, terms: dict[str, str] | set[str] | frozenset[str]) 
     return description + " One of: " + ", ".join(f"`{t}`" for t in sorted(terms)) + "."
 
 
-def _source_line(description: str = "1-based line of data/source/cat-c-kaz-3.fr.txt.") -> dict:
+def _source_line(description: str = "1-based line of data/cat-c-kaz-3/source/cat-c-kaz-3.fr.txt.") -> dict:
     return _field("source_line", "integer", description, required=True, minimum=1,
                   maximum=len(source_lines()))
 
@@ -141,7 +140,7 @@ _LINE_AND_SECTION_FK = _fk(["source_line", "section", "para_no"], "paragraphs")
 def _source_resource() -> dict:
     verify_source()
     return {
-        "name": "report-text", "type": "text", "path": SOURCE_FILE.relative_to(DATA).as_posix(),
+        "name": "report-text", "type": "text", "path": SOURCE_FILE.relative_to(PACK).as_posix(),
         "title": f"{SYMBOL}, French text",
         "description": (f"The French text of {SYMBOL} as received, one paragraph per line (lines are "
                         "counted from 1 and split on '\\n'). Never edited: its sha256 is checked "
@@ -158,7 +157,7 @@ def _paragraphs() -> dict:
     fields = [
         _field("para_id", "string", "Stable id: `p` + line number.", required=True, unique=True,
                pattern=r"^p[1-9][0-9]*$"),
-        _source_line("1-based line of data/source/cat-c-kaz-3.fr.txt; one row per line."),
+        _source_line("1-based line of data/cat-c-kaz-3/source/cat-c-kaz-3.fr.txt; one row per line."),
         _field("part", "string", "Part of the report (roman numeral).", required=True, enum=parts),
         _section("Section id: `intro`, `general`, `art-2`, …, `op` (Optional Protocol), `cases-ngo` "
                  "(part V), `co2-16` (answer to paragraph 16 of CAT/C/KAZ/CO/2), `co2-21-a-b`, "
@@ -212,7 +211,7 @@ def _claims() -> dict:
                                               verdicts.check_kind_meanings()),
                required=True, enum=list(verdicts.check_kinds())),
         _field("figure_ids", "string", "Figures of figures.csv the verdict rests on, ';'-separated "
-               "(kinds computed and figures-judged; computations in data/claim-checks.yaml).",
+               "(kinds computed and figures-judged; computations in data/cat-c-kaz-3/claim-checks.yaml).",
                pattern=r"^(?:[a-z0-9-]+(?:;[a-z0-9-]+)*)?$"),
         _field("evidence_en", "string", "The reasoning behind the verdict.",
                required=True),
@@ -281,7 +280,7 @@ def _audit() -> dict:
                required=True, enum=list(audit.VERDICT_MEANINGS)),
         _field("method", "string", _vocab("How the verdict was reached.", {
             "computed": "the check's code compares the numbers or dates: holds -> supported, fails -> contradicted",
-            "judged": "read, not computed: verdict and reasoning from data/audit-judgements.yaml"}),
+            "judged": "read, not computed: verdict and reasoning from data/cat-c-kaz-3/audit-judgements.yaml"}),
                required=True, enum=sorted(audit.METHODS)),
         _field("reasoning_en", "string", "Why the judged verdict (required when method is judged; "
                "empty for computed rows)."),
@@ -519,7 +518,7 @@ def _dated_acts() -> dict:
         _field("date_as_printed", "string", "The date as the report prints it.", required=True),
         _field("date_iso", "string", "The same date, ISO 8601 (year or year-month where the report "
                "gives no day).", required=True, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
-        _source_line("The line that dates the event (1-based line of data/source/cat-c-kaz-3.fr.txt)."),
+        _source_line("The line that dates the event (1-based line of data/cat-c-kaz-3/source/cat-c-kaz-3.fr.txt)."),
         _field("quote_fr", "string", "Verbatim words of that line giving the date.", required=True),
     ]
     return _resource("dated_acts", "report/dated-acts.csv", "Dates of legal acts as the report prints them",
@@ -548,7 +547,7 @@ def build_descriptor() -> dict:
         "licenses": [LICENSE],
         "contributors": [{"title": "The catbook project", "roles": ["author"]}],
         "sources": [{"title": f"Third periodic report of Kazakhstan to the Committee against Torture "
-                              f"({SYMBOL}), French text", "path": SOURCE_FILE.relative_to(DATA).as_posix()}],
+                              f"({SYMBOL}), French text", "path": SOURCE_FILE.relative_to(PACK).as_posix()}],
         "resources": resources,
     }
 
@@ -633,7 +632,7 @@ def main(argv: list[str] | None = None) -> int:
         print("usage: python -m catbook.datapackage [validate]", file=sys.stderr)
         return 2
     out = write()
-    print(f"wrote {out.relative_to(DATA.parent)}")
+    print(f"wrote {out.relative_to(PACK.parent)}")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Every statistic the report states, as a table: ``data/figures.csv``.
+"""Every statistic the report states, as a table: ``data/cat-c-kaz-3/figures.csv``.
 
 One row per number the report gives as a measurement (a count, percentage,
 sum of money, capacity, area, sentence length ...), across all six parts.
@@ -10,7 +10,7 @@ Each row quotes the report verbatim (``quote_fr`` is an exact substring of
 Columns
 -------
 figure_id         ``<section>-<NNN>``, numbered in reading order within the section.
-section           the section id of the line in ``data/report/paragraphs.csv``.
+section           the section id of the line in ``data/cat-c-kaz-3/report/paragraphs.csv``.
 topic             one tag from :data:`TOPICS`.
 measure_en        what is counted, in English.
 period            the period as the report gives it: "2012"; "2008-2012"; "2013-01-01"
@@ -28,7 +28,7 @@ value_as_written  the numeral exactly as printed ("48 684", "4,4", "neuf"),
                   without a multiplier word; "milliards"/"millions" written
                   after it (even after a range: "60 à 70 millions") is read
                   from ``quote_fr`` (see :func:`value_from_text`).
-source_line       1-based line of ``data/source/cat-c-kaz-3.fr.txt``.
+source_line       1-based line of ``data/cat-c-kaz-3/source/cat-c-kaz-3.fr.txt``.
 para_no           the official paragraph of CAT/C/KAZ/3 that line belongs to (derived from
                   the corpus by ``make data``, :mod:`catbook.para_columns`; never typed).
 quote_fr          the shortest verbatim excerpt that says what is counted;
@@ -77,7 +77,7 @@ measurements ("soixante-douze heures", "dans un délai de dix jours", "de cinq �
 dix ans"), and ordinal words. :func:`uncovered_numbers` finds every digit run
 and every French number word in the report and returns those that are neither
 quoted by a figure nor excluded by one of the rules in :data:`EXCLUSION_RULES`
-or the reviewed list :data:`REVIEWED_EXCLUSIONS` (read from ``data/number-exclusions.yaml``); a test asserts it returns
+or the reviewed list :data:`REVIEWED_EXCLUSIONS` (read from ``data/cat-c-kaz-3/number-exclusions.yaml``); a test asserts it returns
 nothing, so dropping a figure makes the suite fail.
 """
 from __future__ import annotations
@@ -303,7 +303,7 @@ def value_from_text(value_as_written: str, quote: str, *, irregular_grouping: bo
 # ---------------------------------------------------------------------------
 
 def load_figures() -> pd.DataFrame:
-    """data/figures.csv with typed columns (value float, source_line int)."""
+    """data/cat-c-kaz-3/figures.csv with typed columns (value float, source_line int)."""
     df = pd.read_csv(FIGURES_CSV, dtype=str, keep_default_na=False, encoding="utf-8")
     if list(df.columns) != COLUMNS:
         raise ValueError(f"figures.csv: columns are {list(df.columns)}, expected {COLUMNS}")
@@ -415,7 +415,7 @@ def excerpt_pattern(excerpt: str) -> re.Pattern[str]:
 
 
 def _reviewed() -> tuple[dict[str, str], tuple[ReviewedExclusion, ...]]:
-    """data/number-exclusions.yaml: the categories and the numbers judged one by one."""
+    """data/cat-c-kaz-3/number-exclusions.yaml: the categories and the numbers judged one by one."""
     raw = yaml.safe_load(NUMBER_EXCLUSIONS_YAML.read_text(encoding="utf-8")) or {}
     categories = raw.get("categories") or {}
     entries = []
@@ -430,7 +430,7 @@ def _reviewed() -> tuple[dict[str, str], tuple[ReviewedExclusion, ...]]:
     return dict(categories), tuple(entries)
 
 
-#: Categories of judged exclusions, and the exclusions (data/number-exclusions.yaml).
+#: Categories of judged exclusions, and the exclusions (data/cat-c-kaz-3/number-exclusions.yaml).
 REVIEWED_CATEGORIES, REVIEWED_EXCLUSIONS = _reviewed()
 
 

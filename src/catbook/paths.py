@@ -1,25 +1,56 @@
-"""Where the project's files live: one place, so no module guesses paths."""
+"""Where the project's files live: one place, so no module guesses paths.
+
+The book is built from one **report pack**: a folder that holds everything about one
+report (its source text, ``report.yaml``, chapters, tables, audit, custody rules,
+training data). The pack is chosen by the environment variable ``CATBOOK_PACK``: a
+folder name under ``data/`` or any path. Its one documented default is the pack of the
+report this repository was started for. Files every State's pack shares (the verdict
+scale, the tracker scale, the Convention's obligations) stay at the top of ``data/``.
+
+The generated book pages and notebooks go to ``CATBOOK_BOOK`` and ``CATBOOK_NOTEBOOKS``
+when set (a second pack can be built into a scratch folder), else to ``book/`` and
+``notebooks/``.
+"""
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
-REPORT_YAML = DATA / "report.yaml"
-PARAGRAPHS_CSV = DATA / "report" / "paragraphs.csv"
-CLAIMS_CSV = DATA / "claims.csv"
-FIGURES_CSV = DATA / "figures.csv"
-TABLE_DEFINITIONS_YAML = DATA / "table-definitions.yaml"
-NUMBER_EXCLUSIONS_YAML = DATA / "number-exclusions.yaml"
-CUSTODY_DIR = DATA / "custody"
-BOOK = ROOT / "book"
-NOTEBOOKS = ROOT / "notebooks"
-RECOMMENDATIONS_CSV = DATA / "recommendations.csv"
-AUDIT_CSV = DATA / "audit.csv"
-CHAPTERS_YAML = DATA / "chapters.yaml"
-CONVENTION_OBLIGATIONS_YAML = DATA / "convention" / "obligations.yaml"
-OFFICIAL_PARAGRAPHS_YAML = DATA / "report" / "official-paragraphs.yaml"
-TRANSLATION_EN_CSV = DATA / "report" / "translation.en.csv"
-EXTERNAL_CSV = DATA / "external.csv"
-CO2_TEXT_CSV = DATA / "co2-text.csv"
-EXTERNAL_MD = BOOK / "external.md"
+#: The documented default pack (a folder under data/); CATBOOK_PACK overrides it.
+DEFAULT_PACK = "cat-c-kaz-3"
+PACK = (DATA / os.environ.get("CATBOOK_PACK", DEFAULT_PACK)).resolve()
+
+# Shared by every pack.
 VERDICT_SCALE_YAML = DATA / "verdict-scale.yaml"
-CLAIM_CHECKS_YAML = DATA / "claim-checks.yaml"
+TRACKER_SCALE_YAML = DATA / "tracker-scale.yaml"
+CONVENTION_OBLIGATIONS_YAML = DATA / "convention" / "obligations.yaml"
+
+# The pack's own files.
+REPORT_YAML = PACK / "report.yaml"
+PARAGRAPHS_CSV = PACK / "report" / "paragraphs.csv"
+OFFICIAL_PARAGRAPHS_YAML = PACK / "report" / "official-paragraphs.yaml"
+TRANSLATION_EN_CSV = PACK / "report" / "translation.en.csv"
+DATED_ACTS_CSV = PACK / "report" / "dated-acts.csv"
+CLAIMS_CSV = PACK / "claims.csv"
+CLAIM_CHECKS_YAML = PACK / "claim-checks.yaml"
+FIGURES_CSV = PACK / "figures.csv"
+NUMBER_EXCLUSIONS_YAML = PACK / "number-exclusions.yaml"
+TABLE_DEFINITIONS_YAML = PACK / "table-definitions.yaml"
+TABLES_DIR = PACK / "tables"
+RECONCILIATION_YAML = PACK / "torture-reconciliation.yaml"
+AUDIT_CSV = PACK / "audit.csv"
+AUDIT_JUDGEMENTS_YAML = PACK / "audit-judgements.yaml"
+CHAPTERS_YAML = PACK / "chapters.yaml"
+RECOMMENDATIONS_CSV = PACK / "recommendations.csv"
+EXTERNAL_CSV = PACK / "external.csv"
+CO2_TEXT_CSV = PACK / "co2-text.csv"
+QUESTIONS_CSV = PACK / "questions.csv"
+DATA_GAPS_CSV = PACK / "data-gaps.csv"
+PACKAGE_JSON = PACK / "datapackage.json"
+CUSTODY_DIR = PACK / "custody"
+TRAINING_DIR = PACK / "training"
+
+# Where the generated pages and notebooks go.
+BOOK = Path(os.environ.get("CATBOOK_BOOK", ROOT / "book")).resolve()
+NOTEBOOKS = Path(os.environ.get("CATBOOK_NOTEBOOKS", ROOT / "notebooks")).resolve()
+EXTERNAL_MD = BOOK / "external.md"

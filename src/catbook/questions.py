@@ -1,5 +1,5 @@
-"""Questions for the delegation (``data/questions.csv``) and the data-gap matrix
-(``data/data-gaps.csv``): validation and the generated page ``book/questions.md``.
+"""Questions for the delegation (``data/cat-c-kaz-3/questions.csv``) and the data-gap matrix
+(``data/cat-c-kaz-3/data-gaps.csv``): validation and the generated page ``book/questions.md``.
 
 A question is one contradiction, data gap or silence of the report, with the lines it rests
 on, the figure or document to request and the Convention article it concerns. Its
@@ -22,10 +22,8 @@ from pathlib import Path
 import pandas as pd
 
 from .markdown import escape, line_ref
-from .paths import BOOK, DATA
+from .paths import BOOK, DATA_GAPS_CSV, FIGURES_CSV, PACK, QUESTIONS_CSV
 
-QUESTIONS_CSV = DATA / "questions.csv"
-DATA_GAPS_CSV = DATA / "data-gaps.csv"
 QUESTIONS_MD = BOOK / "questions.md"
 
 QUESTION_COLUMNS = ["question_id", "convention_article", "kind", "question_en", "source_lines",
@@ -89,7 +87,7 @@ def known_ids() -> set[str]:
     ids: set[str] = set()
     for name, col in (("claims.csv", "claim_id"), ("audit.csv", "check_id"),
                       ("figures.csv", "figure_id"), ("external.csv", "fact_id")):
-        ids |= set(pd.read_csv(DATA / name, dtype=str, usecols=[col])[col])
+        ids |= set(pd.read_csv(PACK / name, dtype=str, usecols=[col])[col])
     return ids
 
 
@@ -131,7 +129,7 @@ def computed_status(figure_ids: list[str], measure: str, denominator_given: str,
 
 def load_data_gaps(path: Path = DATA_GAPS_CSV) -> pd.DataFrame:
     df = _read(path, GAP_COLUMNS)
-    figures = pd.read_csv(DATA / "figures.csv", dtype=str, keep_default_na=False).set_index("figure_id")
+    figures = pd.read_csv(FIGURES_CSV, dtype=str, keep_default_na=False).set_index("figure_id")
     if df.duplicated(["convention_article", "measure"]).any():
         raise QuestionError(path.name, "measure", "an article and measure given twice")
     computed = []
@@ -178,7 +176,7 @@ def render_page() -> str:
     out = ["# Questions for the delegation", "",
            "Questions a member of the Committee could put to Kazakhstan's delegation on its third "
            "report, one for each contradiction, data gap or silence of the report "
-           "(`data/questions.csv`), with the lines it rests on and the figure or document to "
+           "(`data/cat-c-kaz-3/questions.csv`), with the lines it rests on and the figure or document to "
            "request. The report is evidence, not truth: each question starts from what the report "
            "states. Kinds: " + "; ".join(f"*{k}*: {v}" for k, v in KINDS.items()) + ".", ""]
     counts = q.kind.value_counts()
@@ -193,9 +191,9 @@ def render_page() -> str:
                     f"{escape(r.question_en)}", "",
                     f"*Requested:* {escape(r.requested_en)}.{related}", ""]
     out += ["## Data-gap matrix", "",
-            "For each measure, whether the report gives it (`data/data-gaps.csv`): *given*, "
+            "For each measure, whether the report gives it (`data/cat-c-kaz-3/data-gaps.csv`): *given*, "
             "*partial* or *absent*, and the denominator it does or does not give. The status is "
-            "computed from the figures' topics in `data/figures.csv` where they decide it "
+            "computed from the figures' topics in `data/cat-c-kaz-3/figures.csv` where they decide it "
             "(*computed*), otherwise judged (*judged*), with the reason.", "",
             "| article | measure | status | denominator given | denominator | lines | figures | reason |",
             "|---|---|---|---|---|---|---|---|"]

@@ -1,10 +1,10 @@
-"""The recommendation tracker (data/recommendations.csv): how part VI answers CAT/C/KAZ/CO/2.
+"""The recommendation tracker (data/cat-c-kaz-3/recommendations.csv): how part VI answers CAT/C/KAZ/CO/2.
 
 One row per paragraph of the Committee's concluding observations that the report
 answers or should answer, graded on the scale of data/tracker-scale.yaml. The Committee's
 own wording is not in the report, so `topic_en` is the topic as inferred from the report's
 answer, never a quotation; where a public copy of a paragraph was reached it is in
-data/co2-text.csv, and `co2_wording` says, per paragraph, whether it was.
+data/cat-c-kaz-3/co2-text.csv, and `co2_wording` says, per paragraph, whether it was.
 """
 from __future__ import annotations
 
@@ -12,9 +12,8 @@ import pandas as pd
 import yaml
 
 from .corpus import load_paragraphs
-from .paths import DATA, RECOMMENDATIONS_CSV
+from .paths import RECOMMENDATIONS_CSV, TRACKER_SCALE_YAML
 
-TRACKER_SCALE_YAML = DATA / "tracker-scale.yaml"
 
 COLUMNS = ["co2_paragraph", "section", "answer_lines", "para_no", "heading_in_text", "topic_en",
            "assessment", "reason_en"]
@@ -88,7 +87,7 @@ def load_recommendations() -> pd.DataFrame:
 
 
 def co2_wording(paragraph: int, co2: pd.DataFrame | None = None) -> str:
-    """Whether the Committee's own words for a CO/2 paragraph were reached (data/co2-text.csv)."""
+    """Whether the Committee's own words for a CO/2 paragraph were reached (data/cat-c-kaz-3/co2-text.csv)."""
     from .external import CO2_TEXT_KINDS, load_co2_text
     co2 = load_co2_text() if co2 is None else co2
     rows = co2[co2.co2_paragraph.astype(int) == int(paragraph)]

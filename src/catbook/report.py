@@ -1,4 +1,4 @@
-"""The report a data folder describes (``data/report.yaml``): symbol, source and its sha256,
+"""The report a data folder describes (``data/cat-c-kaz-3/report.yaml``): symbol, source and its sha256,
 language, period, the concluding observations it answers and the prefix of their sections,
 the default zone, the heading patterns and the part map.
 

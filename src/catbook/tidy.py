@@ -1,4 +1,4 @@
-"""Tidy topic tables derived from ``data/figures.csv``: ``data/tables/*.csv``.
+"""Tidy topic tables derived from ``data/cat-c-kaz-3/figures.csv``: ``data/cat-c-kaz-3/tables/*.csv``.
 
 The figures table holds one row per number the report states, in reading order.
 The tables here regroup some of those rows by topic, one observation per row,
@@ -11,7 +11,7 @@ so that a reader can plot or join them without reading ``measure_en``:
   ``parent`` category it is a part of ("" for the whole), and the ``period`` as
   the figure gives it.
 
-Numbers are never typed here. The tables are defined in ``data/table-definitions.yaml``
+Numbers are never typed here. The tables are defined in ``data/cat-c-kaz-3/table-definitions.yaml``
 (read by :func:`load_table_definitions`). A table is a list of picks -- a figure id, the
 line it must come from (as in :mod:`catbook.audit`: a renumbered figures table
 fails loudly instead of filling a table with the wrong number) and the label
@@ -26,7 +26,7 @@ nothing is summed here: whether parts add up is the audit's business
 says they are wrong (the prison population of line 464 is "48 6864").
 
 ``python -m catbook.tidy`` writes every table (and removes stale CSVs from
-``data/tables/``); a test proves the committed files equal a fresh build.
+``data/cat-c-kaz-3/tables/``); a test proves the committed files equal a fresh build.
 """
 from __future__ import annotations
 
@@ -41,9 +41,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .figures import COLUMNS as FIGURE_COLUMNS
-from .paths import DATA, FIGURES_CSV, TABLE_DEFINITIONS_YAML
+from .paths import FIGURES_CSV, PACK, RECONCILIATION_YAML, TABLE_DEFINITIONS_YAML, TABLES_DIR
 
-TABLES_DIR = DATA / "tables"
 
 BY_YEAR = "by-year"
 BREAKDOWN = "breakdown"
@@ -129,7 +128,7 @@ class _File(_Strict):
 
 
 def load_table_definitions(path: Path = TABLE_DEFINITIONS_YAML) -> tuple[Table, ...]:
-    """The tables of data/table-definitions.yaml; a bad entry raises TidyError naming it."""
+    """The tables of data/cat-c-kaz-3/table-definitions.yaml; a bad entry raises TidyError naming it."""
     try:
         entries = _File(**(yaml.safe_load(path.read_text(encoding="utf-8")) or {})).tables
     except ValidationError as error:
@@ -212,10 +211,9 @@ def build_table(table: Table, figs: pd.DataFrame | None = None) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------------------
-# The torture-case reconciliation (defined in data/torture-reconciliation.yaml)
+# The torture-case reconciliation (defined in data/cat-c-kaz-3/torture-reconciliation.yaml)
 # ---------------------------------------------------------------------------
 
-RECONCILIATION_YAML = DATA / "torture-reconciliation.yaml"
 RECONCILIATION_NAME = "torture_reconciliation"
 RECONCILIATION_MEASURES = ("cases-opened", "persons", "convictions", "sentences", "no-case")
 #: What the computed ``agreement`` column can say.
@@ -335,7 +333,7 @@ def main() -> int:
     written = write_tables()
     for name, path in written.items():
         n = sum(1 for _ in path.open(encoding="utf-8")) - 1
-        print(f"wrote {path.relative_to(DATA.parent)}: {n} rows")
+        print(f"wrote {path.relative_to(PACK.parent)}: {n} rows")
     return 0
 
 

@@ -6,7 +6,7 @@ Two things need JavaScript in the static book, and neither may come from another
   ``@jupyter-widgets/html-manager``; both are npm packages pinned in ``web/package.json``
   (locked in ``web/package-lock.json``, installed by ``make web`` with ``npm ci``);
 * the kernel-free custody calculator (``book/calculator.md``) runs ``web/src`` in the
-  reader's browser, on the rules exported here from ``data/custody/rules.yaml``.
+  reader's browser, on the rules exported here from ``data/cat-c-kaz-3/custody/rules.yaml``.
 
 This module is also a Sphinx extension (``sphinx.extra_extensions`` in ``_config.yml``).
 At the start of every HTML build it writes all of these files into
@@ -35,7 +35,7 @@ from .custody.moments import _zone_names as _engine_zone_names
 from .custody.moments import DEFAULT_ZONE, country_zones
 from .custody.rules import ARREST, RULES_FILE, Duration, Rule, RuleBook, Version, load_rules
 from .custody.scenarios import SCENARIOS_FILE, load_scenarios
-from .paths import CUSTODY_DIR, DATA, ROOT
+from .paths import CUSTODY_DIR, ROOT, TRAINING_DIR
 
 WEB = ROOT / "web"
 WEB_SRC = WEB / "src"
@@ -110,7 +110,7 @@ def _rule(rule: Rule) -> dict:
 
 #: The calculator's other languages: the message table in that language (same keys and
 #: names as messages.yaml) and the rules' texts (titles, acts, limits, bases) in it.
-LANGUAGE_FILES = {"ru": (CUSTODY_DIR / "messages.ru.yaml", DATA / "training" / "ru" / "rules.yaml")}
+LANGUAGE_FILES = {"ru": (CUSTODY_DIR / "messages.ru.yaml", TRAINING_DIR / "ru" / "rules.yaml")}
 _NAMES = re.compile(r"\{([a-z_]+)\}")
 
 
@@ -167,7 +167,7 @@ def custody_rules_payload(book: RuleBook | None = None) -> dict:
     ``zones.known`` is the list of zone names the engine accepts (the pinned tzdata's),
     ``zones.kazakhstan`` the ones offered first; ``examples`` are the worked cases of
     scenarios.yaml, which the page can load into its form; ``messages`` is the message table
-    (data/custody/messages.yaml) that the page's engine words its texts with.
+    (data/cat-c-kaz-3/custody/messages.yaml) that the page's engine words its texts with.
     """
     book = book or load_rules()
     period = book.known_period
@@ -213,7 +213,7 @@ def custody_rules_script(book: RuleBook | None = None) -> str:
     (``file://``), where browsers refuse fetch().
     """
     body = json.dumps(custody_rules_payload(book), ensure_ascii=False, separators=(",", ":"))
-    return ("// Generated at book build time from data/custody/rules.yaml by catbook.web: do not edit.\n"
+    return ("// Generated at book build time from data/cat-c-kaz-3/custody/rules.yaml by catbook.web: do not edit.\n"
             f"window.catbookCustodyRules = {body};\n")
 
 

@@ -1,6 +1,6 @@
 """The book's kernel-free calculator page gives the Python engine's answers, in Chromium.
 
-Every worked case of data/custody/scenarios.yaml is typed into the form of
+Every worked case of data/cat-c-kaz-3/custody/scenarios.yaml is typed into the form of
 book/calculator.html (served from the built book over http://127.0.0.1); the deadlines,
 verdicts, overruns, warnings and notes the page shows (read from its data-* attributes)
 must equal those of ``catbook.custody.audit()``/``deadlines()`` on the same inputs. Bad
@@ -8,7 +8,7 @@ input must give the engine's own message, beside the field it concerns. The page
 computes with the rules the build exported (custody-rules.json). The Russian page
 (book/instructors/ru/calculator.html) runs every worked case too, in Russian words: the same
 deadlines, verdicts, overruns and as many warnings and notes, worded from
-data/custody/messages.ru.yaml. (The chapters' calculators,
+data/cat-c-kaz-3/custody/messages.ru.yaml. (The chapters' calculators,
 the address, reload, print and copy: test_calculator_keep.py.)
 """
 from __future__ import annotations
@@ -120,7 +120,7 @@ def calculator(calculator_in):
 
 def in_language(rows, lang: str):
     """Engine rows with the page's words in ``lang``: the Python engine words them in English,
-    so a text is rebuilt from the language's table (data/custody/messages.<lang>.yaml), and a
+    so a text is rebuilt from the language's table (data/cat-c-kaz-3/custody/messages.<lang>.yaml), and a
     warning or note is compared by count and language, the values and verdicts exactly."""
     if lang == "en":
         return rows

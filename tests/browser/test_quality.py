@@ -27,6 +27,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+PACK = ROOT / "data" / os.environ.get("CATBOOK_PACK", "cat-c-kaz-3")
 # The same folder the `book_dir` fixture serves (tests/browser/conftest.py), known at collection
 # time so each page is its own test.
 HTML = Path(os.environ.get("BOOK_HTML", ROOT / "_build" / "check" / "_build" / "html")).resolve()
@@ -236,7 +237,7 @@ def _all_ids(book_dir: Path) -> dict[str, str]:
 
 
 def _csv_ids(name: str, column: str) -> list[str]:
-    path = ROOT / "data" / name
+    path = PACK / name
     if not path.is_file():
         return []
     with path.open(encoding="utf-8", newline="") as f:

@@ -3,11 +3,11 @@
  *
  * A port of catbook.custody (src/catbook/custody/engine.py, moments.py) and of the
  * notebook calculator's form logic (widgets.evaluate_form). It computes with the rules
- * that the book build exports from data/custody/rules.yaml (and the message table of
- * data/custody/messages.yaml) into window.catbookCustodyRules; the page part
+ * that the book build exports from data/cat-c-kaz-3/custody/rules.yaml (and the message table of
+ * data/cat-c-kaz-3/custody/messages.yaml) into window.catbookCustodyRules; the page part
  * (custody-calculator.js) draws the form and the results. The Python engine is the
  * reference: tests/browser/test_calculator_page.py runs every worked case of
- * data/custody/scenarios.yaml through the page and through the engine, and
+ * data/cat-c-kaz-3/custody/scenarios.yaml through the page and through the engine, and
  * tests/test_custody_parity.py runs Hypothesis-generated cases through this file in node.
  *
  * Loads as a browser global (window.CatbookCustodyEngine) and as a CommonJS module
@@ -505,7 +505,7 @@
       }
     }
 
-    // ---- messages (data/custody/messages.yaml, one table for both engines) ----------------
+    // ---- messages (data/cat-c-kaz-3/custody/messages.yaml, one table for both engines) ----------------
 
     /** The template `key` of the message table, with each {name} replaced by values[name]. */
     function message(key, values) {

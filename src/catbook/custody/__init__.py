@@ -4,7 +4,7 @@
     deadlines("2012-03-01 09:00", tz="Asia/Almaty")
     audit("2012-03-01 09:00", {"protocol-3h": "2012-03-01 11:40"}, now="2012-03-02 09:00")
 
-The rules are data (data/custody/rules.yaml); the calculator widget lives in
+The rules are data (data/cat-c-kaz-3/custody/rules.yaml); the calculator widget lives in
 ``catbook.custody.widgets`` so that importing the engine needs no ipywidgets.
 """
 from .engine import STATUSES, Deadline, Finding, audit, deadlines

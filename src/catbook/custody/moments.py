@@ -19,7 +19,7 @@ from .messages import message
 _TZDATA = resources.files("tzdata")
 from ..report import report
 
-#: The zone a case is read in when none is given (``default_zone`` of data/report.yaml).
+#: The zone a case is read in when none is given (``default_zone`` of data/cat-c-kaz-3/report.yaml).
 DEFAULT_ZONE: str = report().default_zone
 
 
@@ -45,7 +45,7 @@ def resolve_zone(name: object) -> ZoneInfo:
 
 @lru_cache(maxsize=1)
 def country_zones() -> tuple[str, ...]:
-    """The zones tzdata lists for the report's country (``country`` of data/report.yaml),
+    """The zones tzdata lists for the report's country (``country`` of data/cat-c-kaz-3/report.yaml),
     in zone.tab order."""
     code = report().country
     rows = _TZDATA.joinpath("zoneinfo", "zone.tab").read_text(encoding="utf-8").splitlines()

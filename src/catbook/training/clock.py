@@ -22,8 +22,8 @@ placeholder, filled from the inputs and the engine's results:
 ``{immediately:RULE}``                  how long after the start of its clock the act came, the
                                         strict reading of "immédiatement" (the protocol)
 ``{limit:RULE}``                        the rule's limit as rules.yaml states it ('72 hours')
-``{figure:ID}``                         a figure of data/figures.csv ('more than 44,000')
-``{verdict:CLAIM}``                     the book's verdict on a claim of data/claims.csv
+``{figure:ID}``                         a figure of data/cat-c-kaz-3/figures.csv ('more than 44,000')
+``{verdict:CLAIM}``                     the book's verdict on a claim of data/cat-c-kaz-3/claims.csv
 
 Each may end with ``@label`` to name one of several cases of an exercise.
 """
@@ -259,7 +259,7 @@ def figure_text(figure_id: str | None, where: str, lang=None) -> str:
     lang = lang or language("en")
     rows = figures_df()[figures_df().figure_id == figure_id]
     if rows.empty:
-        raise TrainingDataError(where, f"{{figure:{figure_id}}}: no such figure in data/figures.csv")
+        raise TrainingDataError(where, f"{{figure:{figure_id}}}: no such figure in data/cat-c-kaz-3/figures.csv")
     row = rows.iloc[0]
     value = float(row.value)
     number = f"{value:,.0f}" if value == int(value) else f"{value:,}"
@@ -273,5 +273,5 @@ def verdict_text(claim_id: str | None, where: str, lang=None) -> str:
     lang = lang or language("en")
     rows = claims_df()[claims_df().claim_id == claim_id]
     if rows.empty:
-        raise TrainingDataError(where, f"{{verdict:{claim_id}}}: no such claim in data/claims.csv")
+        raise TrainingDataError(where, f"{{verdict:{claim_id}}}: no such claim in data/cat-c-kaz-3/claims.csv")
     return lang.claim_verdict(rows.verdict.iat[0])

@@ -12,9 +12,8 @@ import re
 from datetime import datetime
 
 from ..chapters import CHAPTERS, chapter_of_section
-from ..paths import BOOK, DATA
+from ..paths import BOOK, TRAINING_DIR
 
-TRAINING_DIR = DATA / "training"
 INSTRUCTORS = BOOK / "instructors"
 #: The folder of the generated pages, relative to the book's root (for {doc} paths).
 INSTRUCTORS_DOC_DIR = "book/instructors"
@@ -33,7 +32,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 
 
 class TrainingDataError(ValueError):
-    """A file of data/training/ breaks one of its rules; the message names the entry and field."""
+    """A file of data/cat-c-kaz-3/training/ breaks one of its rules; the message names the entry and field."""
 
     def __init__(self, where: str, reason: str):
         super().__init__(f"{where}: {reason}")
@@ -125,7 +124,7 @@ _CACHE: dict[str, object] = {}
 
 
 def claims_df():
-    """data/claims.csv, validated (catbook.claims.load_claims), loaded once per process."""
+    """data/cat-c-kaz-3/claims.csv, validated (catbook.claims.load_claims), loaded once per process."""
     if "claims" not in _CACHE:
         from ..claims import load_claims
         _CACHE["claims"] = load_claims()

@@ -1,10 +1,10 @@
 """The languages of the instructors' part: every word a generated page shows, from data.
 
 One renderer writes both versions of each page; what differs is read from
-``data/training/ui.yaml`` (English) and ``data/training/ru/ui.yaml`` (Russian, same keys):
+``data/cat-c-kaz-3/training/ui.yaml`` (English) and ``data/cat-c-kaz-3/training/ru/ui.yaml`` (Russian, same keys):
 interface words, month names, the date format, duration words, verdict words, rule titles,
 chapter and tool titles. The Russian prose of the exercises and quizzes is in
-``data/training/ru/exercises.yaml`` and ``ru/quizzes.yaml`` (keyed by id; everything else,
+``data/cat-c-kaz-3/training/ru/exercises.yaml`` and ``ru/quizzes.yaml`` (keyed by id; everything else,
 cases, claims, quotes' French, comes from the English files, so both languages show the same
 answers computed by the same engine).
 
@@ -115,7 +115,7 @@ class Language:
         return _rules_table(self.code)[rule_id]["delay"]
 
     def unit(self, unit: str) -> str:
-        """A unit of data/figures.csv or rules.yaml ('persons', 'hours') in this language."""
+        """A unit of data/cat-c-kaz-3/figures.csv or rules.yaml ('persons', 'hours') in this language."""
         return unit if self.code == "en" else self.t(f"unit.{unit}")
 
     def chapter_title(self, key: str) -> str:
@@ -162,7 +162,7 @@ def _rules_table(code: str) -> dict:
 
 
 def translations(code: str, name: str) -> dict:
-    """The prose of ``data/training/<code>/<name>.yaml`` (exercises, quizzes), keyed by id."""
+    """The prose of ``data/cat-c-kaz-3/training/<code>/<name>.yaml`` (exercises, quizzes), keyed by id."""
     return _translations(code, name)
 
 
