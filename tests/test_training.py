@@ -489,3 +489,47 @@ def test_a_card_longer_than_a_page_is_refused(tmp_path, monkeypatch):
                             "</body>", "<p>padding</p>" * 400 + "</body>"))
     with pytest.raises(handouts.HandoutError, match="a card must fit on one"):
         handouts.build_card("court-72h", tmp_path)
+
+
+# --- clocks the arrest does not start: the engine's rule_deadline and judge -----------------
+
+def _hour_rule_not_from_arrest():
+    book = custody.load_rules()
+    for rule in book.rules:
+        if not rule.computable and rule.duration.unit == "hours" and not rule.duration.is_immediate:
+            return rule
+    pytest.skip("the pack has no hour limit outside the custody clock")
+
+
+def test_rule_clock_uses_the_engines_limit_and_verdicts():
+    from catbook.training.clock import Case, rule_clock
+    rule = _hour_rule_not_from_arrest()
+    limit = rule.duration.as_timedelta()
+    start = "2012-05-14 19:20"
+    case = Case(label="x", arrested_at=None, tz="Asia/Almaty", now="2013-01-01 00:00")
+    begin = to_utc(start, resolve_zone("Asia/Almaty"), "start")
+    at_limit = (begin + limit).astimezone(resolve_zone("Asia/Almaty"))
+    met = rule_clock(rule.id, start, case, at_limit.isoformat())
+    late = rule_clock(rule.id, start, case, (at_limit + timedelta(minutes=1)).isoformat())
+    assert (met.status, met.overrun, met.due) == ("met", None, at_limit)
+    assert (late.status, late.overrun) == ("missed", timedelta(minutes=1))
+    pending = rule_clock(rule.id, start, Case(label="x", arrested_at=None, now=start, tz="Asia/Almaty"))
+    assert pending.status == "pending"
+    unjudged = rule_clock(rule.id, start, Case(label="x", arrested_at=None, tz="Asia/Almaty"))
+    assert unjudged.status is None and unjudged.due == at_limit
+
+
+def test_rule_clock_refuses_an_act_before_its_clock():
+    from catbook.training.clock import Case, rule_clock
+    rule = _hour_rule_not_from_arrest()
+    case = Case(label="x", arrested_at=None, tz="Asia/Almaty", now="2013-01-01 00:00")
+    with pytest.raises(TrainingDataError, match=rf"clocks\[{rule.id}\]\.done"):
+        rule_clock(rule.id, "2012-05-14 19:20", case, "2012-05-14 19:00")
+
+
+def test_judge_needs_a_moment_for_an_act_not_done():
+    rule = _hour_rule_not_from_arrest()
+    deadline = custody.rule_deadline(rule.id, "2012-05-14 19:20", tz="Asia/Almaty")
+    with pytest.raises(custody.CustodyInputError) as err:
+        custody.judge(deadline)
+    assert err.value.field == "now"

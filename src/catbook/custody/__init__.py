@@ -7,7 +7,7 @@
 The rules are data (data/cat-c-kaz-3/custody/rules.yaml); the calculator widget lives in
 ``catbook.custody.widgets`` so that importing the engine needs no ipywidgets.
 """
-from .engine import STATUSES, Deadline, Finding, audit, deadlines
+from .engine import STATUSES, Deadline, Finding, audit, deadlines, judge, rule_deadline
 from .errors import CustodyInputError, RulesDataError
 from .messages import format_duration, message
 from .moments import country_zones
@@ -30,6 +30,6 @@ def __getattr__(name):
 
 __all__ = [
     "STATUSES", "CustodyInputError", "Deadline", "Finding", "RuleBook", "RulesDataError", "Scenario",
-    "audit", "custody_timeline", "deadlines", "deadlines_table", "format_duration", "findings_table", "country_zones",
+    "audit", "custody_timeline", "judge", "rule_deadline", "deadlines", "deadlines_table", "format_duration", "findings_table", "country_zones",
     "load_rules", "load_scenarios", "message", "rules_table", "scenario",
 ]

@@ -337,3 +337,33 @@ def _judge(deadline: Deadline, actual: datetime | None, now: datetime) -> Findin
         immediately = max((actual if actual is not None else now) - deadline.immediately_due, timedelta(0))
     local = None if actual is None else actual.astimezone(deadline.due.tzinfo)
     return Finding(deadline, local, status, overrun, outer_status=outer, immediately_late=immediately)
+
+
+def rule_deadline(rule_id: str, start, *, tz: str = DEFAULT_ZONE, book: RuleBook | None = None) -> Deadline:
+    """The deadline of one rule whose clock starts at an event the arrest does not fix (its
+    ``starts_from`` in rules.yaml: an injury found, a suspension ordered), started at ``start``.
+
+    The limit is the rule's own (``duration``), counted in UTC like every clock of the
+    engine; a limit that is not an exact elapsed time (days, months) raises ValueError.
+    """
+    book = book or load_rules()
+    rule = book.rule(rule_id)
+    zone = resolve_zone(tz)
+    begin = to_utc(start, zone, "start")
+    due = begin + rule.duration.as_timedelta()
+    return Deadline(rule=rule.id, due=due.astimezone(zone), starts_at=begin.astimezone(zone),
+                    description=rule.description, basis=rule.basis, source_lines=list(rule.source_lines),
+                    warnings=[], notes=[])
+
+
+def judge(deadline: Deadline, done=None, *, now=None) -> Finding:
+    """The verdict on one act against one deadline, by the engine's rules (met at the deadline,
+    missed one minute later, pending until the deadline passes). ``done`` and ``now`` are read
+    in the deadline's zone; ``now`` is required when the act was not done."""
+    zone = deadline.due.tzinfo
+    actual = None if done is None else to_utc(done, zone, "done")
+    if actual is not None and actual < deadline.starts_at:
+        raise CustodyInputError("done", f"is before the clock starts ({_shown(deadline.starts_at, zone)})")
+    if actual is None and now is None:
+        raise CustodyInputError("now", "an act not done needs a moment of checking")
+    return _judge(deadline, actual, to_utc(now, zone, "now") if now is not None else actual)

@@ -1,12 +1,11 @@
 """Training cases run through the custody engine, and prose filled in from its answers.
 
 A case holds what ``catbook.custody.audit`` takes (arrest, zone, foreign national or not,
-the acts done and when, the moment of checking). Clocks the engine's audit does not follow
-but whose limit rules.yaml states in hours (the prosecutor's twenty-four hours after
-injuries are found, the seventy-two hours to carry out a suspension) are computed here from
-the same rule book, with the engine's reading of moments and its verdict rules: an act done
-exactly at its deadline is met, one minute later missed, an act not done is pending until
-the deadline passes.
+the acts done and when, the moment of checking). A clock the audit does not follow from an
+arrest (a rule of rules.yaml whose clock starts at another event, with a limit in hours) is
+started where the case says and judged by ``catbook.custody.rule_deadline`` and
+``catbook.custody.judge``: the limit, the reading of moments and the verdict rules are the
+engine's, none is typed here.
 
 Prose about a case never types a time or a verdict: it names what it means with a
 placeholder, filled from the inputs and the engine's results:
@@ -18,12 +17,12 @@ placeholder, filled from the inputs and the engine's results:
 ``{overrun:RULE}``                      how late ('2 h 00 min')
 ``{delay:RULE}``                        the end of the lawful delay (family notice before 2011)
 ``{outer:RULE}``, ``{outerstatus:RULE}``  the outer bound of a clock that starts at another act
-                                        (the prosecutor's: arrest + 3 h + 12 h) and the verdict on it
+                                        (as the engine computes it) and the verdict on it
 ``{immediately:RULE}``                  how long after the start of its clock the act came, the
-                                        strict reading of "immédiatement" (the protocol)
-``{limit:RULE}``                        the rule's limit as rules.yaml states it ('72 hours')
-``{figure:ID}``                         a figure of data/cat-c-kaz-3/figures.csv ('more than 44,000')
-``{verdict:CLAIM}``                     the book's verdict on a claim of data/cat-c-kaz-3/claims.csv
+                                        strict reading of "immédiatement"
+``{limit:RULE}``                        the rule's limit as rules.yaml states it
+``{figure:ID}``                         a figure of the pack's figures.csv, as a reader says it
+``{verdict:CLAIM}``                     the book's verdict on a claim of the pack's claims.csv
 
 Each may end with ``@label`` to name one of several cases of an exercise.
 """
@@ -106,9 +105,10 @@ def parse_case(raw: object, where: str, default_label: str = "main") -> Case:
         if rule.computable:
             raise TrainingDataError(f"{where}.clocks.{rule_id}",
                                     "a custody clock of the engine goes in events, not clocks")
-        if rule.duration.unit != "hours":
-            raise TrainingDataError(f"{where}.clocks.{rule_id}",
-                                    f"only a limit in hours makes a clock ({rule.duration.label})")
+        try:
+            rule.duration.as_timedelta()
+        except ValueError as err:
+            raise TrainingDataError(f"{where}.clocks.{rule_id}", f"the limit makes no clock: {err}") from None
     if "arrested_at" not in raw and any(raw.get(k) for k in ("events", "foreigner", "juvenile", "delay_authorised")):
         raise TrainingDataError(where, "events and the person's flags need an arrest (arrested_at)")
     for flag in ("foreigner", "juvenile", "delay_authorised"):
@@ -152,23 +152,16 @@ def run(case: Case) -> dict[str, Outcome]:
 
 
 def rule_clock(rule_id: str, start, case: Case, done=None) -> Outcome:
-    """A clock of rules.yaml that the engine's audit does not follow, judged like the engine."""
-    rule = custody.load_rules().rule(rule_id)
-    zone = case.zone()
-    begin = to_utc(start, zone, f"clocks[{rule_id}].start")
-    due = begin + rule.duration.as_timedelta()
-    actual = None if done is None else to_utc(done, zone, f"clocks[{rule_id}].done")
-    if actual is not None and actual < begin:
-        raise TrainingDataError(f"clocks[{rule_id}].done", "is before the clock starts")
-    status, overrun = None, None
-    if actual is not None:
-        status, overrun = ("met", None) if actual <= due else ("missed", actual - due)
-    elif case.now is not None:
-        now = to_utc(case.now, zone, "now")
-        status, overrun = ("pending", None) if now <= due else ("missed", now - due)
-    return Outcome(rule_id, rule.title, begin.astimezone(zone), due.astimezone(zone),
-                   None if actual is None else actual.astimezone(zone), status, overrun, None, False,
-                   rule.basis, tuple(rule.source_lines), "rules.yaml")
+    """A clock of rules.yaml that the engine's audit does not follow, judged by the engine."""
+    try:
+        deadline = custody.rule_deadline(rule_id, start, tz=case.tz)
+        finding = None if done is None and case.now is None else custody.judge(deadline, done, now=case.now)
+    except custody.CustodyInputError as err:
+        raise TrainingDataError(f"clocks[{rule_id}].{err.field}", err.reason) from None
+    status, overrun, actual = (None, None, None) if finding is None else (finding.status, finding.overrun,
+                                                                            finding.actual)
+    return Outcome(rule_id, custody.load_rules().rule(rule_id).title, deadline.starts_at, deadline.due, actual,
+                   status, overrun, None, False, deadline.basis, tuple(deadline.source_lines), "rules.yaml")
 
 
 # --- prose ------------------------------------------------------------------------------------
@@ -259,7 +252,7 @@ def figure_text(figure_id: str | None, where: str, lang=None) -> str:
     lang = lang or language("en")
     rows = figures_df()[figures_df().figure_id == figure_id]
     if rows.empty:
-        raise TrainingDataError(where, f"{{figure:{figure_id}}}: no such figure in data/cat-c-kaz-3/figures.csv")
+        raise TrainingDataError(where, f"{{figure:{figure_id}}}: no such figure in figures.csv")
     row = rows.iloc[0]
     value = float(row.value)
     number = f"{value:,.0f}" if value == int(value) else f"{value:,}"
@@ -273,5 +266,5 @@ def verdict_text(claim_id: str | None, where: str, lang=None) -> str:
     lang = lang or language("en")
     rows = claims_df()[claims_df().claim_id == claim_id]
     if rows.empty:
-        raise TrainingDataError(where, f"{{verdict:{claim_id}}}: no such claim in data/cat-c-kaz-3/claims.csv")
+        raise TrainingDataError(where, f"{{verdict:{claim_id}}}: no such claim in claims.csv")
     return lang.claim_verdict(rows.verdict.iat[0])
