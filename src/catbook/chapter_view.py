@@ -176,3 +176,13 @@ class ChapterView:
         parts.append("**Balance of the chapter's claims:** " + "; ".join(
             f"{n} {v}" for v, n in counts.items()) + f" (out of {len(c)}).")
         return Markdown("\n\n".join(parts))
+
+    # -- the chapter's own words (for a hand-made chapter notebook) ------------------
+    def question(self) -> Markdown:
+        """The chapter's question (``question_en`` of chapters.yaml)."""
+        return Markdown(f"**The question.** {self.chapter.question_en}")
+
+    def reading(self) -> Markdown:
+        """The chapter's reading (its Markdown file in chapters/readings/), as the book shows it."""
+        from .display import render_prose
+        return Markdown(render_prose(self.chapter.reading_en, f"chapters.yaml: {self.chapter.key}.reading"))

@@ -63,3 +63,29 @@ def figure_bars(df: pd.DataFrame, *, labels: pd.Series, title: str,
     ax.figure.text(0.01, 0.01, source_note(df), fontsize=8, color="#555555")
     ax.figure.tight_layout(rect=(0, 0.04, 1, 1))
     return ax
+
+
+def figure_chart(spec, figures: pd.DataFrame, *, highlight: pd.Series | None = None):
+    """``figure_bars`` of the figures a chart of notebooks.yaml names (``display.ChartSpec``),
+    labelled as it says (by their period when it gives no labels)."""
+    from .compare import pick
+    rows = pick(figures, *spec.figure_ids)
+    labels = pd.Series(list(spec.labels) if spec.labels else list(rows.period.astype(str)), index=rows.index)
+    return figure_bars(rows, labels=labels, title=spec.title, highlight=highlight,
+                       highlight_label=spec.highlight_label)
+
+
+def count_chart(spec, counts: pd.Series):
+    """Horizontal bars of counts (computed by the caller), with the words of a chart of
+    notebooks.yaml: title, axis labels, size and a source footer."""
+    ax = counts.plot.barh(figsize=spec.size or (7, 6), color="#33658a")
+    ax.invert_yaxis()
+    ax.set_xlabel(spec.xlabel)
+    ax.set_ylabel(spec.ylabel)
+    ax.set_title(spec.title)
+    if spec.footer:
+        ax.figure.text(0.01, 0.01, spec.footer, fontsize=8, color="#555555")
+        ax.figure.tight_layout(rect=(0, 0.06, 1, 1))
+    else:
+        ax.figure.tight_layout()
+    return ax

@@ -145,3 +145,132 @@ def show_reconciliation(first: set[str] | frozenset[str] = frozenset()) -> Cited
     else:
         table = table.drop(columns=["in_chapter"])
     return CitedTable(table.drop(columns=["quote_fr", "measure_en"]).set_index("figure_id"))
+
+
+# --- the pack's words for the hand-made notebooks (notebooks.yaml) -----------------------------
+# A hand-made notebook's prose, chart titles and labels, and the figure ids and worked cases it
+# shows, are the pack's (``paths.NOTEBOOK_TEXT_YAML``, one entry per notebook); its cells call
+# ``NotebookText(<notebook>)`` for them. Prose may cite the report with ``{line:N}``,
+# ``{lines:A-B}`` (linked, with the official paragraph) and state a figure with ``{figure:ID}``.
+
+from pydantic import BaseModel, ConfigDict, RootModel, ValidationError  # noqa: E402
+
+_PROSE_PLACEHOLDER = re.compile(r"\{(line|lines|figure):([A-Za-z0-9_-]+)\}")
+
+
+class NotebookTextError(ValueError):
+    """notebooks.yaml is malformed or lacks what a notebook asks for; names the entry and field."""
+
+    def __init__(self, field: str, reason: str):
+        self.field, self.reason = field, reason
+        super().__init__(f"notebooks.yaml: {field}: {reason}")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ChartSpec(_Strict):
+    """A chart's words: title, axis labels, bar labels (one per figure id), source footer, size."""
+    title: str
+    figure_ids: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+    highlight_label: str = ""
+    xlabel: str = ""
+    ylabel: str = ""
+    footer: str = ""
+    size: tuple[float, float] | None = None
+
+
+class _NotebookEntry(_Strict):
+    prose: dict[str, str] = {}
+    figures: dict[str, tuple[str, ...]] = {}
+    charts: dict[str, ChartSpec] = {}
+    scenarios: dict[str, str] = {}
+    rules: dict[str, str] = {}
+
+
+class _NotebookFile(RootModel[dict[str, _NotebookEntry]]):
+    pass
+
+
+def load_notebook_texts(path=None) -> dict[str, _NotebookEntry]:
+    """Every entry of the pack's notebooks.yaml, checked (unknown keys refused)."""
+    import yaml
+    from .paths import NOTEBOOK_TEXT_YAML
+    path = path or NOTEBOOK_TEXT_YAML
+    try:
+        entries = _NotebookFile(yaml.safe_load(path.read_text(encoding="utf-8")) or {}).root
+    except FileNotFoundError:
+        raise NotebookTextError("(file)", f"{path} is missing") from None
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise NotebookTextError(".".join(map(str, first["loc"])), first["msg"]) from None
+    for key, entry in entries.items():
+        for name, chart in entry.charts.items():
+            if chart.labels and len(chart.labels) != len(chart.figure_ids):
+                raise NotebookTextError(f"{key}.charts.{name}.labels", "one label per figure id")
+    return entries
+
+
+def render_prose(text: str, where: str = "prose") -> str:
+    """``text`` with ``{line:N}``, ``{lines:A-B}`` and ``{figure:ID}`` filled from the pack."""
+    from .markdown import lines_span_ref
+
+    def value(m: re.Match) -> str:
+        what, arg = m.groups()
+        if what == "line":
+            if not arg.isdigit():
+                raise NotebookTextError(where, f"{m.group(0)}: a line is a number")
+            return line_ref(int(arg))
+        if what == "lines":
+            first, _, last = arg.partition("-")
+            if not (first.isdigit() and last.isdigit() and int(first) <= int(last)):
+                raise NotebookTextError(where, f"{m.group(0)}: lines are FIRST-LAST")
+            return lines_span_ref(int(first), int(last))
+        from .training.clock import figure_text
+        try:
+            return figure_text(arg, where)
+        except ValueError as err:
+            raise NotebookTextError(where, str(err)) from None
+    return _PROSE_PLACEHOLDER.sub(value, text.strip())
+
+
+class NotebookText:
+    """The pack's words and choices for one hand-made notebook: ``NotebookText("numbers-audit")``."""
+
+    def __init__(self, notebook: str):
+        entries = load_notebook_texts()
+        if notebook not in entries:
+            raise NotebookTextError(notebook, f"no entry; known: {', '.join(entries)}")
+        self.notebook, self.entry = notebook, entries[notebook]
+
+    def _get(self, part: str, name: str):
+        table = getattr(self.entry, part)
+        if name not in table:
+            raise NotebookTextError(f"{self.notebook}.{part}.{name}", f"missing; known: {', '.join(table)}")
+        return table[name]
+
+    def prose(self, name: str) -> Markdown:
+        """A passage of prose, its report lines linked and its figures stated from the data."""
+        return Markdown(render_prose(self._get("prose", name), f"{self.notebook}.prose.{name}"))
+
+    def figure_ids(self, name: str) -> tuple[str, ...]:
+        return self._get("figures", name)
+
+    def chart(self, name: str) -> ChartSpec:
+        return self._get("charts", name)
+
+    def rule_id(self, name: str) -> str:
+        """The id of the custody rule (custody/rules.yaml) the notebook calls ``name``."""
+        return self._get("rules", name)
+
+    def scenario(self, name: str):
+        """The worked custody case the notebook calls ``name`` (custody/scenarios.yaml)."""
+        from .custody import scenario
+        case = self._get("scenarios", name)
+        try:
+            return scenario(case)
+        except KeyError:
+            raise NotebookTextError(f"{self.notebook}.scenarios.{name}",
+                                    f"{case!r} is not a scenario of custody/scenarios.yaml") from None

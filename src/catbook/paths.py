@@ -41,6 +41,7 @@ RECONCILIATION_YAML = PACK / "torture-reconciliation.yaml"
 AUDIT_CSV = PACK / "audit.csv"
 AUDIT_JUDGEMENTS_YAML = PACK / "audit-judgements.yaml"
 CHAPTERS_YAML = PACK / "chapters.yaml"
+NOTEBOOK_TEXT_YAML = PACK / "notebooks.yaml"  # prose, charts and cases of the hand-made notebooks
 RECOMMENDATIONS_CSV = PACK / "recommendations.csv"
 EXTERNAL_CSV = PACK / "external.csv"
 CO2_TEXT_CSV = PACK / "co2-text.csv"

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from ..paths import CUSTODY_DIR
-from .engine import Finding, audit
+from .engine import Deadline, Finding, audit, deadlines
 from .errors import RulesDataError
 
 SCENARIOS_FILE = CUSTODY_DIR / "scenarios.yaml"
@@ -39,6 +39,11 @@ class Scenario:
         """The engine's findings for this case."""
         inputs = dict(self.inputs)
         return audit(inputs.pop("arrested_at"), inputs.pop("events"), **inputs)
+
+    def deadlines(self) -> list[Deadline]:
+        """The deadlines the case's arrest starts, from the arrest alone (no act, no 'now')."""
+        inputs = {k: v for k, v in self.inputs.items() if k not in ("events", "now")}
+        return deadlines(inputs.pop("arrested_at"), **inputs)
 
 
 def load_scenarios(path: Path = SCENARIOS_FILE) -> tuple[Scenario, ...]:
