@@ -116,3 +116,70 @@ def test_cited_tables_never_cut_their_links():
         page = CitedTable(long)._repr_html_()
     assert '<a href="../book/report-text.html#p53">53</a>' in page
     assert '<a href="../book/report-text.html#para-44">para. 44</a>' in page and "n" * 200 in page
+
+
+# --- hand-made notebooks: import, call and show (their words are the pack's notebooks.yaml) ---
+
+HAND_MADE = ["art-02-prevention", "numbers-audit", "recommendations", "custody-clock", "claims-index"]
+
+
+@pytest.mark.parametrize("name", HAND_MADE)
+def test_hand_made_notebook_types_no_reference_figure_or_case(name):
+    import re
+    from catbook.custody import load_scenarios
+    from catbook.display import load_notebook_texts
+    assert name in load_notebook_texts()
+    nb = json.loads((NOTEBOOKS / f"{name}.ipynb").read_text(encoding="utf-8"))
+    ids = set(load_figures().figure_id) | {c.name for c in load_scenarios()}
+    for cell in nb["cells"]:
+        src = "".join(cell["source"])
+        assert "{ref}`line" not in src and not re.search(r"\bline \d+", src), (name, src[:80])
+        assert not {w for w in re.findall(r'"([a-z0-9-]+)"', src)} & ids, (name, src[:80])
+        assert "CAT/C/" not in src, (name, src[:80])
+
+
+def test_notebook_text_renders_lines_spans_and_figures():
+    from catbook.display import render_prose
+    from catbook.markdown import line_ref, lines_span_ref
+    figure = load_figures().iloc[0]
+    text = render_prose(f"see {{line:62}}, {{lines:105-107}} and {{figure:{figure.figure_id}}}")
+    assert line_ref(62) in text and lines_span_ref(105, 107) in text
+    assert "{figure:" not in text and f"{float(figure.value):,.0f}" in text.replace("\u202f", ",")
+
+
+@pytest.mark.parametrize("prose, reason", [("{line:x}", "a line is a number"), ("{lines:9-3}", "FIRST-LAST"),
+                                           ("{figure:no-such-figure}", "no such figure")])
+def test_notebook_text_refuses_bad_placeholders(prose, reason):
+    from catbook.display import NotebookTextError, render_prose
+    with pytest.raises(NotebookTextError, match=reason):
+        render_prose(prose, "x.prose.y")
+
+
+def test_notebook_text_names_what_is_missing_or_unknown(tmp_path):
+    from catbook.display import NotebookText, NotebookTextError, load_notebook_texts
+    with pytest.raises(NotebookTextError, match=r"numbers-audit\.prose\.nothing"):
+        NotebookText("numbers-audit").prose("nothing")
+    with pytest.raises(NotebookTextError, match="no entry"):
+        NotebookText("no-such-notebook")
+    bad = tmp_path / "notebooks.yaml"
+    bad.write_text("x:\n  charts:\n    c: {title: t, colour: red}\n", encoding="utf-8")
+    with pytest.raises(NotebookTextError, match=r"x\.charts\.c\.colour"):
+        load_notebook_texts(bad)
+    bad.write_text("x:\n  charts:\n    c: {title: t, figure_ids: [a, b], labels: [one]}\n", encoding="utf-8")
+    with pytest.raises(NotebookTextError, match="one label per figure id"):
+        load_notebook_texts(bad)
+
+
+def test_notebook_charts_and_cases_name_existing_figures_and_scenarios():
+    from catbook.custody import load_scenarios, load_rules
+    from catbook.display import load_notebook_texts
+    figures = set(load_figures().figure_id)
+    scenarios = {c.name for c in load_scenarios()}
+    rules = {r.id for r in load_rules().rules}
+    for name, entry in load_notebook_texts().items():
+        for chart in entry.charts.values():
+            assert set(chart.figure_ids) <= figures, (name, chart.title)
+        for ids in entry.figures.values():
+            assert set(ids) <= figures, name
+        assert set(entry.scenarios.values()) <= scenarios, name
+        assert set(entry.rules.values()) <= rules, name
