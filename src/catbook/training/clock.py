@@ -15,7 +15,7 @@ placeholder, filled from the inputs and the engine's results:
 ``{due:RULE}``                          the deadline the engine computes
 ``{status:RULE}``                       met, missed or pending
 ``{overrun:RULE}``                      how late ('2 h 00 min')
-``{delay:RULE}``                        the end of the lawful delay (family notice before 2011)
+``{delay:RULE}``                        the end of a lawful delay the version in force allowed
 ``{outer:RULE}``, ``{outerstatus:RULE}``  the outer bound of a clock that starts at another act
                                         (as the engine computes it) and the verdict on it
 ``{immediately:RULE}``                  how long after the start of its clock the act came, the
@@ -62,7 +62,7 @@ class Outcome:
     computed_by: str            # "catbook.custody.audit", "catbook.custody.deadlines" or "rules.yaml"
     outer_due: datetime | None = None          # the outer bound (a clock starting at another act)
     outer_status: str | None = None            # the verdict against it
-    immediately_late: timedelta | None = None  # time after "immédiatement" (the protocol)
+    immediately_late: timedelta | None = None  # time after "immédiatement", where the rule says it
 
 
 @dataclass(frozen=True)
