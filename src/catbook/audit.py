@@ -474,7 +474,8 @@ def load_checks(path=AUDIT_CHECKS_YAML) -> list[_Check]:
             row = _ROW.validate_python(raw)
         except ValidationError as e:
             err = e.errors()[0]
-            raise CheckRowError(path, cid, ".".join(map(str, err["loc"][1:])) or "(row)", err["msg"]) from None
+            loc = "".join(f"[{x}]" if isinstance(x, int) else f".{x}" for x in err["loc"][1:]).lstrip(".")
+            raise CheckRowError(path, cid, loc or "(row)", err["msg"]) from None
         if row.check_id in seen:
             raise CheckRowError(path, cid, "check_id", "duplicate check id")
         seen.add(row.check_id)
