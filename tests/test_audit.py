@@ -406,7 +406,7 @@ def test_each_kind_can_fail_and_hold(tmp_path):
     ({"total": {"figure_id": "t-004"}}, "total.line", "required"),
     ({"tolerance": "about"}, "tolerance", ""),
     ({"colour": "red"}, "colour", "Extra inputs"),
-    ({"section": "sums"}, "(row)", "section 'sums' is not one of"),
+    ({"section": "sums"}, "section", "Input should be"),
     ({"claims": [{"line": 2, "words": "diminue chaque année"}]}, "claims[0]", "line 2 does not say"),
     ({"description_en": "{{ nothing|n }}"}, "description_en", "nothing"),
 ])
