@@ -452,3 +452,17 @@ def test_the_code_holds_no_fact_of_the_report():
         assert f"{fid}\"" not in src and f"{fid}'" not in src, fid
     for act in set(load_dated_acts().act_id):
         assert act not in src, act
+
+
+def test_a_pack_without_dated_acts_or_judgements_runs(tmp_path):
+    rows = [_row(**r) for r in _ROWS if r["check_id"] in ("sum", "rises")]
+    paths = _pack(tmp_path, rows=rows)
+    paths["dated_acts_path"].unlink()
+    paths["judgements_path"].unlink()
+    assert list(run_audit(**paths).status) == ["supported", "supported"]
+    rows.append(_row(**next(r for r in _ROWS if r["check_id"] == "order")))
+    paths = _pack(tmp_path, rows=rows)
+    paths["dated_acts_path"].unlink()
+    paths["judgements_path"].unlink()
+    with pytest.raises(CheckRowError, match="order: field acts: dated-acts.csv has no event"):
+        run_audit(**paths)

@@ -483,8 +483,8 @@ def load_dated_acts(path=DATED_ACTS_CSV) -> pd.DataFrame:
 
 
 def load_judgements(path=JUDGEMENTS_YAML) -> dict[str, dict]:
-    """Verdicts and reasoning of the judged checks, keyed by check_id."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    """Verdicts and reasoning of the judged checks, keyed by check_id (none if no file)."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {} if Path(path).exists() else {}
     for cid, j in data.items():
         if not isinstance(j, dict) or j.get("status") not in STATUSES:
             raise AuditError(f"audit-judgements: {cid}: field status must be one of {sorted(STATUSES)}")
@@ -553,7 +553,10 @@ def check_results(figures: pd.DataFrame | None = None, *, checks_path=AUDIT_CHEC
     if figures is None:
         figures = load_figures() if Path(figures_path) == FIGURES_CSV else \
             _read_csv(figures_path, value=float, source_line=int)
-    acts = load_dated_acts(dated_acts_path) if dated_acts is None else dated_acts
+    if dated_acts is None:   # a pack may have no dated acts
+        dated_acts = load_dated_acts(dated_acts_path) if Path(dated_acts_path).exists() else \
+            pd.DataFrame({c: pd.Series(dtype=int if c == "source_line" else str) for c in DATED_ACTS_COLUMNS})
+    acts = dated_acts
     paras = _read_csv(paragraphs_path, source_line=int)
     text_of = dict(zip(paras.source_line, paras.text))
     return [run_check(row, Ctx(Path(checks_path).name, row.check_id, figures, acts, lambda n: text_of.get(n, "")))
