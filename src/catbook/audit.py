@@ -1,23 +1,17 @@
 """Consistency audit of a report's own numbers: the pack's ``audit.csv``.
 
-The checks are data: one row per check in the pack's ``audit-checks.yaml``, each of a
-**kind** declared in ``data/audit-check-kinds.yaml`` and implemented once here (a pydantic
-model per kind, extra="forbid", whose ``run`` computes). A row names its figures by
-``figure_id`` with the line each must come from (a renumbered table fails loudly instead
-of auditing the wrong number), the words it requires in a line (``claims``), the kind's
-parameters, and jinja2 templates (``description_en``, ``reported_en``, ``computed_note_en``,
-and ``computed_en`` for ``judged`` rows) filled from the figures and the kind's computed
-values, never a typed result. A bad row raises :class:`CheckRowError` (file, check, field).
+The checks are data, rows of the pack's ``audit-checks.yaml``; each row is of a **kind**
+declared in ``data/audit-check-kinds.yaml`` and implemented once here, as a pydantic model
+(extra="forbid") whose ``run`` compares. A row names its figures with the line each must
+come from, the words it requires in a line (``claims``), the kind's parameters and jinja2
+templates of what it shows, filled from computed values (never a typed result). A bad row
+raises :class:`CheckRowError` naming the file, the check, the field and the reason.
 
-Verdicts, on the book's one scale (``data/verdict-scale.yaml``), in ``status``; ``method``:
-computed (the kind compares and decides: holds -> ``supported``, fails -> ``contradicted``)
-or judged (kind ``judged``: scope, base or a legal reference must be read; the check only
-shows values and quotes, the verdict and reasoning are in the pack's audit-judgements.yaml).
-
-Columns of ``audit.csv``: :data:`AUDIT_COLUMNS`; ``kind`` is the row's ``section`` (what it
-is about, one of the sections of data/audit-check-kinds.yaml); source_lines and para_no are
-";"-separated, ascending. Every loader takes its paths as arguments (defaults: the pack of
-:mod:`catbook.paths`), so any pack's audit-checks.yaml and figures.csv run through it.
+``status`` is a verdict of ``data/verdict-scale.yaml``; ``method`` is ``computed`` (the kind
+decides: holds -> supported, fails -> contradicted) or ``judged`` (kind ``judged`` only shows
+values and quotes; verdict and reasoning are in the pack's ``audit-judgements.yaml``).
+audit.csv's ``kind`` column is the row's ``section``. Loaders take their paths as arguments
+(defaults: the pack of :mod:`catbook.paths`), so any pack runs through the same code.
 """
 from __future__ import annotations
 
