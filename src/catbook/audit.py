@@ -1,159 +1,462 @@
-"""Consistency audit of the report's own numbers: ``data/cat-c-kaz-3/audit.csv``.
+"""Consistency audit of a report's own numbers: the pack's ``audit.csv``.
 
-Each check is code over ``data/cat-c-kaz-3/figures.csv``: it selects figures by
-``figure_id`` (and states the line each id must come from, so a renumbered
-table fails loudly instead of auditing the wrong number), computes, and
-compares with what the report says. Where the report makes a claim in words
-("augmente chaque année", "diminué de moitié", "chaque trimestre"), the check
-quotes the words and :func:`claim` verifies they are in the line.
+The checks are data, rows of the pack's ``audit-checks.yaml``; each row is of a **kind**
+declared in ``data/audit-check-kinds.yaml`` and implemented once here, as a pydantic model
+(extra="forbid") whose ``run`` compares. A row names its figures with the line each must
+come from, the words it requires in a line (``claims``), the kind's parameters and jinja2
+templates of what it shows, filled from computed values (never a typed result). A bad row
+raises :class:`CheckRowError` naming the file, the check, the field and the reason.
 
-Kinds of check: totals against their parts, percentages against their bases,
-the same quantity stated in two places, year-on-year changes against the
-trend the text claims, and "no cases" statements against statistics.
-
-Verdicts
---------
-Every row carries a verdict of the book's one scale (``data/verdict-scale.yaml``) in
-``status``, and says how it was reached in ``method``:
-
-computed  the check's code compares the numbers (or dates) and decides: the comparison
-          holds -> ``supported``, it fails -> ``contradicted``.
-judged    no comparison decides (different scope, missing base, a legal reference that
-          must be read); the verdict and its reasoning are data, in
-          ``data/cat-c-kaz-3/audit-judgements.yaml`` keyed by check_id, never typed here.
-
-Descriptions carry no typed results: every number in ``description_en`` is either in the
-quoted lines or formatted from the check's computed values (a test holds this).
-
-Kinds of check (``kind``): total-vs-parts, percentage, same-value-twice, trend, no-cases,
-statement, date-order, legal-reference.
-
-Columns of ``data/cat-c-kaz-3/audit.csv``: :data:`AUDIT_COLUMNS`; source_lines (";"-separated,
-ascending), para_no (the official paragraphs of those lines, ";"-separated, from the
-corpus).
+``status`` is a verdict of ``data/verdict-scale.yaml``; ``method`` is ``computed`` (the kind
+decides: holds -> supported, fails -> contradicted) or ``judged`` (kind ``judged`` only shows
+values and quotes; verdict and reasoning are in the pack's ``audit-judgements.yaml``).
+audit.csv's ``kind`` column is the row's ``section``. Loaders take their paths as arguments
+(defaults: the pack of :mod:`catbook.paths`), so any pack runs through the same code.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import Callable
+from pathlib import Path
+from typing import Annotated, Callable, ClassVar, Literal, Union
 
+import jinja2
 import pandas as pd
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
-from .corpus import load_paragraphs
 from .figures import excerpt_pattern, load_figures, parse_french_number
-from .paths import AUDIT_CSV, AUDIT_JUDGEMENTS_YAML, DATED_ACTS_CSV, VERDICT_SCALE_YAML
-from .para_columns import para_no_value
-from .source import line as source_line_text
+from .paths import (AUDIT_CHECK_KINDS_YAML, AUDIT_CHECKS_YAML, AUDIT_CSV, AUDIT_JUDGEMENTS_YAML,
+                    DATED_ACTS_CSV, FIGURES_CSV, PARAGRAPHS_CSV, VERDICT_SCALE_YAML)
 
 JUDGEMENTS_YAML = AUDIT_JUDGEMENTS_YAML
 AUDIT_COLUMNS = ["check_id", "section", "kind", "source_lines", "para_no", "description_en",
                  "computed", "reported", "status", "method", "reasoning_en"]
-KINDS = ("total-vs-parts", "percentage", "same-value-twice", "trend", "no-cases", "statement",
-         "date-order", "legal-reference")
 METHODS = {"computed", "judged"}
 #: Verdicts a computed check gives: the comparison holds, or it fails.
 COMPUTED_VERDICT = {True: "supported", False: "contradicted"}
+DATED_ACTS_COLUMNS = ["act_id", "act_en", "event", "date_as_printed", "date_iso", "source_line", "quote_fr"]
+_QUALIFIER = {"more-than": "more than ", "about": "about ", "nearly": "nearly "}
 
-
-def _verdict_meanings() -> dict[str, str]:
-    scale = yaml.safe_load(VERDICT_SCALE_YAML.read_text(encoding="utf-8"))
-    return {v["id"]: " ".join(v["meaning_en"].split()) for v in scale["verdicts"]}
-
-
+_SCALE = yaml.safe_load(VERDICT_SCALE_YAML.read_text(encoding="utf-8"))
+_SHARED = yaml.safe_load(AUDIT_CHECK_KINDS_YAML.read_text(encoding="utf-8"))
 #: The one verdict scale (data/verdict-scale.yaml): id -> meaning, in display order.
-VERDICT_MEANINGS = _verdict_meanings()
+VERDICT_MEANINGS = {v["id"]: " ".join(v["meaning_en"].split()) for v in _SCALE["verdicts"]}
 STATUSES = set(VERDICT_MEANINGS)
+#: The check kinds (data/audit-check-kinds.yaml, kinds), each a model below.
+CHECK_KINDS = tuple(k["id"] for k in _SHARED["kinds"])
+#: What a check is about (data/audit-check-kinds.yaml, sections): audit.csv's column kind.
+KINDS = tuple(s["id"] for s in _SHARED["sections"])
 
 
 class AuditError(ValueError):
-    """A check refers to a figure or a claim that is not where it expects."""
+    """A check, a judgement or a dated act that cannot be read or run."""
+
+
+class CheckRowError(AuditError):
+    """A row of audit-checks.yaml that cannot be run: names the file, check, field and reason."""
+
+    def __init__(self, file, check_id: str, field_name: str, reason: str):
+        self.file, self.check_id, self.field, self.reason = Path(file).name, check_id, field_name, reason
+        super().__init__(f"{self.file}: {check_id}: field {field_name}: {reason}")
+
+
+def _n(x: float) -> str:
+    """A number for display: integers with space thousands separators, others to 2 places."""
+    if float(x).is_integer():
+        return f"{int(x):,}".replace(",", " ")
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+def _sum(values) -> str:
+    """'a + b + c = s', computed ('a' alone for one value)."""
+    values = list(values)
+    return _n(values[0]) if len(values) == 1 else " + ".join(map(_n, values)) + f" = {_n(sum(values))}"
+
+
+_ENV = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
+_ENV.filters.update(n=_n, g=lambda x: f"{x:g}", fr_number=parse_french_number)
+
+
+class Value(float):
+    """A figure's value, with its line, period, printed form and qualified display."""
+
+    def __new__(cls, row: pd.Series):
+        v = super().__new__(cls, float(row.value))
+        v.line, v.period = int(row.source_line), str(row.period)
+        v.written = re.sub(r"[\u00a0\u202f]", " ", str(row.value_as_written))
+        v.qualified = _QUALIFIER.get(str(row.qualifier), "") + _n(float(row.value))
+        return v
 
 
 @dataclass
 class Ctx:
-    """What a check may read: figures by id, and claims by line; it records both."""
+    """What a check may read (figures, dated acts, line texts); records the lines and figures
+    it uses. Its errors name the file, the check and the field."""
+    file: str
+    check_id: str
     figures: pd.DataFrame
+    acts: pd.DataFrame
+    line_text: Callable[[int], str]
     lines: set[int] = field(default_factory=set)
     used: list[str] = field(default_factory=list)
 
-    def row(self, figure_id: str, line: int) -> pd.Series:
-        hit = self.figures[self.figures.figure_id == figure_id]
+    def error(self, field_name: str, reason: str) -> CheckRowError:
+        return CheckRowError(self.file, self.check_id, field_name, reason)
+
+    def fig(self, ref: Fig, where: str) -> Value:
+        hit = self.figures[self.figures.figure_id == ref.figure_id]
         if hit.empty:
-            raise AuditError(f"audit: figure {figure_id} is not in figures.csv")
-        r = hit.iloc[0]
-        if int(r.source_line) != line:
-            raise AuditError(
-                f"audit: figure {figure_id} is on line {r.source_line}, the check expects line {line}")
-        self.lines.add(line)
-        self.used.append(figure_id)
-        return r
+            raise self.error(where, f"figure {ref.figure_id} is not in figures.csv")
+        if int(hit.iloc[0].source_line) != ref.line:
+            raise self.error(where, f"figure {ref.figure_id} is on line {hit.iloc[0].source_line}, "
+                                    f"the check expects line {ref.line}")
+        self.lines.add(ref.line)
+        self.used.append(ref.figure_id)
+        return Value(hit.iloc[0])
 
-    def v(self, figure_id: str, line: int) -> float:
-        """The value of a figure."""
-        return float(self.row(figure_id, line).value)
+    def figs(self, refs: list[Fig], where: str) -> list[Value]:
+        return [self.fig(ref, f"{where}[{i}]") for i, ref in enumerate(refs)]
 
-    def date(self, act_id: str, event: str) -> pd.Timestamp:
-        """The ISO date of an event of a dated act (data/cat-c-kaz-3/report/dated-acts.csv); records its line."""
-        acts = load_dated_acts()
-        hit = acts[(acts.act_id == act_id) & (acts.event == event)]
-        if len(hit) != 1:
-            raise AuditError(f"audit: dated-acts.csv has {len(hit)} rows for act_id {act_id!r}, event {event!r}")
-        r = hit.iloc[0]
-        self.lines.add(int(r.source_line))
-        return pd.Timestamp(r.date_iso)
-
-    def dates(self, act_id: str) -> pd.DataFrame:
-        """All dated events of an act, lines recorded."""
-        acts = load_dated_acts()
-        hit = acts[acts.act_id == act_id]
+    def events(self, act_id: str, where: str, prefix: str = "", line: int | None = None) -> pd.DataFrame:
+        """The dated events of an act (starting with ``prefix``, at ``line``); records their lines."""
+        hit = self.acts[(self.acts.act_id == act_id) & self.acts.event.str.startswith(prefix)
+                        & (self.acts.source_line == line if line else True)].copy()
         if hit.empty:
-            raise AuditError(f"audit: dated-acts.csv has no act_id {act_id!r}")
+            raise self.error(where, f"dated-acts.csv has no event {prefix!r}... of act_id {act_id!r}"
+                                    + (f" at line {line}" if line else ""))
         self.lines.update(int(x) for x in hit.source_line)
+        hit["ts"], hit["name"] = hit.date_iso.map(pd.Timestamp), hit.event.str.removeprefix(prefix)
         return hit
 
-    def claim(self, line: int, excerpt: str) -> str:
+    def claim(self, line: int, words: str, where: str) -> str:
         """Record a claim in words; it must be in the line."""
-        if not excerpt_pattern(excerpt).search(source_line_text(line)):
-            raise AuditError(f"audit: line {line} does not say {excerpt!r}")
+        if not excerpt_pattern(words).search(self.line_text(line)):
+            raise self.error(where, f"line {line} does not say {words!r}")
         self.lines.add(line)
-        return excerpt
+        return words
 
 
 @dataclass(frozen=True)
-class Result:
-    """What a check returns. ``holds`` is the comparison's outcome (computed checks), or
-    None: no comparison decides, and the verdict is read from the judgements file."""
+class Outcome:
+    """What a kind computes: the computed column, the comparison's outcome (None: judged)
+    and the values its templates may use."""
     computed: str
-    reported: str
     holds: bool | None
-    description_en: str
+    values: dict
 
 
-Check = Callable[[Ctx], Result]
-CHECKS: dict[str, Check] = {}
-KIND_OF: dict[str, str] = {}
-_current_kind = [KINDS[0]]
+# ---------------------------------------------------------------------------
+# The rows: what every check has, and one model per kind with its one implementation
+# ---------------------------------------------------------------------------
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
 
 
-def _kind(kind: str) -> None:
-    """Checks registered after this call are of ``kind``."""
-    if kind not in KINDS:
-        raise AuditError(f"audit: kind {kind!r} is not one of {KINDS}")
-    _current_kind[0] = kind
+class Fig(_Model):
+    """A figure of figures.csv and the line it must come from."""
+    figure_id: str
+    line: int = Field(gt=0)
 
 
-def check(check_id: str, kind: str | None = None) -> Callable[[Check], Check]:
-    def register(fn: Check) -> Check:
-        if check_id in CHECKS:
-            raise AuditError(f"audit: duplicate check id {check_id}")
-        CHECKS[check_id] = fn
-        KIND_OF[check_id] = kind or _current_kind[0]
-        return fn
-    return register
+class Claim(_Model):
+    """Words the check requires in a line; ``numbers`` names words of them read as numbers."""
+    line: int = Field(gt=0)
+    words: str = Field(min_length=1)
+    numbers: dict[str, str] = {}
 
 
-DATED_ACTS_COLUMNS = ["act_id", "act_en", "event", "date_as_printed", "date_iso", "source_line", "quote_fr"]
+class DateRef(_Model):
+    act_id: str
+    event: str
+
+
+class Events(_Model):
+    """The dated events of an act stated at one line whose event starts with ``event_prefix``."""
+    act_id: str
+    event_prefix: str = ""
+    line: int = Field(gt=0)
+
+
+class _Check(_Model):
+    check_id: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+    section: Literal[KINDS]
+    claims: list[Claim] = []
+    figures: dict[str, Union[Fig, list[Fig]]] = {}   # named, for the templates
+    dates: dict[str, DateRef] = {}                   # named, for the templates
+    description_en: str = Field(min_length=1)
+    reported_en: str = Field(min_length=1)
+    computed_note_en: str = ""                       # appended to the computed column
+
+
+class SumEqualsTotal(_Check):
+    kind: Literal["sum-equals-total"]
+    parts: list[Fig] = Field(min_length=1)
+    total: Fig | None = None
+    total_value: float | None = None
+    tolerance: Union[float, Literal["printed-rounding"]] = 0
+
+    @model_validator(mode="after")
+    def _one_total(self):
+        if (self.total is None) == (self.total_value is None):
+            raise ValueError("give exactly one of total and total_value")
+        return self
+
+    def run(self, c):
+        parts = c.figs(self.parts, "parts")
+        total = c.fig(self.total, "total") if self.total else self.total_value
+        tol = self.tolerance if self.tolerance != "printed-rounding" else \
+            sum(0.5 * 10 ** -len(v.written.partition(",")[2]) for v in parts)   # half the last digit
+        s = sum(parts)
+        diff = total - s
+        text = _sum(parts) + ("" if diff == 0 else f"; {_n(total)} - {_n(s)} = {_n(diff)}"
+                              + (f" (tolerance {_n(tol)})" if tol else ""))
+        return Outcome(text, abs(diff) <= tol + 1e-9, dict(parts=parts, sum=s, total=total, difference=diff,
+                                                           tolerance=tol))
+
+
+class Pair(_Model):
+    part: list[Fig] = Field(min_length=1)
+    whole: list[Fig] = Field(min_length=1)
+    label_en: str = ""
+
+
+class PartWithinWhole(_Check):
+    kind: Literal["part-within-whole"]
+    pairs: list[Pair] = Field(min_length=1)
+
+    def run(self, c):
+        got = [(p.label_en, c.figs(p.part, f"pairs[{i}].part"), c.figs(p.whole, f"pairs[{i}].whole"))
+               for i, p in enumerate(self.pairs)]
+        ok = [sum(pa) <= sum(wh) for _, pa, wh in got]
+        text = "; ".join((f"{lab}: " if lab else "") + f"{_sum(pa)} {'<=' if k else '>'} {_sum(wh)}"
+                         for (lab, pa, wh), k in zip(got, ok))
+        _, part, whole = got[0]
+        return Outcome(text, all(ok), dict(parts=part, part=sum(part), whole=sum(whole),
+                                           rest=sum(whole) - sum(part)))
+
+
+class SameValueTwice(_Check):
+    kind: Literal["same-value-twice"]
+    a: Union[list[Fig], Events]
+    b: Union[list[Fig], Events]
+
+    def run(self, c):
+        shown, got = [], []
+        for name, spec in (("a", self.a), ("b", self.b)):
+            if isinstance(spec, Events):
+                ev = c.events(spec.act_id, name, spec.event_prefix, spec.line)
+                shown.append(f"line {spec.line}: " + ", ".join(ev.date_iso))
+                got.append(list(zip(ev.name, ev.date_iso)))
+            else:
+                vals = c.figs(spec, name)
+                lines = sorted({v.line for v in vals})
+                shown.append(f"line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))}: "
+                             + ", ".join(map(_n, vals)))
+                got.append(vals)
+        return Outcome("; ".join(shown), got[0] == got[1], dict(a=got[0], b=got[1]))
+
+
+class _Series(_Check):
+    series: list[Fig] = Field(min_length=2)
+    labels: list[str] | None = None    # default: the figures' periods
+
+    @model_validator(mode="after")
+    def _labels_match(self):
+        if self.labels is not None and len(self.labels) != len(self.series):
+            raise ValueError(f"labels: {len(self.labels)} labels for {len(self.series)} figures")
+        return self
+
+    def _values(self, c):
+        vals = c.figs(self.series, "series")
+        return vals, self.labels or [v.period for v in vals]
+
+
+class Monotone(_Series):
+    kind: Literal["monotone"]
+    direction: Literal["increasing", "decreasing"]
+    strict: bool = True       # every step; else never back, and the last differs from the first
+    scale: float = 1
+    unit: str = ""
+
+    def run(self, c):
+        vals, labels = self._values(c)
+        steps = [(b - a) * (1 if self.direction == "increasing" else -1) for a, b in zip(vals, vals[1:])]
+        holds = all(d > 0 for d in steps) if self.strict else all(d >= 0 for d in steps) and vals[-1] != vals[0]
+        changes = [(b - a) / self.scale for a, b in zip(vals, vals[1:])]
+        shown = [(v.qualified if self.scale == 1 else _n(v / self.scale)) + self.unit for v in vals]
+        return Outcome(", ".join(f"{lab}: {s}" for lab, s in zip(labels, shown)) + "; changes: "
+                       + ", ".join(_n(d) + self.unit for d in changes), holds, dict(series=vals, changes=changes))
+
+
+class Bound(_Series):
+    kind: Literal["bound"]
+    bound: Fig
+    side: Literal["above", "below"]
+
+    def run(self, c):
+        (vals, labels), bound = self._values(c), c.fig(self.bound, "bound")
+        above = self.side == "above"
+        extreme = min(vals) if above else max(vals)
+        return Outcome(f"{'minimum' if above else 'maximum'} {_n(extreme)} against {_n(bound)} ("
+                       + ", ".join(f"{lab}: {_n(v)}" for lab, v in zip(labels, vals)) + ")",
+                       extreme > bound if above else extreme < bound, dict(series=vals, bound=bound))
+
+
+class Ratio(_Check):
+    kind: Literal["ratio"]
+    numerator: Fig
+    denominator: Fig
+    stated: float
+    tolerance: float = 0
+
+    def run(self, c):
+        num, den = c.fig(self.numerator, "numerator"), c.fig(self.denominator, "denominator")
+        return Outcome(f"{_n(num)} / {_n(den)} = {num / den:.3f} against {self.stated:g}",
+                       abs(num / den - self.stated) <= self.tolerance + 1e-9,
+                       dict(ratio=num / den, stated=self.stated))
+
+
+class ShareRecomputed(_Check):
+    kind: Literal["share-recomputed"]
+    counts: list[Fig] = Field(min_length=2)
+    shares: list[Fig] = Field(min_length=2)
+    decimals: int = Field(0, ge=0)
+
+    @model_validator(mode="after")
+    def _one_share_per_count(self):
+        if len(self.counts) != len(self.shares):
+            raise ValueError(f"shares: {len(self.shares)} shares for {len(self.counts)} counts")
+        return self
+
+    def run(self, c):
+        counts, shares = c.figs(self.counts, "counts"), c.figs(self.shares, "shares")
+        pct = [100.0 * x / sum(counts) for x in counts]
+        holds = all(round(p, self.decimals) == s for p, s in zip(pct, shares)) and abs(sum(shares) - 100) < 1e-9
+        return Outcome(_sum(counts) + "; " + ", ".join(f"{_n(x)}/{_n(sum(counts))} = {p:.{self.decimals + 1}f} %"
+                                                      for x, p in zip(counts, pct)),
+                       holds, dict(counts=counts, shares=shares, recomputed=pct))
+
+
+class Occurrence(_Model):
+    period: str
+    line: int = Field(gt=0)
+    words: str
+    named: list[str] = Field(min_length=1)   # each must be in the words
+
+
+class Occurrences(_Check):
+    kind: Literal["occurrences"]
+    per_period: int = Field(gt=0)
+    occurrences: list[Occurrence] = Field(min_length=1)
+
+    def run(self, c):
+        for i, o in enumerate(self.occurrences):
+            for w in [o.words, *o.named]:
+                c.claim(o.line, w, f"occurrences[{i}]")
+        return Outcome("; ".join(f"{len(o.named)} named in {o.period} ({', '.join(o.named)})"
+                                 for o in self.occurrences),
+                       all(len(o.named) >= self.per_period for o in self.occurrences),
+                       dict(per_period=self.per_period))
+
+
+class DateOrder(_Check):
+    kind: Literal["date-order"]
+    acts: list[str] = Field(min_length=1)
+    events: list[str] = Field(min_length=2)
+    relation: Literal["in-order", "same"] = "in-order"
+    precision: Literal["day", "year"] = "day"
+
+    def run(self, c):
+        year = self.precision == "year"
+        rows, findings, at = [], [], {}
+        for act in self.acts:
+            ev = c.events(act, "acts").set_index("event")
+            if missing := [e for e in self.events if e not in ev.index]:
+                raise c.error("events", f"act {act!r} has no event {missing[0]!r} in dated-acts.csv")
+            ts = at.setdefault(act, {e: ev.loc[e, "ts"] for e in self.events})
+            shown = {e: str(ts[e].year) if year else ev.loc[e, "date_iso"] for e in self.events}
+            key = {e: ts[e].year if year else ts[e] for e in self.events}
+            rows.append(f"{act}: " + ", ".join(f"{e} {shown[e]}" for e in self.events))
+            bad = next(((a, b) for a, b in zip(self.events, self.events[1:])
+                        if not (key[a] <= key[b] if self.relation == "in-order" else key[a] == key[b])), None)
+            if bad:
+                a, b = bad
+                days = abs((ts[a] - ts[b]).days)
+                gap = f"{abs(ts[a].year - ts[b].year)} years" if year or days >= 365 else f"{days} days"
+                where = "before" if ts[b] < ts[a] else "after"
+                rows[-1] += f" ({'out of order' if self.relation == 'in-order' else 'not the same'}: " \
+                            f"{b} {gap} {where} {a})"
+                findings.append(f"{ev.act_en.iloc[0]}: {b} {shown[b]}, {gap} {where} {a} ({shown[a]})")
+        return Outcome("; ".join(rows), not findings, dict(findings=findings, at=at[self.acts[0]], dates=at))
+
+
+class DatesWithin(_Check):
+    kind: Literal["dates-within"]
+    act_id: str
+    event_prefix: str = ""
+    lines: list[int] = Field(min_length=1)
+    tolerance_days: int = Field(ge=0)
+
+    def run(self, c):
+        parts, holds, first = [], True, None
+        for i, line in enumerate(self.lines):
+            d = c.events(self.act_id, f"lines[{i}]", self.event_prefix, line)
+            first = d if first is None else first
+            median = d.ts.sort_values().iloc[len(d) // 2]
+            off = d[(d.ts - median).abs().dt.days > self.tolerance_days]
+            holds = holds and off.empty
+            parts.append(f"line {line}: median {median.date().isoformat()}; " + (
+                "; ".join(f"{e.name} {e.ts.date().isoformat()} is {abs((e.ts - median).days)} days "
+                          + ("later" if e.ts > median else "earlier") for e in off.itertuples())
+                or f"all within {self.tolerance_days} days"))
+        events = [dict(name=e.name, printed=e.date_as_printed, date=e.date_iso) for e in first.itertuples()]
+        return Outcome(f"{len(first)} dates; " + "; ".join(parts), holds, dict(events=events, count=len(first)))
+
+
+class Judged(_Check):
+    kind: Literal["judged"]
+    computed_en: str = Field(min_length=1)
+
+    def run(self, c):
+        return Outcome("", None, {})
+
+
+_KIND_MODELS = (SumEqualsTotal, PartWithinWhole, SameValueTwice, Monotone, Bound, Ratio, ShareRecomputed,
+                Occurrences, DateOrder, DatesWithin, Judged)
+CheckRow = Annotated[Union[_KIND_MODELS], Field(discriminator="kind")]
+_ROW = TypeAdapter(CheckRow)
+if {m.model_fields["kind"].annotation.__args__[0] for m in _KIND_MODELS} != set(CHECK_KINDS):
+    raise AuditError(f"audit-check-kinds.yaml: kinds {sorted(CHECK_KINDS)} are not the implemented ones")
+
+
+# ---------------------------------------------------------------------------
+# Loading and running
+# ---------------------------------------------------------------------------
+
+def load_checks(path=AUDIT_CHECKS_YAML) -> list[_Check]:
+    """The rows of a pack's audit-checks.yaml, validated; a bad row raises :class:`CheckRowError`."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict) or set(data) != {"checks"} or not isinstance(data["checks"], list):
+        raise CheckRowError(path, "-", "checks", "the file must hold one key, checks: a list of rows")
+    rows, seen = [], set()
+    for i, raw in enumerate(data["checks"]):
+        raw = raw if isinstance(raw, dict) else {}
+        cid = str(raw.get("check_id", f"checks[{i}]"))
+        if raw.get("kind") not in CHECK_KINDS:
+            raise CheckRowError(path, cid, "kind", f"{raw.get('kind')!r} is not one of {list(CHECK_KINDS)}")
+        try:
+            row = _ROW.validate_python(raw)
+        except ValidationError as e:
+            err = e.errors()[0]
+            loc = "".join(f"[{x}]" if isinstance(x, int) else f".{x}" for x in err["loc"][1:]).lstrip(".")
+            raise CheckRowError(path, cid, loc or "(row)", err["msg"]) from None
+        if row.check_id in seen:
+            raise CheckRowError(path, cid, "check_id", "duplicate check id")
+        seen.add(row.check_id)
+        rows.append(row)
+    return rows
 
 
 def load_dated_acts(path=DATED_ACTS_CSV) -> pd.DataFrame:
@@ -174,638 +477,119 @@ def load_dated_acts(path=DATED_ACTS_CSV) -> pd.DataFrame:
 
 
 def load_judgements(path=JUDGEMENTS_YAML) -> dict[str, dict]:
-    """Verdicts and reasoning of the judged checks, keyed by check_id."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    """Verdicts and reasoning of the judged checks, keyed by check_id (none if no file)."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {} if Path(path).exists() else {}
     for cid, j in data.items():
         if not isinstance(j, dict) or j.get("status") not in STATUSES:
             raise AuditError(f"audit-judgements: {cid}: field status must be one of {sorted(STATUSES)}")
         if not str(j.get("reasoning_en") or "").strip():
             raise AuditError(f"audit-judgements: {cid}: field reasoning_en is required")
+        if set(j) - {"status", "reasoning_en"}:
+            raise AuditError(f"audit-judgements: {cid}: field {sorted(set(j) - {'status', 'reasoning_en'})[0]} "
+                             "is not one of status, reasoning_en")
     return data
 
 
-def _n(x: float) -> str:
-    """A number for display: integers with space thousands separators, others to 2 places."""
-    if float(x).is_integer():
-        return f"{int(x):,}".replace(",", " ")
-    return f"{x:.2f}".rstrip("0").rstrip(".")
-
-
-def _sum(values: list[float]) -> str:
-    """'a + b + c = s', computed."""
-    return " + ".join(map(_n, values)) + f" = {_n(sum(values))}"
-
-
-def _pct(part: float, whole: float) -> float:
-    return 100.0 * part / whole
-
-
-# ---------------------------------------------------------------------------
-# Totals against their parts
-# ---------------------------------------------------------------------------
-
-_kind("total-vs-parts")
-
-@check("torture-cases-2009-2012-by-agency")
-def _(c: Ctx) -> Result:
-    years = [c.v("art-1-4-5-006", 52), c.v("art-1-4-5-007", 52), c.v("art-1-4-5-008", 52), c.v("art-1-4-5-009", 52)]
-    mia = c.v("art-1-4-5-010", 53)
-    c.claim(53, "le restant contre des agents pénitentiaires")
-    total = sum(years)
-    ok = mia <= total
-    return Result(
-        f"{_sum(years)} cases; remainder against prison officers = {_n(total - mia)}",
-        f"{_n(mia)} against Ministry of Internal Affairs officers, 'the rest' against prison officers",
-        (ok),
-        f"Torture cases opened 2009-2012 (line 52) against the {_n(mia)} said to concern Ministry of "
-        f"Internal Affairs officers (line 53): the part does not exceed the total; the rest "
-        f"({_n(total - mia)}) is not stated.")
-
-
-@check("torture-convictions-custodial-share")
-def _(c: Ctx) -> Result:
-    prison, p_pct = c.v("art-1-4-5-011", 55), c.v("art-1-4-5-012", 55)
-    other, o_pct = c.v("art-1-4-5-013", 56), c.v("art-1-4-5-014", 56)
-    total = prison + other
-    a, b = _pct(prison, total), _pct(other, total)
-    ok = round(a) == p_pct and round(b) == o_pct and p_pct + o_pct == 100
-    return Result(
-        f"{_sum([prison, other])} convicted; {_n(prison)}/{_n(total)} = {a:.1f} %, "
-        f"{_n(other)}/{_n(total)} = {b:.1f} %",
-        f"{_n(p_pct)} % and {_n(o_pct)} %",
-        (ok),
-        "Persons convicted of torture: custodial vs non-custodial sentences (lines 55-56), "
-        "percentages recomputed from the counts.")
-
-
-@check("amnesty-2011-released-breakdown")
-def _(c: Ctx) -> Result:
-    c.claim(106, "Le 28 décembre 2011, une loi d'amnistie a été adoptée")
-    total = c.v("art-2-029", 107)
-    parts = {"women": c.v("art-2-030", 107), "disabled": c.v("art-2-031", 107),
-             "elderly": c.v("art-2-032", 107), "minors": c.v("art-2-033", 107),
-             "served a quarter": c.v("art-2-034", 107)}
-    s = sum(parts.values())
-    return Result(
-        f"{_sum(list(parts.values()))} (<= total)",
-        f"more than {_n(total)} released ('dont' ...)",
-        (s <= total),
-        "Persons released under the 2011 amnesty: the categories listed after 'dont' do not exceed "
-        "the total (they need not exhaust it).")
-
-
-@check("probation-staff-increase")
-def _(c: Ctx) -> Result:
-    total = c.v("art-2-038", 120)
-    parts = [c.v("art-2-039", 120), c.v("art-2-040", 120)]
-    s = sum(parts)
-    return Result(_sum(parts), _n(total), (s == total),
-                  "Increase in probation (inspection unit) staff: 2010 + 2011 against the stated total.")
-
-
-@check("extraditions-2008-2012-by-year")
-def _(c: Ctx) -> Result:
-    total = c.v("co2-unheaded-333-001", 338)
-    ids = ["co2-unheaded-333-002", "co2-unheaded-333-003", "co2-unheaded-333-004",
-           "co2-unheaded-333-005", "co2-unheaded-333-006"]
-    parts = [c.v(i, 338) for i in ids]
-    s = sum(parts)
-    return Result(_sum(parts), _n(total),
-                  (s == total),
-                  "Persons extradited at foreign request: yearly counts 2008-2012 against the period total.")
-
-
-@check("extradition-refusals-2008-2012-by-year")
-def _(c: Ctx) -> Result:
-    total = c.v("co2-unheaded-333-007", 339)
-    ids = ["co2-unheaded-333-008", "co2-unheaded-333-009", "co2-unheaded-333-010",
-           "co2-unheaded-333-011", "co2-unheaded-333-012"]
-    parts = [c.v(i, 339) for i in ids]
-    s = sum(parts)
-    return Result(_sum(parts), _n(total),
-                  (s == total),
-                  "Extradition refusals: yearly counts 2008-2012 against the stated total.")
-
-
-@check("uzbek-extraditions-2010-within-total")
-def _(c: Ctx) -> Result:
-    uz, y2010 = c.v("co2-unheaded-333-013", 341), c.v("co2-unheaded-333-004", 338)
-    return Result(f"{_n(uz)} <= {_n(y2010)}", f"{_n(uz)} Uzbek nationals extradited in 2010",
-                  (uz <= y2010),
-                  "The 29 Uzbek nationals extradited in 2010 fit within the 151 extraditions of 2010.")
-
-
-@check("penitentiary-institutions-total")
-def _(c: Ctx) -> Result:
-    total, pen, sizo = c.v("co2-32-001", 462), c.v("co2-32-002", 462), c.v("co2-32-003", 462)
-    return Result(_sum([pen, sizo]), _n(total),
-                  (pen + sizo == total),
-                  "Institutions of the penitentiary system: penitentiary institutions plus remand centres.")
-
-
-@check("penitentiary-institutions-by-regime")
-def _(c: Ctx) -> Result:
-    pen = c.v("co2-32-002", 462)
-    ids = ["co2-32-004", "co2-32-005", "co2-32-006", "co2-32-007", "co2-32-008", "co2-32-009", "co2-32-010"]
-    parts = [c.v(i, 463) for i in ids]
-    s = sum(parts)
-    return Result(_sum(parts), f"{_n(pen)} penitentiary institutions",
-                  (s == pen),
-                  f"Penitentiary institutions by type (line 463) against the {_n(pen)} of line 462: the "
-                  f"listed types add up to {_n(s)}.")
-
-
-@check("trafficking-subsets")
-def _(c: Ctx) -> Result:
-    pairs = [  # (part, whole, label)
-        ("co2-32-018", "co2-32-016", "trafficking proper <= all trafficking-related, 2011"),
-        ("co2-32-019", "co2-32-017", "trafficking proper <= all trafficking-related, 2012"),
-        ("co2-32-020", "co2-32-018", "sexual exploitation <= trafficking proper, 2011"),
-        ("co2-32-021", "co2-32-019", "sexual exploitation <= trafficking proper, 2012"),
-        ("co2-32-023", "co2-32-022", "minors, sexual exploitation <= minors, 2011"),
-        ("co2-32-027", "co2-32-025", "officials <= persons prosecuted, 2012"),
-        ("co2-32-028", "co2-32-026", "officials <= persons prosecuted, 2011"),
-    ]
-    lines = {"co2-32-025": 472, "co2-32-026": 472, "co2-32-027": 472, "co2-32-028": 472}
-    bad = [lab for p, w, lab in pairs if c.v(p, lines.get(p, 470)) > c.v(w, lines.get(w, 470))]
-    return Result("all parts within their totals" if not bad else "exceeds: " + "; ".join(bad),
-                  "'notamment', 'dont' breakdowns", not (bad),
-                  "Trafficking cases and prosecutions: each 'of which' figure against its total.")
-
-
-@check("prison-population-breakdown-2013")
-def _(c: Ctx) -> Result:
-    total = c.v("art-2-023", 104)
-    parts = [c.v("co2-32-012", 464), c.v("co2-32-013", 464), c.v("co2-32-014", 464), c.v("co2-32-015", 464)]
-    s = sum(parts)
-    return Result(f"{_sum(parts)} (<= {_n(total)}); women {_pct(parts[0], total):.1f} %",
-                  "'dont' women, minors, foreigners, stateless",
-                  (s <= total),
-                  "Categories of prisoners on 1 January 2013 (line 464) against the population of line 104 "
-                  "(line 464's own total is misprinted).")
-
-
-# ---------------------------------------------------------------------------
-# Percentages against their bases
-# ---------------------------------------------------------------------------
-
-_kind("percentage")
-
-@check("protection-orders-shares-2012")
-def _(c: Ctx) -> Result:
-    men, women, minors = c.v("co2-30-31-007", 448), c.v("co2-30-31-008", 448), c.v("co2-30-31-009", 448)
-    s = men + women + minors
-    hi = (men + 0.5) + (women + 0.05) + (minors + 0.05)
-    return Result(f"{_n(men)} + {_n(women)} + {_n(minors)} = {s:.1f} % (100 - {s:.1f} = {100 - s:.1f} points "
-                  f"missing); at most {hi:.2f} % allowing for rounding",
-                  "shares of protection orders against men, women and minors",
-                  not (hi < 100),
-                  f"Protection orders 2012 by person (line 448): the three shares are presented as the whole "
-                  f"but leave {100 - s:.1f} points unaccounted for, more than rounding can explain (minors may overlap "
-                  "the other groups, or a category is missing).")
-
-
-@check("complaints-share-unlawful-acts")
-def _(c: Ctx) -> Result:
-    p08, p11 = c.v("art-13-006", 184), c.v("art-13-007", 184)
-    r08, r11 = c.v("art-13-001", 184), c.v("art-13-005", 184)
-    c.claim(184, "a également baissé")
-    return Result(f"5.4 % -> 3.2 % (falls); if the base is requests received: about {r08 * p08 / 100:.0f} (2008) "
-                  f"and {r11 * p11 / 100:.0f} (2011) complaints",
-                  "'a également baissé', 5,4 % in 2008 to 3,2 % in 2011",
-                  (p11 < p08),
-                  "Share of complaints about unlawful acts by prison staff: the fall the text claims holds; "
-                  "the base of the percentage is not stated and the series stops in 2011 while the request "
-                  "counts run to 2012.")
-
-
-# ---------------------------------------------------------------------------
-# The same quantity stated in two places
-# ---------------------------------------------------------------------------
-
-_kind("same-value-twice")
-
-@check("prison-population-2013-two-statements")
-def _(c: Ctx) -> Result:
-    a, b = c.v("art-2-023", 104), c.v("co2-32-011", 464)
-    return Result(f"{_n(a)} (line 104) vs {_n(b)} (line 464)", "48 684 and '48 6864'",
-                  (a == b),
-                  "Prisoners held on 1 January 2013, stated twice: line 464 prints '48 6864', a misprint "
-                  "(extra digit) of 48 684.")
-
-
-@check("torture-cases-by-year-two-statements")
-def _(c: Ctx) -> Result:
-    a = [c.v(i, 52) for i in ("art-1-4-5-006", "art-1-4-5-007", "art-1-4-5-008", "art-1-4-5-009")]
-    b = [c.v(i, 223) for i in ("cases-ngo-001", "cases-ngo-002", "cases-ngo-003", "cases-ngo-004")]
-    return Result(f"line 52: {', '.join(map(_n, a))}; line 223: {', '.join(map(_n, b))}",
-                  "torture cases opened 2009-2012", (a == b),
-                  "Torture cases opened per year 2009-2012, stated in Part III (line 52) and Part V (line 223).")
-
-
-@check("temporary-detention-centres-capacity-two-statements")
-def _(c: Ctx) -> Result:
-    a = [c.v("art-2-017", 95), c.v("art-2-018", 95), c.v("art-2-019", 96)]
-    b = [c.v("co2-21-c-001", 377), c.v("co2-21-c-002", 377), c.v("co2-21-c-003", 377)]
-    return Result(f"lines 95-96: {', '.join(map(_n, a))}; line 377: {', '.join(map(_n, b))}",
-                  "Ust-Kamenogorsk, Taldykorgan, Kostanay capacities", (a == b),
-                  "Capacities of the new temporary detention centres, stated in Part III and Part VI.")
-
-
-@check("radiography-machines-31-two-statements")
-def _(c: Ctx) -> Result:
-    a, b = c.v("art-2-009", 82), c.v("co2-21-f-002", 387)
-    c.claim(82, "ont été achetés")
-    c.claim(386, "Il est prévu d'allouer")
-    return Result(f"{_n(a)} bought since 2011 (line 82); {_n(b)} to be bought from the 2012 budget (line 387)",
-                  "31 and 31", None,
-                  "X-ray machines for prisons: the number reported as bought under 'Salamatty Kazakhstan' "
-                  "(line 82) against the number to be bought from the 2012 budget (lines 386-387).")
-
-
-@check("monitoring-commission-visits-2011-2012")
-def _(c: Ctx) -> Result:
-    v2011 = c.v("cases-ngo-018", 241)
-    v2012, v2006 = c.v("co2-unheaded-275-003", 283), c.v("co2-unheaded-275-004", 283)
-    c.claim(283, "augmente chaque année")
-    return Result(f"2006: {_n(v2006)}; 2011: {_n(v2011)} (line 241); 2012: {_n(v2012)} (line 283)",
-                  "'augmente chaque année'", None,
-                  "Visits and interventions with the public monitoring commissions: the yearly increase line "
-                  "283 claims, against the counts of lines 241 and 283.")
-
-
-# ---------------------------------------------------------------------------
-# Year-on-year changes against what the text claims
-# ---------------------------------------------------------------------------
-
-_kind("trend")
-
-@check("prison-population-decrease-2009-2013")
-def _(c: Ctx) -> Result:
-    now, then, drop = c.v("art-2-023", 104), c.v("art-2-024", 104), c.v("art-2-025", 104)
-    diff = then - now
-    return Result(f"{_n(then)} - {_n(now)} = {_n(diff)}; {_n(diff)} - {_n(drop)} = {_n(diff - drop)}",
-                  f"decrease of {_n(drop)}",
-                  (abs(diff - drop) <= 500),
-                  f"Fall in the prison population 2009 to 1 January 2013: the stated decrease ({_n(drop)}) is "
-                  f"{_n(diff - drop)} short of the difference of the two stated populations ({_n(diff)}).")
-
-
-@check("prison-population-falls-every-year")
-def _(c: Ctx) -> Result:
-    c.claim(103, "chaque année, on observe une diminution")
-    now, then = c.v("art-2-023", 104), c.v("art-2-024", 104)
-    return Result(f"two points only: {_n(then)} (2009), {_n(now)} (2013-01-01)",
-                  "'chaque année, on observe une diminution'", None,
-                  "The yearly fall in prisoners line 103 claims, against the populations line 104 gives.")
-
-
-@check("specialised-institutions-funding-rises-every-year")
-def _(c: Ctx) -> Result:
-    c.claim(93, "D'année en année, le Gouvernement kazakh augmente les montants")
-    y0910, y11, y12 = c.v("art-2-014", 93), c.v("art-2-015", 93), c.v("art-2-016", 93)
-    series = [y0910, y0910, y11, y12]
-    rises = all(b > a for a, b in zip(series, series[1:]))
-    steps = ", ".join(f"{y}: {_n(v / 1e6)} M" for y, v in zip((2009, 2010, 2011, 2012), series))
-    return Result(f"{steps} tenge; changes: " + ", ".join(_n((b - a) / 1e6) for a, b in zip(series, series[1:])) + " M",
-                  "'D'année en année ... augmente les montants'", (rises),
-                  f"Funding of specialised institutions: the text says it rises year after year; the figures "
-                  f"it gives change by {', '.join(_n((b - a) / 1e6) for a, b in zip(series, series[1:]))} "
-                  f"million tenge from one year to the next (2009-2012).")
-
-
-@check("penitentiary-requests-fall")
-def _(c: Ctx) -> Result:
-    c.claim(184, "permettent de diminuer leur nombre")
-    ids = [("art-13-001", "2008"), ("art-13-003", "2009"), ("art-13-004", "2010"),
-           ("art-13-005", "2011"), ("art-13-002", "2012")]
-    series = [c.v(i, 184) for i, _y in ids]
-    falls = all(b < a for a, b in zip(series, series[1:]))
-    return Result(", ".join(f"{y}: {_n(v)}" for (_i, y), v in zip(ids, series)) + " (falls every year)",
-                  "'permettent de diminuer leur nombre'", (falls),
-                  "Requests received by the Penitentiary System Committee 2008-2012 against the claimed fall.")
-
-
-@check("temporary-detention-admissions")
-def _(c: Ctx) -> Result:
-    usual, y08, y12 = c.v("art-12-001", 161), c.v("art-12-002", 161), c.v("art-12-003", 161)
-    ok = y12 <= usual <= y08 and y12 < y08
-    return Result(f"2008: > {_n(y08)}; 2012: {_n(y12)}; 'year in, year out' nearly {_n(usual)} lies between",
-                  "'bon an mal an, près de 38 000'; 'supérieur à 46 000 en 2008 ... 31 836 en 2012'",
-                  (ok),
-                  "Suspects placed in temporary detention centres: the typical yearly figure lies between the "
-                  "2008 and 2012 figures, and the number fell as the text says.")
-
-
-@check("torture-cases-rise-2009-2012")
-def _(c: Ctx) -> Result:
-    c.claim(51, "ont redoublé d'efforts pour enquêter sur les cas de torture")
-    series = [c.v(i, 52) for i in ("art-1-4-5-006", "art-1-4-5-007", "art-1-4-5-008", "art-1-4-5-009")]
-    rises = all(b > a for a, b in zip(series, series[1:]))
-    return Result(", ".join(map(_n, series)) + (" (rises every year)" if rises else " (does not rise every year)"), "'ont redoublé d'efforts'",
-                  (rises),
-                  "Torture cases opened 2009-2012 against the claim of intensified investigation.")
-
-
-@check("extradition-instructions-over-300-each-year")
-def _(c: Ctx) -> Result:
-    floor = c.v("co2-19-001", 363)
-    series = [c.v(f"co2-19-00{k}", 363) for k in range(2, 7)]
-    ok = all(x > floor for x in series)
-    return Result(f"minimum {_n(min(series))} (2008-2012: {', '.join(map(_n, series))})",
-                  f"more than {_n(floor)} each year", (ok),
-                  "Extradition-related instructions executed each year against 'plus de 300 chaque année'.")
-
-
-@check("family-murders-halved-2005-2012")
-def _(c: Ctx) -> Result:
-    c.claim(439, "a diminué de moitié")
-    a, b = c.v("co2-30-31-003", 439), c.v("co2-30-31-004", 439)
-    ratio = b / a
-    return Result(f"{_n(b)} / {_n(a)} = {ratio:.3f}", "'diminué de moitié' (0.5)",
-                  (abs(ratio - 0.5) <= 0.05),
-                  "Murders in the family sphere 2005 to 2012 against the claim that they halved.")
-
-
-@check("stop-trafficking-operation-quarterly")
-def _(c: Ctx) -> Result:
-    c.claim(473, "mènent chaque trimestre l'opération de prévention")
-    quarters = 4
-    runs = {2011: ("mai", "août"), 2012: ("mai", "octobre")}
-    c.claim(473, f"cette opération a été conduite en {runs[2011][0]} et en {runs[2011][1]}")
-    c.claim(474, f"l'opération s'est déroulée en {runs[2012][0]} et en {runs[2012][1]}")
-    f11, f12 = c.row("co2-32-029", 473), c.row("co2-32-030", 474)
-    found = [("more than " if r.qualifier == "more-than" else "") + _n(float(r.value)) for r in (f11, f12)]
-    holds = all(len(months) >= quarters for months in runs.values())
-    return Result("; ".join(f"{len(m)} runs named in {y} ({', '.join(m)})" for y, m in runs.items()),
-                  f"'chaque trimestre' ({quarters} a year)", holds,
-                  f"The 'Stop trafficking' operation is said to run every quarter; the runs the report names "
-                  f"in each year are counted against {quarters}. The cases it uncovered ({found[0]} in 2011, "
-                  f"{found[1]} in 2012) come from the runs named.")
-
-
-# ---------------------------------------------------------------------------
-# "No cases" statements against statistics
-# ---------------------------------------------------------------------------
-
-_kind("no-cases")
-
-@check("no-torture-by-investigators-vs-cases")
-def _(c: Ctx) -> Result:
-    zero = c.v("co2-7-005", 272)
-    mia = c.v("art-1-4-5-010", 53)
-    total = sum(c.v(i, 52) for i in ("art-1-4-5-006", "art-1-4-5-007", "art-1-4-5-008", "art-1-4-5-009"))
-    return Result(f"{_n(total)} torture cases 2009-2012, {_n(mia)} against Ministry of Internal Affairs officers",
-                  f"{_n(zero)} torture cases involving investigators or inquiry officers, 2009-2012", None,
-                  "Line 272's statement that no torture case involving investigators or inquiry officers was "
-                  "recorded in 2009-2012, against the torture cases of lines 52-53.")
-
-
-@check("no-torture-in-temporary-detention-vs-cases")
-def _(c: Ctx) -> Result:
-    zero_tdc = c.v("co2-unheaded-275-007", 286)
-    zero_spec = c.v("cases-ngo-021", 245)
-    mia = c.v("art-1-4-5-010", 53)
-    return Result(f"{_n(mia)} torture cases against Ministry of Internal Affairs officers 2009-2012",
-                  f"{_n(zero_tdc)} cases in temporary detention and remand centres (line 286); "
-                  f"{_n(zero_spec)} by staff of specialised institutions (line 245)", None,
-                  "The statements of lines 245 and 286 that no torture was recorded in temporary detention "
-                  "and remand centres, against the cases against police officers of line 53.")
-
-
-@check("prison-staff-torture-cases-2010")
-def _(c: Ctx) -> Result:
-    pen2010 = c.v("co2-7-001", 258)
-    all2010 = c.v("art-1-4-5-007", 52)
-    total = sum(c.v(i, 52) for i in ("art-1-4-5-006", "art-1-4-5-007", "art-1-4-5-008", "art-1-4-5-009"))
-    rest = total - c.v("art-1-4-5-010", 53)
-    return Result(f"9 prison-staff cases in 2010 alone vs 13 cases against prison officers implied for "
-                  f"2009-2012 ({_n(total)} - 36 = {_n(rest)}); 9 <= {_n(all2010)} torture cases in 2010",
-                  "9 cases (torture, violence or abuse of office) concerning 21 prison officers in 2010",
-                  None,
-                  "Line 258's cases of 2010 concerning prison officers, against the prison-officer share of the "
-                  "torture cases of lines 52-53.")
-
-
-# ---------------------------------------------------------------------------
-# Other statements the figures bear on
-# ---------------------------------------------------------------------------
-
-_kind("statement")
-
-@check("refugee-applicants-from-afghanistan")
-def _(c: Ctx) -> Result:
-    afg = c.v("co2-unheaded-333-019", 351)
-    refugees = c.v("co2-unheaded-333-015", 350)
-    applicants = c.v("co2-unheaded-333-016", 350) + c.v("co2-unheaded-333-017", 350) + c.v("co2-unheaded-333-018", 350)
-    c.claim(351, "La majorité des personnes ayant déposé une demande")
-    return Result(f"applicants stated: 9 + 10 + 11 = {_n(applicants)}; refugees: {_n(refugees)}",
-                  f"{_n(afg)} applicants from Afghanistan ('la majorité')", None,
-                  "Applicants from Afghanistan said to be 'the majority' (line 351), against the applicants "
-                  "and refugees of line 350.")
-
-
-@check("sentences-vs-penalty-range")
-def _(c: Ctx) -> Result:
-    c.claim(48, "peines privatives de liberté d'une durée de cinq à dix ans")
-    koriak = c.v("cases-ngo-005", 225) + c.v("cases-ngo-006", 225) / 12
-    aoukenov = c.v("cases-ngo-008", 226) + c.v("cases-ngo-009", 226) / 12
-    c.claim(225, "des alinéas a et d du paragraphe 2 de l'article 141-1 du Code pénal")
-    c.claim(226, "au titre des alinéas a et d du paragraphe 2 de l'article 141-1")
-    return Result(f"V. V. Koriak {koriak:g} years, R. Aoukenov {aoukenov:g} years (art. 141-1 para. 2)",
-                  "torture punishable by 5 to 10 years' imprisonment (line 48)", None,
-                  "The torture sentences of the Saran case (lines 225-226) against the range line 48 gives "
-                  "for torture.")
-
-
-@check("monitoring-commissions-count-vs-regions")
-def _(c: Ctx) -> Result:
-    n = c.v("co2-unheaded-275-001", 282)
-    members = c.v("co2-unheaded-275-002", 282)
-    c.claim(242, "Il existe dans toutes les régions du pays des commissions de surveillance publique")
-    c.claim(248, "dans les régions, les villes d'importance nationale et la capitale")
-    return Result(f"{_n(n)} commissions, {members / n:.1f} members each on average",
-                  "commissions in all regions, cities of national importance and the capital", None,
-                  "The number of public monitoring commissions (line 282) against the territorial units in "
-                  "which the regulation provides for them (lines 242, 248).")
-
-
-# ---------------------------------------------------------------------------
-# Dates of legal acts (data/cat-c-kaz-3/report/dated-acts.csv), compared by code
-# ---------------------------------------------------------------------------
-
-_kind("date-order")
-
-
-def _d(ts: pd.Timestamp, printed: str) -> str:
-    return f"{printed} ({ts.date().isoformat() if len(printed) > 4 else ts.year})"
-
-
-@check("registration-before-publication")
-def _(c: Ctx) -> Result:
-    acts = ("mia-order-385-2002", "mia-order-232-2011", "mia-order-233-2011")
-    rows, bad = [], []
-    for act in acts:
-        ev = c.dates(act).set_index("event")
-        adopted, registered, published = (pd.Timestamp(ev.loc[e, "date_iso"]) for e in ("adopted", "registered", "published"))
-        in_order = adopted <= registered <= published
-        rows.append(f"{act}: adopted {ev.loc['adopted', 'date_iso']}, registered {ev.loc['registered', 'date_iso']}, "
-                    f"published {ev.loc['published', 'date_iso']}" + ("" if in_order else
-                    f" (out of order: published {registered.year - published.year} years before registration)"))
-        if not in_order:
-            gap = registered.year - published.year
-            bad.append(f"{ev.act_en.iloc[0]} is published in {published.year}, {gap} years before its registration "
-                       f"({registered.date().isoformat()})")
-    return Result("; ".join(rows), "dates of adoption, registration in the State Register and publication "
-                  "(lines 312-315)", not bad,
-                  "Ministerial orders on temporary detention and reception centres: adoption, then "
-                  "registration in the State Register of normative legal acts, then publication, as the "
-                  "report dates them. " + ("; ".join(bad) + "." if bad else "All in order."))
-
-
-def _signatures(c: Ctx, line: int) -> pd.DataFrame:
-    d = c.dates("joint-order-torture-complaints")
-    d = d[d.source_line == line].copy()
-    d["ts"] = d.date_iso.map(pd.Timestamp)
-    d["signer"] = d.event.str.removeprefix("signed: ")
-    return d
-
-
-@check("joint-order-signature-dates")
-def _(c: Ctx) -> Result:
-    tolerance_days = 365  # co-signatures of one joint order further apart than a year
-    parts, holds = [], True
-    for line in (29, 414):
-        d = _signatures(c, line)
-        median = d.ts.sort_values().iloc[len(d) // 2]
-        off = d[(d.ts - median).abs().dt.days > tolerance_days]
-        holds = holds and off.empty
-        parts.append(f"line {line}: median signature {median.date().isoformat()}; " + (
-            "; ".join(f"{r.signer} {r.ts.date().isoformat()} is {(r.ts - median).days} days later" for r in off.itertuples())
-            if not off.empty else "all within a year"))
-    d29 = _signatures(c, 29)
-    return Result(f"{len(d29)} signatures; " + "; ".join(parts),
-                  "; ".join(f"{r.signer}: {r.date_as_printed}" for r in d29.itertuples()), holds,
-                  f"The joint order on verifying torture complaints (lines 29 and 414) is signed by "
-                  f"{len(d29)} heads of agencies; their dates are compared with the median signature date.")
-
-
-@check("joint-order-dates-two-statements", kind="same-value-twice")
-def _(c: Ctx) -> Result:
-    a, b = _signatures(c, 29), _signatures(c, 414)
-    same = list(zip(a.signer, a.date_iso)) == list(zip(b.signer, b.date_iso))
-    return Result("line 29: " + ", ".join(a.date_iso) + "; line 414: " + ", ".join(b.date_iso),
-                  "the five order numbers and dates, in lines 29 and 414", same,
-                  "The co-signature dates of the joint order as line 29 gives them, against the list of "
-                  "legal acts at line 414: the outlying date is printed the same way in both places.")
-
-
-@check("offence-added-vs-counted-since-entry-into-force")
-def _(c: Ctx) -> Result:
-    added = c.date("aoc-art-79-5", "added")
-    counted = c.date("aoc-art-79-5", "counted since entry into force")
-    return Result(f"added {added.year}; counted 'since entry into force' from {counted.year}: "
-                  f"{counted.year - added.year} years of the offence not counted",
-                  "'complété en 2008' (line 437); 'Depuis l'entrée en vigueur ... entre 2010 et 2012' (line 438)",
-                  added.year == counted.year,
-                  f"Article 79-5 of the Code of Administrative Offences, added in {added.year} (line 437), "
-                  f"against the prosecutions counted 'since entry into force' from {counted.year} (line 438).")
-
-
-# ---------------------------------------------------------------------------
-# Legal references that must be read (verdicts in data/cat-c-kaz-3/audit-judgements.yaml)
-# ---------------------------------------------------------------------------
-
-_kind("legal-reference")
-
-
-@check("opcat-ratification-deadline")
-def _(c: Ctx) -> Result:
-    ratified = c.date("opcat-ratification", "ratified")
-    deadline = c.date("opcat-ratification", "deadline: national preventive mechanism")
-    months = (deadline.year - ratified.year) * 12 + deadline.month - ratified.month
-    return Result(f"ratified {ratified.strftime('%Y-%m')}; deadline {deadline.date().isoformat()}: "
-                  f"{months} months later", "'ratifié ... en juin 2008', 'avant le 21 novembre 2009' (line 203)",
-                  None,
-                  "The ratification of the Optional Protocol and the deadline for the national preventive "
-                  "mechanism it set, both at line 203.")
-
-
-@check("repealed-72-hour-rule-two-articles")
-def _(c: Ctx) -> Result:
-    a = c.claim(199, "Le paragraphe 3 de l'article 38 du Code de procédure pénale")
-    b = c.claim(304, "a supprimé le paragraphe 3 de l'article 138 du Code de procédure pénale")
-    for line in (199, 304):
-        c.claim(line, "soixante-douze heures")
-        c.claim(line, "loi du 18 janvier 2011")
-    return Result("same law (18 January 2011), same paragraph 3, same 72-hour delay before informing relatives; "
-                  "article 38 (line 199) against article 138 (line 304)", f"'{a}'; '{b}'", None,
-                  "The rule allowing 72 hours before relatives are told of an arrest, repealed by the law of "
-                  "18 January 2011, as lines 199 and 304 place it in the Code of Criminal Procedure.")
-
-
-@check("torture-penalty-range-two-statements")
-def _(c: Ctx) -> Result:
-    w48 = ("cinq", "dix")
-    w357, w358 = "cinq", "dix"
-    c.claim(48, f"peines privatives de liberté d'une durée de {w48[0]} à {w48[1]} ans")
-    c.claim(357, f"passibles d'une peine d'emprisonnement maximale de {w357} ans")
-    c.claim(358, f"passibles d'une peine d'emprisonnement maximale de {w358} ans")
-    lo48, hi48 = (int(parse_french_number(w)) for w in w48)
-    max1, max23 = int(parse_french_number(w357)), int(parse_french_number(w358))
-    return Result(f"line 48: {lo48}-{hi48} years; lines 357-358: at most {max1} (para. 1), at most {max23} "
-                  f"(paras 2-3); maxima agree: {hi48 == max23}; line 48's minimum equals para. 1's maximum: "
-                  f"{lo48 == max1}", "'cinq à dix ans' (line 48); 'maximale de cinq ans', 'maximale de dix ans' "
-                  "(lines 357-358)", None,
-                  "The penalty for torture (article 141-1 of the Criminal Code) as line 48 states it, against "
-                  "lines 357-358.")
-
-
-# ---------------------------------------------------------------------------
-
-def run_audit(figures: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Run every check; one row per check, in the order they are defined."""
+def _read_csv(path, **types) -> pd.DataFrame:
+    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    return df.astype(types)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """A row of audit.csv before its verdict, and the lines and figures it read."""
+    check: _Check
+    computed: str
+    reported: str
+    description_en: str
+    holds: bool | None
+    lines: tuple[int, ...]
+    used: tuple[str, ...]
+
+
+def run_check(row: _Check, c: Ctx) -> CheckResult:
+    """Run one row: its claims, its named figures and dates, its kind; fill its templates."""
+    context: dict = {"claims": [cl.words for cl in row.claims]}
+    for i, cl in enumerate(row.claims):
+        c.claim(cl.line, cl.words, f"claims[{i}]")
+        for name, w in cl.numbers.items():
+            c.claim(cl.line, w, f"claims[{i}].numbers.{name}")
+            context[name] = parse_french_number(w)
+    for name, ref in row.figures.items():
+        context[name] = c.figs(ref, f"figures.{name}") if isinstance(ref, list) else c.fig(ref, f"figures.{name}")
+    for name, ref in row.dates.items():
+        hit = c.acts[(c.acts.act_id == ref.act_id) & (c.acts.event == ref.event)]
+        if len(hit) != 1:
+            raise c.error(f"dates.{name}", f"dated-acts.csv has {len(hit)} rows for {ref.act_id!r}, {ref.event!r}")
+        c.lines.add(int(hit.iloc[0].source_line))
+        context[name] = pd.Timestamp(hit.iloc[0].date_iso)
+    out = row.run(c)
+    context.update(out.values)
+
+    def render(field_name: str) -> str:
+        try:
+            text = _ENV.from_string(getattr(row, field_name)).render(**context)
+        except jinja2.TemplateError as e:
+            raise c.error(field_name, f"template: {e}") from None
+        return re.sub(r"[ \t\r\n]+", " ", text).strip()
+
+    computed = render("computed_en") if isinstance(row, Judged) else out.computed
+    if row.computed_note_en:
+        computed += "; " + render("computed_note_en")
+    return CheckResult(row, computed, render("reported_en"), render("description_en"), out.holds,
+                       tuple(sorted(c.lines)), tuple(c.used))
+
+
+def check_results(figures: pd.DataFrame | None = None, *, checks_path=AUDIT_CHECKS_YAML, figures_path=FIGURES_CSV,
+                  dated_acts: pd.DataFrame | None = None, dated_acts_path=DATED_ACTS_CSV,
+                  paragraphs_path=PARAGRAPHS_CSV) -> list[CheckResult]:
+    """Run every row of a pack's audit-checks.yaml, in file order."""
     if figures is None:
-        figures = load_figures()
-    paras = load_paragraphs()
-    section_of = dict(zip(paras.source_line.astype(int), paras.section))
-    judgements = load_judgements()
-    extra = set(judgements) - set(CHECKS)
-    if extra:
+        figures = load_figures() if Path(figures_path) == FIGURES_CSV else \
+            _read_csv(figures_path, value=float, source_line=int)
+    if dated_acts is None:   # a pack may have no dated acts
+        dated_acts = load_dated_acts(dated_acts_path) if Path(dated_acts_path).exists() else \
+            pd.DataFrame({c: pd.Series(dtype=int if c == "source_line" else str) for c in DATED_ACTS_COLUMNS})
+    acts = dated_acts
+    paras = _read_csv(paragraphs_path, source_line=int)
+    text_of = dict(zip(paras.source_line, paras.text))
+    return [run_check(row, Ctx(Path(checks_path).name, row.check_id, figures, acts, lambda n: text_of.get(n, "")))
+            for row in load_checks(checks_path)]
+
+
+def run_audit(figures: pd.DataFrame | None = None, *, judgements_path=JUDGEMENTS_YAML,
+              paragraphs_path=PARAGRAPHS_CSV, **paths) -> pd.DataFrame:
+    """Run every check; one row per check, in the order of audit-checks.yaml. ``paths``:
+    checks_path, figures_path, dated_acts (a table) or dated_acts_path (see check_results)."""
+    results = check_results(figures, paragraphs_path=paragraphs_path, **paths)
+    paras = _read_csv(paragraphs_path, source_line=int)
+    section_of = dict(zip(paras.source_line, paras.section))
+    para_of = {n: int(p) for n, p in zip(paras.source_line, paras.para_no) if p.strip()}
+    judgements = load_judgements(judgements_path)
+    if extra := set(judgements) - {r.check.check_id for r in results}:
         raise AuditError(f"audit-judgements: check_id {sorted(extra)} is not a check")
     rows = []
-    for check_id, fn in CHECKS.items():
-        ctx = Ctx(figures)
-        res = fn(ctx)
+    for res in results:
+        cid = res.check.check_id
         if res.holds is None:
-            if check_id not in judgements:
-                raise AuditError(f"audit-judgements: judged check {check_id} has no judgement")
-            status, method = judgements[check_id]["status"], "judged"
-            reasoning = " ".join(str(judgements[check_id]["reasoning_en"]).split())
+            if cid not in judgements:
+                raise AuditError(f"audit-judgements: judged check {cid} has no judgement")
+            status, method = judgements[cid]["status"], "judged"
+            reasoning = " ".join(str(judgements[cid]["reasoning_en"]).split())
         else:
-            if check_id in judgements:
-                raise AuditError(f"audit-judgements: {check_id} is computed; it takes no judgement")
+            if cid in judgements:
+                raise AuditError(f"audit-judgements: {cid} is computed; it takes no judgement")
             status, method, reasoning = COMPUTED_VERDICT[bool(res.holds)], "computed", ""
-        lines = sorted(ctx.lines)
-        sections = list(dict.fromkeys(section_of[n] for n in lines))
-        rows.append({
-            "check_id": check_id,
-            "section": ";".join(sections),
-            "kind": KIND_OF[check_id],
-            "source_lines": ";".join(map(str, lines)),
-            "para_no": para_no_value(";".join(map(str, lines)), "lines"),
-            "description_en": res.description_en,
-            "computed": res.computed,
-            "reported": res.reported,
-            "status": status,
-            "method": method,
-            "reasoning_en": reasoning,
-        })
+        rows.append({"check_id": cid, "section": ";".join(dict.fromkeys(section_of[n] for n in res.lines)),
+                     "kind": res.check.section, "source_lines": ";".join(map(str, res.lines)),
+                     "para_no": ";".join(map(str, sorted({para_of[n] for n in res.lines if n in para_of}))),
+                     "description_en": res.description_en, "computed": res.computed, "reported": res.reported,
+                     "status": status, "method": method, "reasoning_en": reasoning})
     return pd.DataFrame(rows, columns=AUDIT_COLUMNS)
 
 
-def write_audit(path=AUDIT_CSV) -> pd.DataFrame:
-    df = run_audit()
+def write_audit(path=AUDIT_CSV, **paths) -> pd.DataFrame:
+    df = run_audit(**paths)
     df.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
     return df
 

@@ -24,6 +24,7 @@ PACK = (DATA / os.environ.get("CATBOOK_PACK", DEFAULT_PACK)).resolve()
 VERDICT_SCALE_YAML = DATA / "verdict-scale.yaml"
 TRACKER_SCALE_YAML = DATA / "tracker-scale.yaml"
 CONVENTION_OBLIGATIONS_YAML = DATA / "convention" / "obligations.yaml"
+AUDIT_CHECK_KINDS_YAML = DATA / "audit-check-kinds.yaml"
 
 # The pack's own files.
 REPORT_YAML = PACK / "report.yaml"
@@ -40,6 +41,7 @@ TABLES_DIR = PACK / "tables"
 RECONCILIATION_YAML = PACK / "torture-reconciliation.yaml"
 AUDIT_CSV = PACK / "audit.csv"
 AUDIT_JUDGEMENTS_YAML = PACK / "audit-judgements.yaml"
+AUDIT_CHECKS_YAML = PACK / "audit-checks.yaml"
 CHAPTERS_YAML = PACK / "chapters.yaml"
 NOTEBOOK_TEXT_YAML = PACK / "notebooks.yaml"  # prose, charts and cases of the hand-made notebooks
 RECOMMENDATIONS_CSV = PACK / "recommendations.csv"
