@@ -27,6 +27,9 @@ CONVENTION_OBLIGATIONS_YAML = DATA / "convention" / "obligations.yaml"
 
 # The pack's own files.
 REPORT_YAML = PACK / "report.yaml"
+#: How pages name the pack's folder: its path from the repository root ("data/cat-c-kaz-3"),
+#: or its own name for a pack outside the repository.
+PACK_LABEL = PACK.relative_to(ROOT).as_posix() if PACK.is_relative_to(ROOT) else PACK.name
 PARAGRAPHS_CSV = PACK / "report" / "paragraphs.csv"
 OFFICIAL_PARAGRAPHS_YAML = PACK / "report" / "official-paragraphs.yaml"
 TRANSLATION_EN_CSV = PACK / "report" / "translation.en.csv"
