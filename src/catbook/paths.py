@@ -27,9 +27,17 @@ CONVENTION_OBLIGATIONS_YAML = DATA / "convention" / "obligations.yaml"
 
 # The pack's own files.
 REPORT_YAML = PACK / "report.yaml"
-#: How pages name the pack's folder: its path from the repository root ("data/cat-c-kaz-3"),
-#: or its own name for a pack outside the repository.
-PACK_LABEL = PACK.relative_to(ROOT).as_posix() if PACK.is_relative_to(ROOT) else PACK.name
+
+
+def label(path: Path) -> str:
+    """How pages and exports name a file: its path from the repository root
+    ("data/cat-c-kaz-3/figures.csv"), or from the pack's parent for a pack elsewhere."""
+    path = Path(path).resolve()
+    return (path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.relative_to(PACK.parent)).as_posix()
+
+
+#: The pack's folder as pages name it ("data/cat-c-kaz-3").
+PACK_LABEL = label(PACK)
 PARAGRAPHS_CSV = PACK / "report" / "paragraphs.csv"
 OFFICIAL_PARAGRAPHS_YAML = PACK / "report" / "official-paragraphs.yaml"
 TRANSLATION_EN_CSV = PACK / "report" / "translation.en.csv"
