@@ -178,6 +178,41 @@ def test_topic_tables_and_datapackage_are_built_from_the_pack(built):
     assert {"figures", "claims"} <= names
 
 
+def test_the_packs_tables_pass_the_frictionless_schemas(built):
+    out = _python(built["env"], """
+        import json
+        from catbook import datapackage
+        result = datapackage.validate()
+        print(json.dumps({t["name"]: [e["type"] for e in t["errors"]]
+                          for t in result.report.to_descriptor()["tasks"]}))
+    """)
+    for name in ("paragraphs", "figures", "claims", "recommendations", "complaints-by-year",
+                 "torture-reconciliation"):
+        assert out[name] == [], name
+    # what the pack does not have yet: the audit (h1), an English translation of an English text,
+    # the instructors' glossary
+    assert {name for name, errors in out.items() if errors} == {"audit", "translation-en", "training-glossary"}
+
+
+@pytest.mark.xfail(reason="needs h3's schema files: descriptions still name CAT/C/KAZ/3", strict=False)
+def test_the_packs_datapackage_names_nothing_of_another_report(built):
+    text = (built["pack"] / "datapackage.json").read_text(encoding="utf-8")
+    assert "CAT/C/VLR/2" in text
+    for word in FOREIGN:
+        assert word not in text, word
+
+
+@pytest.mark.xfail(reason="needs h4's page templates: the report page is French/English by design "
+                          "(catbook.pages, catbook.translation)", strict=False)
+def test_the_report_page_is_generated_for_the_pack(built):
+    _run(built["env"], sys.executable, "-m", "catbook", "pages")
+    page = (built["base"] / "book" / "report-text.md").read_text(encoding="utf-8")
+    assert "CAT/C/VLR/2" in page
+    assert "the police may hold a suspect for no more than 6 hours" in page
+    for word in FOREIGN + ("French", "kaz-3"):
+        assert word not in page, word
+
+
 # -- custody rules and zone -----------------------------------------------------------------
 
 def test_custody_deadlines_follow_the_packs_rules_and_zone(built):
