@@ -19,6 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from . import source
+    from .paths import AUDIT_CSV, PARAGRAPHS_CSV
     try:
         source.verify_source()
     except source.SourceIntegrityError as err:
@@ -30,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         from .corpus import write_paragraphs_csv
         from .para_columns import write_all
         df = write_paragraphs_csv()
-        print(f"wrote data/cat-c-kaz-3/report/paragraphs.csv: {len(df)} rows, "
+        print(f"wrote {PARAGRAPHS_CSV}: {len(df)} rows, "
               f"{int(df.is_heading.sum())} headings, "
               f"{df[df.section_inferred].section.nunique()} blocks with inferred sections, "
               f"{df.para_no.nunique()} official paragraphs ({int(df.is_list_item.sum())} list items)")
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"    computed: {row.computed}")
             print(f"    reported: {row.reported}")
         counts = df.status.value_counts()
-        print("wrote data/cat-c-kaz-3/audit.csv: " + ", ".join(f"{n} {s}" for s, n in counts.items()))
+        print(f"wrote {AUDIT_CSV}: " + ", ".join(f"{n} {s}" for s, n in counts.items()))
     elif args.command == "notebooks":
         from .chapter_notebook import write_all
         for p in write_all():

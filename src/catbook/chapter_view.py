@@ -142,7 +142,9 @@ class ChapterView:
         rows = [f"| {{ref}}`paragraph {r.co2_paragraph} <{anchor(r.co2_paragraph)}>` "
                 f"| {escape(r.topic_en)} | {_answer(r.answer_lines)} "
                 f"| {ASSESSMENTS[r.assessment]} |" for r in recs.itertuples()]
-        return Markdown("| CO/2 | topic (as inferred from the answer) | the report's answer | assessment |\n"
+        from .report import report
+        return Markdown(f"| {report().previous_observations.short_name} "
+                        "| topic (as inferred from the answer) | the report's answer | assessment |\n"
                         "|---|---|---|---|\n" + "\n".join(rows))
 
     def outside_the_report(self) -> Markdown:

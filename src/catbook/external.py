@@ -414,7 +414,8 @@ def render_beside(facts: pd.DataFrame) -> str:
             "{doc}`../book/external`). They are shown beside the verdicts above, not inside "
             "them: no verdict on the report's own data rests on them.")
     if facts.empty:
-        return head + "\n\n*No outside fact in `data/cat-c-kaz-3/external.csv` bears on this chapter's lines or articles.*"
+        from .paths import PACK_LABEL
+        return head + f"\n\n*No outside fact in `{PACK_LABEL}/external.csv` bears on this chapter's lines or articles.*"
     items = []
     for r in facts.itertuples():
         date = "undated" if r.source_date == UNDATED else r.source_date

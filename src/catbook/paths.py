@@ -28,6 +28,17 @@ AUDIT_CHECK_KINDS_YAML = DATA / "audit-check-kinds.yaml"
 
 # The pack's own files.
 REPORT_YAML = PACK / "report.yaml"
+
+
+def label(path: Path) -> str:
+    """How pages and exports name a file: its path from the repository root
+    ("data/cat-c-kaz-3/figures.csv"), or from the pack's parent for a pack elsewhere."""
+    path = Path(path).resolve()
+    return (path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.relative_to(PACK.parent)).as_posix()
+
+
+#: The pack's folder as pages name it ("data/cat-c-kaz-3").
+PACK_LABEL = label(PACK)
 PARAGRAPHS_CSV = PACK / "report" / "paragraphs.csv"
 OFFICIAL_PARAGRAPHS_YAML = PACK / "report" / "official-paragraphs.yaml"
 TRANSLATION_EN_CSV = PACK / "report" / "translation.en.csv"

@@ -106,7 +106,8 @@ def scale_table() -> pd.DataFrame:
 
 def anchor(paragraph: int) -> str:
     """The stable anchor of a recommendation on the tracker page."""
-    return f"rec-co2-{paragraph}"
+    from .report import report
+    return f"rec-{report().co_prefix}{paragraph}"
 
 
 def tracker_table(df: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -39,6 +39,8 @@ class Source(_Strict):
     file: str
     sha256: str
     language: str
+    #: the language's English name, as the chapters say it ("French")
+    language_name_en: str
     original_language: str = ""
 
     @field_validator("sha256")
@@ -53,6 +55,8 @@ class PreviousObservations(_Strict):
     symbol: str
     short_name: str
     section_prefix: str
+    #: the report the observations were made on, as the chapters name it ("second report")
+    on_report_en: str
 
 
 class Headings(_Strict):

@@ -35,7 +35,7 @@ from .custody.moments import _zone_names as _engine_zone_names
 from .custody.moments import DEFAULT_ZONE, country_zones
 from .custody.rules import ARREST, RULES_FILE, Duration, Rule, RuleBook, Version, load_rules
 from .custody.scenarios import SCENARIOS_FILE, load_scenarios
-from .paths import CUSTODY_DIR, ROOT, TRAINING_DIR
+from .paths import CUSTODY_DIR, ROOT, TRAINING_DIR, label
 
 WEB = ROOT / "web"
 WEB_SRC = WEB / "src"
@@ -109,8 +109,11 @@ def _rule(rule: Rule) -> dict:
 
 
 #: The calculator's other languages: the message table in that language (same keys and
-#: names as messages.yaml) and the rules' texts (titles, acts, limits, bases) in it.
-LANGUAGE_FILES = {"ru": (CUSTODY_DIR / "messages.ru.yaml", TRAINING_DIR / "ru" / "rules.yaml")}
+#: names as messages.yaml) and the rules' texts (titles, acts, limits, bases) in it; a language
+#: counts when the pack has both files.
+LANGUAGE_FILES = {code: files for code, files in
+                  {"ru": (CUSTODY_DIR / "messages.ru.yaml", TRAINING_DIR / "ru" / "rules.yaml")}.items()
+                  if all(f.exists() for f in files)}
 _NAMES = re.compile(r"\{([a-z_]+)\}")
 
 
@@ -174,12 +177,12 @@ def custody_rules_payload(book: RuleBook | None = None) -> dict:
     return {
         "format": FORMAT,
         "generated_from": {
-            "rules": RULES_FILE.relative_to(ROOT).as_posix(), "rules_sha256": _sha256(RULES_FILE),
-            "scenarios": SCENARIOS_FILE.relative_to(ROOT).as_posix(),
+            "rules": label(RULES_FILE), "rules_sha256": _sha256(RULES_FILE),
+            "scenarios": label(SCENARIOS_FILE),
             "scenarios_sha256": _sha256(SCENARIOS_FILE),
-            "messages": MESSAGES_FILE.relative_to(ROOT).as_posix(), "messages_sha256": _sha256(MESSAGES_FILE),
+            "messages": label(MESSAGES_FILE), "messages_sha256": _sha256(MESSAGES_FILE),
             "tzdata": metadata.version("tzdata"),
-            "languages": {code: [p.relative_to(ROOT).as_posix() for p in files]
+            "languages": {code: [label(p) for p in files]
                           for code, files in LANGUAGE_FILES.items()},
         },
         "arrest": ARREST,
