@@ -260,7 +260,6 @@ def test_web_calculator_data_carries_the_packs_rules_and_zone(built):
 
 # -- the audit ------------------------------------------------------------------------------
 
-@pytest.mark.xfail(reason="needs h1's audit kinds (audit-checks.yaml rows read by catbook.audit)", strict=False)
 def test_audit_runs_the_packs_declared_checks(built):
     _run(built["env"], sys.executable, "-m", "catbook", "audit")
     audit = pd.read_csv(built["pack"] / "audit.csv", dtype=str, keep_default_na=False)
@@ -269,20 +268,20 @@ def test_audit_runs_the_packs_declared_checks(built):
     status = dict(zip(audit.check_id, audit.status))
     assert status == {"complaints-total": "supported",
                       "held-beyond-six-hours-within-arrests": "supported",
+                      "arrests-fell": "supported",
                       "unannounced-within-visits": "supported"}
+    assert set(audit.method) == {"computed"}
     row = audit.set_index("check_id").loc["complaints-total"]
     assert "153" in row.computed + row.reported
 
 
 # -- a chapter and its HTML page ------------------------------------------------------------
 
-def _execute(built, drop_audit: bool) -> Path:
-    """The generated Article 2 chapter, executed by nbconvert (optionally without its audit cell)."""
+def _execute(built) -> Path:
+    """The generated Article 2 chapter, executed by nbconvert."""
     source = built["base"] / "notebooks" / "vlr-art-02-custody.ipynb"
     nb = nbformat.read(source, as_version=4)
-    if drop_audit:
-        nb.cells = [c for c in nb.cells if "view.audit()" not in c.source]
-    folder = built["base"] / ("site-no-audit" if drop_audit else "site") / "notebooks"
+    folder = built["base"] / "site" / "notebooks"
     folder.mkdir(parents=True)
     path = folder / source.name
     nbformat.write(nb, path)
@@ -329,19 +328,13 @@ def _check_chapter(built, notebook: Path, html: str) -> None:
         assert word not in html, f"{word!r} of CAT/C/KAZ/3 in the second pack's chapter page"
 
 
-@pytest.mark.xfail(reason="needs h1's audit kinds: the chapter's audit cell runs the pack's audit-checks.yaml",
-                   strict=False)
 def test_chapter_notebook_executes_and_renders_to_html(built):
-    notebook = _execute(built, drop_audit=False)
-    _check_chapter(built, notebook, _html(built, notebook))
-
-
-def test_chapter_notebook_without_its_audit_cell_executes_and_renders(built):
-    """Every other cell of the template runs on the second pack today (the audit is h1's)."""
-    notebook = _execute(built, drop_audit=True)
+    notebook = _execute(built)
     nb = nbformat.read(notebook, as_version=4)
     sources = [c.source for c in nb.cells]
-    assert any("view.custody_findings()" in s for s in sources)
-    assert any("view.recommendations()" in s for s in sources)
-    assert any("Each claim quotes the report verbatim (English)" in s for s in sources)
-    _check_chapter(built, notebook, _html(built, notebook))
+    for call in ("view.audit()", "view.custody_findings()", "view.recommendations()"):
+        assert any(call in s for s in sources), call
+    html = _html(built, notebook)
+    _check_chapter(built, notebook, html)
+    # the chapter's audit cell shows the pack's own declared check, computed
+    assert "held-beyond-six-hours-within-arrests" in html
