@@ -24,6 +24,8 @@ PACK = (DATA / os.environ.get("CATBOOK_PACK", DEFAULT_PACK)).resolve()
 VERDICT_SCALE_YAML = DATA / "verdict-scale.yaml"
 TRACKER_SCALE_YAML = DATA / "tracker-scale.yaml"
 CONVENTION_OBLIGATIONS_YAML = DATA / "convention" / "obligations.yaml"
+#: Frictionless Table Schemas of the tables every pack has (catbook.datapackage, catbook.tables).
+SCHEMAS_DIR = DATA / "schemas"
 
 # The pack's own files.
 REPORT_YAML = PACK / "report.yaml"
@@ -47,6 +49,8 @@ CO2_TEXT_CSV = PACK / "co2-text.csv"
 QUESTIONS_CSV = PACK / "questions.csv"
 DATA_GAPS_CSV = PACK / "data-gaps.csv"
 PACKAGE_JSON = PACK / "datapackage.json"
+#: Table Schemas of the tables only this pack has.
+PACK_SCHEMAS_DIR = PACK / "schemas"
 CUSTODY_DIR = PACK / "custody"
 TRAINING_DIR = PACK / "training"
 

@@ -39,6 +39,8 @@ class Source(_Strict):
     file: str
     sha256: str
     language: str
+    #: The language's name in English, as the package descriptor says it ("French").
+    language_name: str = ""
     original_language: str = ""
 
     @field_validator("sha256")
@@ -78,6 +80,8 @@ class Report(_Strict):
     symbol: str
     state: str
     title_en: str
+    #: The title of the pack's datapackage.json; default "<symbol> as open data: <title_en>".
+    package_title: str = ""
     period: Period
     source: Source
     previous_observations: PreviousObservations
