@@ -220,20 +220,22 @@ def validate_co2_text(df: pd.DataFrame) -> None:
         _check_date(rid, row.source_date, allow_undated=False)
 
 
-def _read(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+def _read(name: str, path: Path) -> pd.DataFrame:
+    """The table read through its schema (catbook.tables), then checked by the rules here."""
+    from . import tables
+    return tables.load(name, path)
 
 
 def load_facts(path: Path = EXTERNAL_CSV) -> pd.DataFrame:
     """The validated facts, in the page's order: by topic, then as listed in the file."""
-    df = _read(path)
+    df = _read("external", path)
     validate_facts(df)
     order = {t: i for i, t in enumerate(TOPICS)}
     return df.sort_values("topic", key=lambda s: s.map(order), kind="stable").reset_index(drop=True)
 
 
 def load_co2_text(path: Path = CO2_TEXT_CSV) -> pd.DataFrame:
-    df = _read(path)
+    df = _read("co2-text", path)
     validate_co2_text(df)
     df["co2_paragraph"] = df["co2_paragraph"].astype(int)
     return df.sort_values("co2_paragraph").reset_index(drop=True)
