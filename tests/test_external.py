@@ -267,9 +267,12 @@ def test_page_is_in_the_prevention_and_follow_up_part():
     assert "- file: book/external" in part
 
 
-def test_field_descriptions_cover_every_column():
-    assert list(external.FIELD_DESCRIPTIONS) == external.COLUMNS
-    assert list(external.CO2_FIELD_DESCRIPTIONS) == external.CO2_COLUMNS
+def test_the_pack_schemas_describe_every_column():
+    from catbook import tables
+    for name, columns in (("external", external.COLUMNS), ("co2-text", external.CO2_COLUMNS)):
+        fields = tables.schema(name)["schema"]["fields"]
+        assert [f["name"] for f in fields] == columns
+        assert all(f["description"].strip() for f in fields)
 
 
 def test_outside_the_report_lists_facts_on_the_chapters_lines_apart_from_verdicts():

@@ -65,34 +65,6 @@ CO2_TEXT_KINDS = {
 #: The paragraphs of CAT/C/KAZ/CO/2 that part VI of the report answers.
 CO2_PARAGRAPHS = range(6, 35)
 
-#: Field meanings, for the data package and the page.
-FIELD_DESCRIPTIONS = {
-    "fact_id": "stable slug of the fact",
-    "topic": "one of: " + ", ".join(TOPICS),
-    "source_kind": "whose words the source gives: " + ", ".join(SOURCE_KINDS),
-    "statement_en": "what the source shows, paraphrased in English",
-    "quote": f"short verbatim quote of words the source page shows (at most {MAX_QUOTE} characters), or empty",
-    "source_title": "title of the source document or page",
-    "source_symbol_or_publisher": "UN document symbol, or the publisher",
-    "source_date": f"ISO 8601 date of the document (YYYY, YYYY-MM or YYYY-MM-DD), or '{UNDATED}'",
-    "source_url": "address of the source as the search tool returned it",
-    "retrieved_via": "how the source was found",
-    "report_lines": "';'-separated 1-based lines of the report the fact bears on",
-    "bearing": "one of: " + ", ".join(BEARINGS),
-    "bearing_en": "how the fact bears on those lines, attributing the report's words",
-    "convention_articles": "';'-separated articles of the Convention (n) or the Optional Protocol (OP n)",
-}
-
-CO2_FIELD_DESCRIPTIONS = {
-    "co2_paragraph": f"paragraph of CAT/C/KAZ/CO/2 ({CO2_PARAGRAPHS.start}-{CO2_PARAGRAPHS.stop - 1}), unique",
-    "text_kind": "one of: " + ", ".join(CO2_TEXT_KINDS),
-    "text_en": "the Committee's words, verbatim from the source",
-    "source_title": "title of the source document",
-    "source_url": "address of the source as the search tool returned it",
-    "source_symbol": "UN document symbol of the source",
-    "source_date": "ISO 8601 date of the source document",
-}
-
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _ARTICLE = re.compile(r"^(OP )?(\d+)$")
