@@ -47,8 +47,8 @@ def test_shared_schemas_name_no_report():
     from catbook.report import report
     r = report()
     facts = [r.symbol, r.state, r.source.file, r.previous_observations.symbol,
-             r.previous_observations.short_name, f"{r.period.first_year}-{r.period.last_year}",
-             PACK.name]
+             r.previous_observations.short_name, r.previous_observations.section_prefix,
+             f"{r.period.first_year}-{r.period.last_year}", r.source.language_name, PACK.name]
     for path in SCHEMAS_DIR.glob("*.yaml"):
         text = path.read_text(encoding="utf-8")
         for fact in facts:
