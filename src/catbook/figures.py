@@ -358,8 +358,16 @@ def figure(figure_id: str, *, line: int | None = None, figures: pd.DataFrame | N
 
 
 def figures_by_id(figure_ids, figures: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The rows of these figures, in the order given (each looked up by :func:`figure`)."""
-    return pd.DataFrame([figure(i, figures=figures) for i in figure_ids]).reset_index(drop=True)
+    """The rows of these figures, in the order given, with the table's column types (a missing
+    id is a :class:`FigureLookupError`, as in :func:`figure`)."""
+    ids = list(figure_ids)
+    table = load_figures() if figures is None else figures
+    if "figure_id" in table.columns:
+        table = table.set_index("figure_id")
+    missing = [i for i in ids if i not in table.index]
+    if missing:
+        raise FigureLookupError(str(missing[0]), "figure_id", "not in figures.csv")
+    return table.loc[ids].reset_index()
 
 
 def figures_for(section: str) -> pd.DataFrame:
