@@ -7,7 +7,7 @@ from catbook import chapter_notebook, claims_index
 from catbook.chapter_view import ChapterView
 from catbook.chapters import CHAPTERS, GENERATED_CHAPTERS, chapter_of_section
 from catbook.corpus import load_paragraphs
-from catbook.figures import load_figures
+from catbook.figures import figures_by_id, load_figures
 from catbook.paths import NOTEBOOKS, ROOT
 
 
@@ -32,10 +32,9 @@ def test_every_article_part_has_a_chapter(sections):
 
 
 def test_charts_name_existing_figures_of_one_unit():
-    figs = load_figures().set_index("figure_id")
     for chapter in CHAPTERS.values():
         for chart in chapter.charts:
-            rows = figs.loc[list(chart.figure_ids)]
+            rows = figures_by_id(chart.figure_ids)
             assert rows.unit.nunique() == 1, chart.title
             assert not chart.labels or len(chart.labels) == len(chart.figure_ids)
 

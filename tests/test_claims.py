@@ -2,7 +2,8 @@
 import pandas as pd
 import pytest
 
-from catbook import claims
+from catbook import claims, tables
+from catbook.tables import TableError
 from catbook.corpus import load_paragraphs
 from catbook.source import line
 
@@ -59,7 +60,6 @@ def _row(**overrides):
 
 @pytest.mark.parametrize("overrides, field", [
     ({"quote_fr": "48\xa0684\xa0condamnées"}, "quote_fr"),
-    ({"kind": "opinion"}, "kind"),
     ({"verdict": "true"}, "verdict"),
     ({"section": "art-6"}, "section"),
     ({"para_no": "83"}, "para_no"),
@@ -71,6 +71,20 @@ def test_a_broken_row_is_named_with_its_field(overrides, field):
     assert err.value.field == field
     assert isinstance(err.value, ValueError)
     assert "art-2-999" in str(err.value)
+
+
+@pytest.mark.parametrize("column, value", [("kind", "opinion"), ("verdict", "true"), ("check_kind", "hunch"),
+                                           ("source_line", "x"), ("claim_id", "intro-001")])
+def test_a_cell_the_schema_refuses_is_named_at_load(column, value, tmp_path, monkeypatch):
+    df = tables.load("claims")
+    df.loc[3, column] = value
+    path = tmp_path / "claims.csv"
+    df.to_csv(path, index=False)
+    monkeypatch.setattr(claims, "CLAIMS_CSV", path)
+    with pytest.raises(TableError) as err:
+        claims.load_claims()
+    assert (err.value.file, err.value.row, err.value.field) == ("claims.csv", 5, column)
+    assert isinstance(err.value, ValueError)
 
 
 def test_a_well_formed_row_passes():

@@ -3,6 +3,7 @@ import pandas as pd
 import pytest
 
 from catbook import compare
+from catbook.figures import FigureLookupError
 
 
 @pytest.fixture
@@ -19,7 +20,7 @@ def figs():
 
 def test_pick_keeps_the_order_asked_and_refuses_unknown_ids(figs):
     assert list(compare.pick(figs, "b", "a").figure_id) == ["b", "a"]
-    with pytest.raises(KeyError, match="zz"):
+    with pytest.raises(FigureLookupError, match="zz"):
         compare.pick(figs, "a", "zz")
 
 

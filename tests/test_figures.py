@@ -9,7 +9,7 @@ import pytest
 from catbook.corpus import load_paragraphs
 from catbook.figures import (
     COLUMNS, EXCLUSION_RULES, QUALIFIERS, REVIEWED_CATEGORIES, REVIEWED_EXCLUSIONS, TOPICS,
-    UNITS, classify_numbers, excerpt_pattern, figures_for, load_figures, locate_value,
+    UNITS, classify_numbers, excerpt_pattern, figure, figures_for, load_figures, locate_value,
     number_occurrences, parse_french_number, uncovered_numbers, value_from_text,
 )
 from catbook.paths import FIGURES_CSV
@@ -300,14 +300,13 @@ def test_reviewed_exclusions_come_from_data_and_bad_entries_are_named(tmp_path, 
     with pytest.raises(figures.FiguresError, match=r"exclusions\[0\]\.category"):
         figures._reviewed()
 def test_line_93_and_283_figures_as_the_text_says(figs):
-    f = figs.set_index("figure_id")
     assert "établissements spécialisés" in line(93)
     for fid in ("art-2-014", "art-2-015", "art-2-016"):
-        assert "pre-trial" not in f.loc[fid, "measure_en"]
-        assert "établissements spécialisés" in f.loc[fid, "measure_en"]
+        assert "pre-trial" not in figure(fid).measure_en
+        assert "établissements spécialisés" in figure(fid).measure_en
     assert "420 interventions" in line(283).replace("\u00a0", " ")
     for fid in ("co2-unheaded-275-003", "co2-unheaded-275-004"):
-        assert f.loc[fid, "unit"] == "interventions"
+        assert figure(fid).unit == "interventions"
     # 63 000 has no qualifier word before it in line 104: coded as printed, the rounding noted
-    assert f.loc["art-2-024", "qualifier"] == "exact"
-    assert "round thousand" in f.loc["art-2-024", "note"]
+    assert figure("art-2-024").qualifier == "exact"
+    assert "round thousand" in figure("art-2-024").note

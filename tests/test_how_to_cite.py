@@ -6,6 +6,7 @@ import re
 import pandas as pd
 import yaml
 
+from catbook.figures import figure
 from catbook.paths import BOOK, PACK as DATA, ROOT
 
 PAGE = (BOOK / "how-to-cite.md").read_text(encoding="utf-8")
@@ -34,8 +35,7 @@ def test_claim_example_matches_the_register():
 
 
 def test_figure_example_matches_the_figures_table():
-    figures = pd.read_csv(DATA / "figures.csv", dtype=str, keep_default_na=False).set_index("figure_id")
-    row = figures.loc["art-2-014"]
+    row = figure("art-2-014")
     flat = _flat(PAGE)
     # (the report's non-breaking spaces are plain spaces on the page)
     assert _flat(f'Figure art-2-014 (CAT/C/KAZ/3, para. {row.para_no}, line {row.source_line}: '
@@ -67,6 +67,5 @@ def test_report_citation_uses_the_official_paragraph():
     assert "(line 295 of the text" in flat
     claims = pd.read_csv(DATA / "claims.csv", dtype=str, keep_default_na=False).set_index("claim_id")
     row = claims.loc["art-2-002"]
-    figures = pd.read_csv(DATA / "figures.csv", dtype=str, keep_default_na=False).set_index("figure_id")
-    fig = figures.loc["art-2-014"]
+    fig = figure("art-2-014")
     assert f"{{ref}}`para. {fig.para_no} <para-{fig.para_no}>`" in PAGE

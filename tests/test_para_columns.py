@@ -5,6 +5,7 @@ import pytest
 from catbook import para_columns, tidy
 from catbook.audit import run_audit
 from catbook.corpus import load_paragraphs
+from catbook.figures import figure
 from catbook.paths import AUDIT_CSV, CLAIMS_CSV, FIGURES_CSV, RECOMMENDATIONS_CSV
 
 
@@ -39,11 +40,10 @@ def test_audit_gives_the_paragraphs_of_its_lines():
 
 
 def test_tidy_tables_copy_the_figures_para_no():
-    figures = pd.read_csv(FIGURES_CSV, dtype=str, keep_default_na=False).set_index("figure_id")
     for name, df in tidy.build_tables().items():
         assert "para_no" in df.columns, name
         for r in df.itertuples():
-            assert r.para_no == figures.at[r.figure_id, "para_no"], (name, r.figure_id)
+            assert r.para_no == figure(r.figure_id).para_no, (name, r.figure_id)
 
 
 @pytest.mark.parametrize("value, kind, expected", [

@@ -3,6 +3,8 @@ import pandas as pd
 import pytest
 
 from catbook import recommendations as rec
+from catbook import tables
+from catbook.tables import TableError
 from catbook.external import load_co2_text
 
 
@@ -35,13 +37,16 @@ def test_declining_answers_are_rejected(paragraph, line):
     assert f"line {line}" in row.reason_en
 
 
-def test_unknown_grade_and_old_grades_raise():
-    df = rec.load_recommendations()
+def test_unknown_grade_and_old_grades_raise(tmp_path):
+    df = tables.load("recommendations")
     for old in ("partly-answered", "fully-answered"):
         bad = df.copy()
         bad.loc[0, "assessment"] = old
-        with pytest.raises(rec.RecommendationsError, match="assessment"):
-            rec.validate(bad)
+        path = tmp_path / f"{old}.csv"
+        bad.to_csv(path, index=False)
+        with pytest.raises(TableError, match="assessment") as err:
+            rec.load_recommendations(path)
+        assert err.value.field == "assessment" and err.value.row == 2
 
 
 def test_a_missing_answer_can_only_be_insufficient_information():

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from catbook import tidy
-from catbook.figures import QUALIFIERS, UNITS, load_figures
+from catbook.figures import QUALIFIERS, UNITS, figure, load_figures
 from catbook.paths import FIGURES_CSV
 
 
@@ -18,7 +18,7 @@ def built() -> dict[str, pd.DataFrame]:
 
 @pytest.fixture(scope="module")
 def figs_text() -> pd.DataFrame:
-    return pd.read_csv(FIGURES_CSV, dtype=str, keep_default_na=False).set_index("figure_id")
+    return tidy.load_figures_text()
 
 
 @pytest.fixture(scope="module")
@@ -61,8 +61,7 @@ def test_every_row_is_its_figure(table, figs_text, figs):
     assert list(df.columns) == table.columns
     assert len(df) > 0
     for row in df.itertuples(index=False):
-        assert row.figure_id in figs_text.index, row.figure_id
-        fig = figs_text.loc[row.figure_id]
+        fig = figure(row.figure_id, figures=figs_text)
         for col in tidy.COPIED:
             if col != "figure_id":
                 assert getattr(row, col) == fig[col], (table.name, row.figure_id, col)
@@ -175,7 +174,7 @@ def test_reconciliation_committed_is_a_fresh_build(built):
 def test_reconciliation_rows_are_their_figures(figs_text):
     df = _committed(tidy.RECONCILIATION_NAME)
     for r in df.itertuples():
-        fig = figs_text.loc[r.figure_id]
+        fig = figure(r.figure_id, figures=figs_text)
         assert (r.value, r.source_line, r.quote_fr) == (fig.value, fig.source_line, fig.quote_fr)
 
 

@@ -20,6 +20,7 @@ from catbook.chapters import CHAPTERS, chapter_of_section
 from catbook.claims import VERDICTS, load_claims
 from catbook.custody.moments import resolve_zone, to_utc
 from catbook.custody.tables import format_overrun
+from catbook import figures
 from catbook.figures import load_figures
 from catbook.paths import ROOT
 from catbook.source import line, source_lines
@@ -144,7 +145,7 @@ def test_placeholders_fill_from_the_engine_and_the_data():
     text = e.text("solution")
     assert f"{direct['status']}, {format_overrun(direct['overrun'])} past the deadline" in text
     z = COURSE.exercise("zero-recorded-cases").text("solution")
-    figure = FIGURES.set_index("figure_id").loc["art-1-4-5-010"]
+    figure = figures.figure("art-1-4-5-010")
     assert f"{int(figure.value)} of them" in z
     assert VERDICTS[claim_row("co2-7-020").verdict] in z
 
@@ -234,7 +235,7 @@ def test_quiz_answer_key_is_the_engines_or_the_datas(key, entry):
         assert question.choices[int(answer)].text == VERDICTS[claim_row(entry["claim"]).verdict]
     elif kind == "number":
         if "figure" in entry:
-            expected = FIGURES.set_index("figure_id").loc[entry["figure"], "value"]
+            expected = figures.figure(entry["figure"]).value
         elif "rule" in entry:
             expected = custody.load_rules().rule(entry["rule"]).duration.amount
         else:

@@ -104,7 +104,6 @@ def test_claims_rules_for_kinds_figures_and_lines():
     from test_claims import _row
     for overrides, field in [
         ({"check_kind": "restatement"}, "verdict"),
-        ({"check_kind": "hunch"}, "check_kind"),
         ({"check_kind": "computed", "figure_ids": ""}, "figure_ids"),
         ({"check_kind": "computed", "figure_ids": "art-2-999"}, "figure_ids"),
         ({"check_kind": "no-data", "verdict": "unverified", "figure_ids": "art-2-023"}, "figure_ids"),

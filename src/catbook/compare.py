@@ -10,11 +10,9 @@ import pandas as pd
 
 
 def pick(figs: pd.DataFrame, *ids: str) -> pd.DataFrame:
-    """The rows with these figure ids, in the order given (a missing id is an error)."""
-    missing = [i for i in ids if i not in set(figs.figure_id)]
-    if missing:
-        raise KeyError(f"figure_id not in figures.csv: {', '.join(missing)}")
-    return figs.set_index("figure_id").loc[list(ids)].reset_index()
+    """The rows with these figure ids, in the order given (a missing id is a FigureLookupError)."""
+    from .figures import figures_by_id
+    return figures_by_id(ids, figures=figs)
 
 
 def stated_change(figs: pd.DataFrame, start: str, end: str, stated: str) -> pd.DataFrame:

@@ -272,8 +272,9 @@ def parse_paragraphs(lines: tuple[str, ...] | list[str] | None = None) -> pd.Dat
 
 
 def load_paragraphs() -> pd.DataFrame:
-    """The paragraph table as written in data/cat-c-kaz-3/report/paragraphs.csv."""
-    df = pd.read_csv(PARAGRAPHS_CSV, dtype=str, keep_default_na=False)
+    """The pack's report/paragraphs.csv as written, validated by its schema (catbook.tables)."""
+    from . import tables
+    df = tables.load("paragraphs")
     df["source_line"] = df["source_line"].astype(int)
     for col in ("section_inferred", "is_heading", "is_list_item"):
         df[col] = df[col].map({"True": True, "False": False})

@@ -65,34 +65,6 @@ CO2_TEXT_KINDS = {
 #: The paragraphs of CAT/C/KAZ/CO/2 that part VI of the report answers.
 CO2_PARAGRAPHS = range(6, 35)
 
-#: Field meanings, for the data package and the page.
-FIELD_DESCRIPTIONS = {
-    "fact_id": "stable slug of the fact",
-    "topic": "one of: " + ", ".join(TOPICS),
-    "source_kind": "whose words the source gives: " + ", ".join(SOURCE_KINDS),
-    "statement_en": "what the source shows, paraphrased in English",
-    "quote": f"short verbatim quote of words the source page shows (at most {MAX_QUOTE} characters), or empty",
-    "source_title": "title of the source document or page",
-    "source_symbol_or_publisher": "UN document symbol, or the publisher",
-    "source_date": f"ISO 8601 date of the document (YYYY, YYYY-MM or YYYY-MM-DD), or '{UNDATED}'",
-    "source_url": "address of the source as the search tool returned it",
-    "retrieved_via": "how the source was found",
-    "report_lines": "';'-separated 1-based lines of the report the fact bears on",
-    "bearing": "one of: " + ", ".join(BEARINGS),
-    "bearing_en": "how the fact bears on those lines, attributing the report's words",
-    "convention_articles": "';'-separated articles of the Convention (n) or the Optional Protocol (OP n)",
-}
-
-CO2_FIELD_DESCRIPTIONS = {
-    "co2_paragraph": f"paragraph of CAT/C/KAZ/CO/2 ({CO2_PARAGRAPHS.start}-{CO2_PARAGRAPHS.stop - 1}), unique",
-    "text_kind": "one of: " + ", ".join(CO2_TEXT_KINDS),
-    "text_en": "the Committee's words, verbatim from the source",
-    "source_title": "title of the source document",
-    "source_url": "address of the source as the search tool returned it",
-    "source_symbol": "UN document symbol of the source",
-    "source_date": "ISO 8601 date of the source document",
-}
-
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _ARTICLE = re.compile(r"^(OP )?(\d+)$")
@@ -161,21 +133,13 @@ def _check_articles(row_id: str, value: str) -> None:
 
 
 def validate_facts(df: pd.DataFrame) -> None:
-    """Raise ExternalFactError for the first row of external.csv that breaks a rule."""
-    missing = [c for c in COLUMNS if c not in df.columns]
-    if missing:
-        raise ExternalFactError("external.csv (header)", ",".join(missing), "missing column(s)")
-    seen: set[str] = set()
+    """Raise ExternalFactError for the first row of external.csv that breaks a rule the schema
+    cannot state (the header, unique ids, required cells and the vocabularies of topic,
+    bearing and source_kind are the schema's, checked at load by catbook.tables)."""
     for row in df.itertuples():
         fid = row.fact_id
         if not _SLUG.match(fid):
             raise ExternalFactError(repr(fid), "fact_id", "must be a lowercase slug (a-z, 0-9, '-')")
-        if fid in seen:
-            raise ExternalFactError(fid, "fact_id", "duplicated")
-        seen.add(fid)
-        for field, vocabulary in (("topic", TOPICS), ("bearing", BEARINGS), ("source_kind", SOURCE_KINDS)):
-            if getattr(row, field) not in vocabulary:
-                raise ExternalFactError(fid, field, f"{getattr(row, field)!r} is not one of {sorted(vocabulary)}")
         for field in ("statement_en", "source_title", "source_symbol_or_publisher", "retrieved_via", "bearing_en"):
             if not str(getattr(row, field)).strip():
                 raise ExternalFactError(fid, field, "must not be empty")
@@ -191,25 +155,15 @@ def validate_facts(df: pd.DataFrame) -> None:
 
 
 def validate_co2_text(df: pd.DataFrame) -> None:
-    """Raise ExternalFactError for the first row of co2-text.csv that breaks a rule."""
-    missing = [c for c in CO2_COLUMNS if c not in df.columns]
-    if missing:
-        raise ExternalFactError("co2-text.csv (header)", ",".join(missing), "missing column(s)")
-    seen: set[int] = set()
+    """Raise ExternalFactError for the first row of co2-text.csv that breaks a rule the schema
+    cannot state (the header, a whole and unique paragraph number, required cells and the
+    text kinds are the schema's, checked at load by catbook.tables)."""
     for row in df.itertuples():
         rid = f"co2-text paragraph {row.co2_paragraph}"
-        try:
-            n = int(row.co2_paragraph)
-        except ValueError:
-            raise ExternalFactError(rid, "co2_paragraph", "not a whole number") from None
+        n = int(row.co2_paragraph)
         if n not in CO2_PARAGRAPHS:
             raise ExternalFactError(rid, "co2_paragraph",
                                     f"{n} is outside {CO2_PARAGRAPHS.start}-{CO2_PARAGRAPHS.stop - 1}")
-        if n in seen:
-            raise ExternalFactError(rid, "co2_paragraph", "duplicated")
-        seen.add(n)
-        if row.text_kind not in CO2_TEXT_KINDS:
-            raise ExternalFactError(rid, "text_kind", f"{row.text_kind!r} is not one of {sorted(CO2_TEXT_KINDS)}")
         if not row.text_en.strip():
             raise ExternalFactError(rid, "text_en", "must not be empty")
         if row.text_kind == "list-of-issues-reference" and f"(para. {n})" not in row.text_en:
@@ -220,20 +174,22 @@ def validate_co2_text(df: pd.DataFrame) -> None:
         _check_date(rid, row.source_date, allow_undated=False)
 
 
-def _read(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+def _read(name: str, path: Path) -> pd.DataFrame:
+    """The table read through its schema (catbook.tables), then checked by the rules here."""
+    from . import tables
+    return tables.load(name, path)
 
 
 def load_facts(path: Path = EXTERNAL_CSV) -> pd.DataFrame:
     """The validated facts, in the page's order: by topic, then as listed in the file."""
-    df = _read(path)
+    df = _read("external", path)
     validate_facts(df)
     order = {t: i for i, t in enumerate(TOPICS)}
     return df.sort_values("topic", key=lambda s: s.map(order), kind="stable").reset_index(drop=True)
 
 
 def load_co2_text(path: Path = CO2_TEXT_CSV) -> pd.DataFrame:
-    df = _read(path)
+    df = _read("co2-text", path)
     validate_co2_text(df)
     df["co2_paragraph"] = df["co2_paragraph"].astype(int)
     return df.sort_values("co2_paragraph").reset_index(drop=True)

@@ -303,15 +303,71 @@ def value_from_text(value_as_written: str, quote: str, *, irregular_grouping: bo
 # ---------------------------------------------------------------------------
 
 def load_figures() -> pd.DataFrame:
-    """data/cat-c-kaz-3/figures.csv with typed columns (value float, source_line int)."""
-    df = pd.read_csv(FIGURES_CSV, dtype=str, keep_default_na=False, encoding="utf-8")
-    if list(df.columns) != COLUMNS:
-        raise ValueError(f"figures.csv: columns are {list(df.columns)}, expected {COLUMNS}")
+    """The pack's figures.csv, validated by its schema (catbook.tables), with typed columns
+    (value float, source_line int)."""
+    from . import tables
+    df = tables.load("figures")
     df["value"] = df["value"].astype(float)
     df["source_line"] = df["source_line"].astype(int)
     for col in ("section", "topic", "unit", "qualifier"):
         df[col] = df[col].astype("category")
     return df
+
+
+class FigureLookupError(ValueError):
+    """A figure asked for by id is not in figures.csv, or not on the line the caller expects."""
+
+    def __init__(self, figure_id: str, field: str, reason: str):
+        self.figure_id, self.field, self.reason = figure_id, field, reason
+        super().__init__(f"figures.csv {figure_id}: {field}: {reason}")
+
+
+_INDEXED: dict[tuple, pd.DataFrame] = {}
+
+
+def _indexed() -> pd.DataFrame:
+    stat = FIGURES_CSV.stat()
+    key = (str(FIGURES_CSV), stat.st_size, stat.st_mtime_ns)
+    if key not in _INDEXED:
+        _INDEXED.clear()
+        _INDEXED[key] = load_figures().set_index("figure_id", drop=False)
+    return _INDEXED[key]
+
+
+def figure(figure_id: str, *, line: int | None = None, figures: pd.DataFrame | None = None) -> pd.Series:
+    """The one figure lookup: the row of ``figure_id`` (value float, source_line int).
+
+    ``figures`` is the table to look in (default: the pack's figures.csv, indexed once while
+    the file is unchanged). With ``line``, the figure must be on that line of the report.
+    Raises :class:`FigureLookupError` naming the figure and the field.
+    """
+    if figures is None:
+        table = _indexed()
+        hit = table.loc[figure_id] if figure_id in table.index else None
+    elif "figure_id" not in figures.columns:  # a table indexed by figure_id
+        hit = figures.loc[figure_id] if figure_id in figures.index else None
+    else:
+        rows = figures[figures["figure_id"] == figure_id]
+        hit = rows.iloc[0] if len(rows) else None
+    if hit is None:
+        raise FigureLookupError(str(figure_id), "figure_id", "not in figures.csv")
+    if line is not None and int(hit["source_line"]) != int(line):
+        raise FigureLookupError(str(figure_id), "source_line",
+                                f"{figure_id} is on line {hit['source_line']}, expected line {line}")
+    return hit
+
+
+def figures_by_id(figure_ids, figures: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The rows of these figures, in the order given, with the table's column types (a missing
+    id is a :class:`FigureLookupError`, as in :func:`figure`)."""
+    ids = list(figure_ids)
+    table = load_figures() if figures is None else figures
+    if "figure_id" in table.columns:
+        table = table.set_index("figure_id")
+    missing = [i for i in ids if i not in table.index]
+    if missing:
+        raise FigureLookupError(str(missing[0]), "figure_id", "not in figures.csv")
+    return table.loc[ids].reset_index()
 
 
 def figures_for(section: str) -> pd.DataFrame:

@@ -25,6 +25,8 @@ VERDICT_SCALE_YAML = DATA / "verdict-scale.yaml"
 TRACKER_SCALE_YAML = DATA / "tracker-scale.yaml"
 CONVENTION_OBLIGATIONS_YAML = DATA / "convention" / "obligations.yaml"
 AUDIT_CHECK_KINDS_YAML = DATA / "audit-check-kinds.yaml"
+#: Frictionless Table Schemas of the tables every pack has (catbook.datapackage, catbook.tables).
+SCHEMAS_DIR = DATA / "schemas"
 
 # The pack's own files.
 REPORT_YAML = PACK / "report.yaml"
@@ -61,6 +63,8 @@ CO2_TEXT_CSV = PACK / "co2-text.csv"
 QUESTIONS_CSV = PACK / "questions.csv"
 DATA_GAPS_CSV = PACK / "data-gaps.csv"
 PACKAGE_JSON = PACK / "datapackage.json"
+#: Table Schemas of the tables only this pack has.
+PACK_SCHEMAS_DIR = PACK / "schemas"
 CUSTODY_DIR = PACK / "custody"
 TRAINING_DIR = PACK / "training"
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from .markdown import escape, line_ref
-from .paths import BOOK, DATA_GAPS_CSV, FIGURES_CSV, PACK, QUESTIONS_CSV
+from .paths import BOOK, DATA_GAPS_CSV, QUESTIONS_CSV
 
 QUESTIONS_MD = BOOK / "questions.md"
 
@@ -43,7 +43,6 @@ STATUSES = {"given": "the figures and their denominator are given",
             "absent": "the report gives no figure"}
 DENOMINATOR = ("yes", "partial", "no")
 _ARTICLE = re.compile(r"^(OP )?([0-9]{1,2})$")
-_ID = re.compile(r"^q-[0-9]{3}$")
 
 
 class QuestionError(ValueError):
@@ -54,11 +53,10 @@ class QuestionError(ValueError):
         super().__init__(f"{row_id}: field {field!r}: {message}")
 
 
-def _read(path: Path, columns: list[str]) -> pd.DataFrame:
-    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    if list(df.columns) != columns:
-        raise QuestionError(path.name, "columns", f"{list(df.columns)}, expected {columns}")
-    return df
+def _read(name: str, path: Path) -> pd.DataFrame:
+    """The table read through its schema (catbook.tables: header, ids, required cells, vocabularies)."""
+    from . import tables
+    return tables.load(name, path)
 
 
 def _lines(row_id: str, value: str, *, required: bool = True) -> list[int]:
@@ -84,24 +82,19 @@ def _article(row_id: str, value: str) -> None:
 
 def known_ids() -> set[str]:
     """Every id a question may relate to: claims, audit checks, figures, external facts."""
+    from . import tables
     ids: set[str] = set()
-    for name, col in (("claims.csv", "claim_id"), ("audit.csv", "check_id"),
-                      ("figures.csv", "figure_id"), ("external.csv", "fact_id")):
-        ids |= set(pd.read_csv(PACK / name, dtype=str, usecols=[col])[col])
+    for name, col in (("claims", "claim_id"), ("audit", "check_id"), ("figures", "figure_id"),
+                      ("external", "fact_id")):
+        ids |= set(tables.load(name)[col])
     return ids
 
 
 def load_questions(path: Path = QUESTIONS_CSV) -> pd.DataFrame:
-    df = _read(path, QUESTION_COLUMNS)
+    df = _read("questions", path)
     ids = known_ids()
-    if not df.question_id.is_unique:
-        raise QuestionError(path.name, "question_id", "not unique")
     for r in df.itertuples():
-        if not _ID.match(r.question_id):
-            raise QuestionError(r.question_id, "question_id", "expected q-NNN")
         _article(r.question_id, r.convention_article)
-        if r.kind not in KINDS:
-            raise QuestionError(r.question_id, "kind", f"{r.kind!r} not in {sorted(KINDS)}")
         for field in ("question_en", "requested_en"):
             if not getattr(r, field).strip():
                 raise QuestionError(r.question_id, field, "empty")
@@ -114,46 +107,41 @@ def load_questions(path: Path = QUESTIONS_CSV) -> pd.DataFrame:
 
 
 def computed_status(figure_ids: list[str], measure: str, denominator_given: str,
-                    figures: pd.DataFrame) -> str | None:
-    """The status the figures decide, or None where the measure has no topic (judged)."""
+                    figures: pd.DataFrame | None = None) -> str | None:
+    """The status the figures decide, or None where the measure has no topic (judged).
+
+    ``figures``: the table to look the figures up in (default the pack's figures.csv)."""
+    from .figures import figure
     if not figure_ids:
         return "absent"
     topic = MEASURES[measure]
     if topic is None:
         return None
-    if not (figures.loc[figure_ids].topic == topic).any():
+    same = [figure(f, figures=figures).topic == topic for f in figure_ids]
+    if not any(same):
         return "absent"
-    return "given" if denominator_given == "yes" and (figures.loc[figure_ids].topic == topic).all() \
-        else "partial"
+    return "given" if denominator_given == "yes" and all(same) else "partial"
 
 
 def load_data_gaps(path: Path = DATA_GAPS_CSV) -> pd.DataFrame:
-    df = _read(path, GAP_COLUMNS)
-    figures = pd.read_csv(FIGURES_CSV, dtype=str, keep_default_na=False).set_index("figure_id")
-    if df.duplicated(["convention_article", "measure"]).any():
-        raise QuestionError(path.name, "measure", "an article and measure given twice")
+    df = _read("data-gaps", path)
+    from .figures import FigureLookupError, figure
     computed = []
     for r in df.itertuples():
         rid = f"{r.convention_article}/{r.measure}"
         _article(rid, r.convention_article)
-        if r.measure not in MEASURES:
-            raise QuestionError(rid, "measure", f"{r.measure!r} not in {list(MEASURES)}")
-        if r.denominator_given not in DENOMINATOR:
-            raise QuestionError(rid, "denominator_given", f"{r.denominator_given!r}, expected one of "
-                                f"{DENOMINATOR}")
-        if r.status not in STATUSES:
-            raise QuestionError(rid, "status", f"{r.status!r} not in {sorted(STATUSES)}")
         if not r.reason_en.strip():
             raise QuestionError(rid, "reason_en", "empty")
         fids = [x.strip() for x in r.figure_ids.split(";") if x.strip()]
-        missing = [f for f in fids if f not in figures.index]
-        if missing:
-            raise QuestionError(rid, "figure_ids", f"not in figures.csv: {missing}")
+        try:
+            rows = {f: figure(f) for f in fids}
+        except FigureLookupError as error:
+            raise QuestionError(rid, "figure_ids", f"not in figures.csv: {error.figure_id}") from None
         lines = set(_lines(rid, r.source_lines))
-        off = [f for f in fids if int(figures.loc[f].source_line) not in lines]
+        off = [f for f in fids if int(rows[f].source_line) not in lines]
         if off:
             raise QuestionError(rid, "source_lines", f"does not list the lines of figures {off}")
-        status = computed_status(fids, r.measure, r.denominator_given, figures)
+        status = computed_status(fids, r.measure, r.denominator_given)
         if status is not None and status != r.status:
             raise QuestionError(rid, "status", f"{r.status!r} stored, the figures give {status!r}")
         computed.append("computed" if status is not None else "judged")

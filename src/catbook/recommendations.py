@@ -8,6 +8,8 @@ data/cat-c-kaz-3/co2-text.csv, and `co2_wording` says, per paragraph, whether it
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import yaml
 
@@ -53,18 +55,15 @@ def answer_range(value: str) -> tuple[int, int] | None:
 
 
 def validate(df: pd.DataFrame) -> None:
-    missing = [c for c in COLUMNS if c not in df.columns]
-    if missing:
-        raise RecommendationsError("(header)", ",".join(missing), "missing column(s)")
-    if df.co2_paragraph.duplicated().any():
-        raise RecommendationsError(df.co2_paragraph[df.co2_paragraph.duplicated()].iat[0],
-                                   "co2_paragraph", "duplicated")
+    """Raise RecommendationsError for the first row that breaks a rule the schema cannot state.
+
+    The schema (data/schemas/recommendations.schema.yaml, checked at load by catbook.tables)
+    holds the header, unique paragraphs, required cells and the grades; here: sections that
+    exist, answer lines inside the report, the grade of a paragraph with no answer, a reason.
+    """
     paras = load_paragraphs()
     sections = set(paras.section)
     for row in df.itertuples():
-        if row.assessment not in ASSESSMENTS:
-            raise RecommendationsError(row.co2_paragraph, "assessment",
-                                       f"{row.assessment!r} is not one of {sorted(ASSESSMENTS)}")
         for sec in filter(None, str(row.section).split(";")):
             if sec not in sections:
                 raise RecommendationsError(row.co2_paragraph, "section", f"unknown section {sec!r}")
@@ -78,8 +77,10 @@ def validate(df: pd.DataFrame) -> None:
             raise RecommendationsError(row.co2_paragraph, "reason_en", "an assessment needs its reason")
 
 
-def load_recommendations() -> pd.DataFrame:
-    df = pd.read_csv(RECOMMENDATIONS_CSV, dtype=str, keep_default_na=False)
+def load_recommendations(path: Path = RECOMMENDATIONS_CSV) -> pd.DataFrame:
+    """The pack's recommendations.csv, validated by its schema (catbook.tables) and :func:`validate`."""
+    from . import tables
+    df = tables.load("recommendations", path)
     df["co2_paragraph"] = df["co2_paragraph"].astype(int)
     df["heading_in_text"] = df["heading_in_text"].str.lower().map({"true": True, "false": False})
     validate(df)

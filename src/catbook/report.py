@@ -82,6 +82,8 @@ class Report(_Strict):
     symbol: str
     state: str
     title_en: str
+    #: The title of the pack's datapackage.json; default "<symbol> as open data: <title_en>".
+    package_title: str = ""
     period: Period
     source: Source
     previous_observations: PreviousObservations

@@ -40,8 +40,7 @@ import pandas as pd
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .figures import COLUMNS as FIGURE_COLUMNS
-from .paths import FIGURES_CSV, PACK, RECONCILIATION_YAML, TABLE_DEFINITIONS_YAML, TABLES_DIR
+from .paths import PACK, RECONCILIATION_YAML, TABLE_DEFINITIONS_YAML, TABLES_DIR
 
 
 BY_YEAR = "by-year"
@@ -161,23 +160,18 @@ TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
 # ---------------------------------------------------------------------------
 
 def load_figures_text() -> pd.DataFrame:
-    """figures.csv with every cell as its CSV text, indexed by figure_id."""
-    df = pd.read_csv(FIGURES_CSV, dtype=str, keep_default_na=False, encoding="utf-8")
-    if list(df.columns) != FIGURE_COLUMNS:
-        raise TidyError(f"figures.csv: columns are {list(df.columns)}, expected {FIGURE_COLUMNS}")
-    if not df.figure_id.is_unique:
-        raise TidyError("figures.csv: figure_id is not unique")
-    return df.set_index("figure_id", drop=False)
+    """figures.csv with every cell as its CSV text, indexed by figure_id (read and validated by
+    catbook.tables: header, unique ids, types)."""
+    from . import tables
+    return tables.load("figures").set_index("figure_id", drop=False)
 
 
 def _figure(figs: pd.DataFrame, table: str, figure_id: str, line: int) -> pd.Series:
-    if figure_id not in figs.index:
-        raise TidyError(f"tidy {table}: figure {figure_id} is not in figures.csv")
-    row = figs.loc[figure_id]
-    if int(row.source_line) != line:
-        raise TidyError(f"tidy {table}: figure {figure_id} is on line {row.source_line}, "
-                        f"the table expects line {line}")
-    return row
+    from .figures import FigureLookupError, figure
+    try:
+        return figure(figure_id, line=line, figures=figs)
+    except FigureLookupError as error:
+        raise TidyError(f"tidy {table}: figure {error.figure_id}: {error.reason}") from None
 
 
 def build_table(table: Table, figs: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -188,16 +188,14 @@ def compute(check: ClaimCheck, values: list[float]) -> str:
 
 def computed_verdicts(figures=None) -> dict[str, str]:
     """claim id -> the verdict its declared computation gives on data/cat-c-kaz-3/figures.csv."""
-    if figures is None:
-        from .figures import load_figures
-        figures = load_figures()
-    value = figures.set_index("figure_id").value
+    from .figures import FigureLookupError, figure
     out = {}
     for check in load_claim_checks():
-        missing = [f for f in check.figure_ids if f not in value.index]
-        if missing:
-            raise VerdictScaleError(check.claim_id, "figure_ids", f"{missing[0]} is not in figures.csv")
-        out[check.claim_id] = compute(check, [float(value[f]) for f in check.figure_ids])
+        try:
+            values = [float(figure(f, figures=figures).value) for f in check.figure_ids]
+        except FigureLookupError as error:
+            raise VerdictScaleError(check.claim_id, "figure_ids", f"{error.figure_id} is not in figures.csv") from None
+        out[check.claim_id] = compute(check, values)
     return out
 
 

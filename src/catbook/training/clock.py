@@ -250,10 +250,11 @@ def figure_text(figure_id: str | None, where: str, lang=None) -> str:
     from .common import figures_df
     from .lang import language
     lang = lang or language("en")
-    rows = figures_df()[figures_df().figure_id == figure_id]
-    if rows.empty:
-        raise TrainingDataError(where, f"{{figure:{figure_id}}}: no such figure in figures.csv")
-    row = rows.iloc[0]
+    from ..figures import FigureLookupError, figure
+    try:
+        row = figure(figure_id, figures=figures_df())
+    except FigureLookupError:
+        raise TrainingDataError(where, f"{{figure:{figure_id}}}: no such figure in the pack's figures.csv") from None
     value = float(row.value)
     number = f"{value:,.0f}" if value == int(value) else f"{value:,}"
     number = number.translate(str.maketrans({",": lang.t("number.thousands"), ".": lang.t("number.decimal")}))

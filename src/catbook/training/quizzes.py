@@ -220,11 +220,11 @@ def _question(key: str, entry: object, where: str, lang: Language) -> Question:
         if len(sources) != 1 or not prompt:
             raise TrainingDataError(where, "a number question needs a prompt and one of figure, rule, lawful_delay")
         if "figure" in entry:
-            figs = figures_df()
-            rows = figs[figs.figure_id == entry["figure"]]
-            if rows.empty:
-                raise TrainingDataError(f"{where}.figure", f"no figure {entry['figure']!r}")
-            row = rows.iloc[0]
+            from ..figures import FigureLookupError, figure
+            try:
+                row = figure(entry["figure"], figures=figures_df())
+            except FigureLookupError:
+                raise TrainingDataError(f"{where}.figure", f"no figure {entry['figure']!r}") from None
             value, unit = float(row.value), lang.unit(str(row.unit))
             text = lang.t("quiz.figure_answer", figure=figure_text(row.figure_id, where, lang), unit=unit,
                           id=row.figure_id)
