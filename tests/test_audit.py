@@ -402,7 +402,7 @@ def test_each_kind_can_fail_and_hold(tmp_path):
 @pytest.mark.parametrize("change, field, reason", [
     ({"kind": "sum-of-squares"}, "kind", "is not one of"),
     ({"parts": [{"figure_id": "t-999", "line": 2}]}, "parts[0]", "t-999 is not in figures.csv"),
-    ({"parts": [{"figure_id": "t-001", "line": 3}]}, "parts[0]", "t-001 is on line 2, the check expects line 3"),
+    ({"parts": [{"figure_id": "t-001", "line": 3}]}, "parts[0]", "t-001 is on line 2, expected line 3"),
     ({"total": {"figure_id": "t-004"}}, "total.line", "required"),
     ({"tolerance": "about"}, "tolerance", ""),
     ({"colour": "red"}, "colour", "Extra inputs"),

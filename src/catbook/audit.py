@@ -25,7 +25,7 @@ import pandas as pd
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
-from .figures import excerpt_pattern, load_figures, parse_french_number
+from .figures import FigureLookupError, excerpt_pattern, figure, load_figures, parse_french_number
 from .paths import (AUDIT_CHECK_KINDS_YAML, AUDIT_CHECKS_YAML, AUDIT_CSV, AUDIT_JUDGEMENTS_YAML,
                     DATED_ACTS_CSV, FIGURES_CSV, PARAGRAPHS_CSV, VERDICT_SCALE_YAML)
 
@@ -105,15 +105,14 @@ class Ctx:
         return CheckRowError(self.file, self.check_id, field_name, reason)
 
     def fig(self, ref: Fig, where: str) -> Value:
-        hit = self.figures[self.figures.figure_id == ref.figure_id]
-        if hit.empty:
-            raise self.error(where, f"figure {ref.figure_id} is not in figures.csv")
-        if int(hit.iloc[0].source_line) != ref.line:
-            raise self.error(where, f"figure {ref.figure_id} is on line {hit.iloc[0].source_line}, "
-                                    f"the check expects line {ref.line}")
+        try:
+            row = figure(ref.figure_id, line=ref.line, figures=self.figures)
+        except FigureLookupError as e:
+            raise self.error(where, f"figure {ref.figure_id}: {e.reason}"
+                             if e.field == "source_line" else f"figure {ref.figure_id} is not in figures.csv") from None
         self.lines.add(ref.line)
         self.used.append(ref.figure_id)
-        return Value(hit.iloc[0])
+        return Value(row)
 
     def figs(self, refs: list[Fig], where: str) -> list[Value]:
         return [self.fig(ref, f"{where}[{i}]") for i, ref in enumerate(refs)]
