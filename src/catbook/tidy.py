@@ -37,9 +37,7 @@ from typing import Literal
 from pathlib import Path
 
 import pandas as pd
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
-
+from .datafile import DataFileError, StrictModel, load_yaml, read_yaml
 from .figures import COLUMNS as FIGURE_COLUMNS
 from .paths import FIGURES_CSV, PACK, RECONCILIATION_YAML, TABLE_DEFINITIONS_YAML, TABLES_DIR
 
@@ -59,8 +57,8 @@ COPIED = ["value", "unit", "qualifier", "period", "measure_en", "figure_id", "so
 _YEARS_RE = re.compile(r"^\d{4}(?:;\d{4})*$")
 
 
-class TidyError(ValueError):
-    """A table refers to a figure that is not where it expects, or cannot be tidied."""
+class TidyError(DataFileError):
+    """A table refers to a figure that is not where it expects, or cannot be tidied; names the file or table."""
 
 
 @dataclass(frozen=True)
@@ -97,16 +95,12 @@ class Table:
         return TABLES_DIR / f"{self.name}.csv"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class _Pick(_Strict):
+class _Pick(StrictModel):
     figure_id: str
     line: int
 
 
-class _Label(_Strict):
+class _Label(StrictModel):
     code: str
     description: str
     parent: str = ""
@@ -115,7 +109,7 @@ class _Label(_Strict):
     picks: list[_Pick] = []
 
 
-class _Table(_Strict):
+class _Table(StrictModel):
     name: str
     kind: Literal["by-year", "breakdown"]
     title: str
@@ -123,17 +117,13 @@ class _Table(_Strict):
     labels: list[_Label]
 
 
-class _File(_Strict):
+class _File(StrictModel):
     tables: list[_Table]
 
 
 def load_table_definitions(path: Path = TABLE_DEFINITIONS_YAML) -> tuple[Table, ...]:
     """The tables of data/cat-c-kaz-3/table-definitions.yaml; a bad entry raises TidyError naming it."""
-    try:
-        entries = _File(**(yaml.safe_load(path.read_text(encoding="utf-8")) or {})).tables
-    except ValidationError as error:
-        first = error.errors()[0]
-        raise TidyError(f"{path.name}: " + ".".join(map(str, first["loc"])) + f": {first['msg']}") from None
+    entries = load_yaml(path, _File, TidyError).tables
     tables = []
     for t in entries:
         labels = []
@@ -225,8 +215,7 @@ RECONCILIATION_COLUMNS = ["measure", "year", "agency", "quantity", "value", "uni
 
 def load_reconciliation_definition(path: Path = RECONCILIATION_YAML) -> list[dict]:
     """The rows of the reconciliation definition, each field checked."""
-    import yaml
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path, TidyError)
     rows = data.get("rows") if isinstance(data, dict) else None
     if not isinstance(rows, list) or not rows:
         raise TidyError(f"{path.name}: no 'rows' list")
