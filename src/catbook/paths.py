@@ -24,6 +24,14 @@ PACK = (DATA / os.environ.get("CATBOOK_PACK", DEFAULT_PACK)).resolve()
 VERDICT_SCALE_YAML = DATA / "verdict-scale.yaml"
 TRACKER_SCALE_YAML = DATA / "tracker-scale.yaml"
 CONVENTION_OBLIGATIONS_YAML = DATA / "convention" / "obligations.yaml"
+#: How each language writes numbers (catbook.figures): data/languages/<code>.yaml.
+LANGUAGES_DIR = DATA / "languages"
+
+
+def language_file(code: str) -> Path:
+    """The number words and patterns of the language ``code`` (an ISO 639-1 code: 'fr')."""
+    return LANGUAGES_DIR / f"{code}.yaml"
+
 
 # The pack's own files.
 REPORT_YAML = PACK / "report.yaml"
