@@ -57,8 +57,19 @@ DATA_GAPS_CSV = PACK / "data-gaps.csv"
 PACKAGE_JSON = PACK / "datapackage.json"
 CUSTODY_DIR = PACK / "custody"
 TRAINING_DIR = PACK / "training"
+#: The prose of generated pages that belongs to the report (Jinja2 Markdown, catbook.pack_pages).
+PAGES_DIR = PACK / "pages"
 
 # Where the generated pages and notebooks go.
 BOOK = Path(os.environ.get("CATBOOK_BOOK", ROOT / "book")).resolve()
 NOTEBOOKS = Path(os.environ.get("CATBOOK_NOTEBOOKS", ROOT / "notebooks")).resolve()
 EXTERNAL_MD = BOOK / "external.md"
+
+
+def rel(path: Path) -> str:
+    """A file as the book cites it: relative to the repository when inside it ('data/<pack>/claims.csv')."""
+    path = Path(path).resolve()
+    try:
+        return path.relative_to(ROOT).as_posix()
+    except ValueError:
+        return path.as_posix()

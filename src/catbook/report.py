@@ -44,10 +44,25 @@ class Source(StrictModel):
         return value
 
 
+class Paragraphs(StrictModel):
+    first: int
+    last: int
+
+
 class PreviousObservations(StrictModel):
     symbol: str
     short_name: str
     section_prefix: str
+    #: What they are, as a sentence names them ("the concluding observations on the second report").
+    described_en: str = "the previous concluding observations"
+    #: The paragraphs of them the report answers (first to last, inclusive).
+    answered_paragraphs: Paragraphs | None = None
+
+    @property
+    def paragraph_range(self) -> range:
+        """The answered paragraphs as a range (empty when report.yaml gives none)."""
+        p = self.answered_paragraphs
+        return range(p.first, p.last + 1) if p else range(0)
 
 
 class Headings(StrictModel):
