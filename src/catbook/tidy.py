@@ -1,4 +1,4 @@
-"""Tidy topic tables derived from ``data/cat-c-kaz-3/figures.csv``: ``data/cat-c-kaz-3/tables/*.csv``.
+"""Tidy topic tables derived from the pack's ``figures.csv``: its ``tables/*.csv``.
 
 The figures table holds one row per number the report states, in reading order.
 The tables here regroup some of those rows by topic, one observation per row,
@@ -11,7 +11,7 @@ so that a reader can plot or join them without reading ``measure_en``:
   ``parent`` category it is a part of ("" for the whole), and the ``period`` as
   the figure gives it.
 
-Numbers are never typed here. The tables are defined in ``data/cat-c-kaz-3/table-definitions.yaml``
+Numbers are never typed here. The tables are defined in the pack's ``table-definitions.yaml``
 (read by :func:`load_table_definitions`). A table is a list of picks -- a figure id, the
 line it must come from (as in :mod:`catbook.audit`: a renumbered figures table
 fails loudly instead of filling a table with the wrong number) and the label
@@ -23,10 +23,10 @@ value as its CSV text, so nothing is reformatted). Every row keeps the
 Totals stated by the report are rows like any other (``category`` ``all``);
 nothing is summed here: whether parts add up is the audit's business
 (:mod:`catbook.audit`). Values are as printed, even where a figure's ``note``
-says they are wrong (the prison population of line 464 is "48 6864").
+says they are wrong (a number printed with a misplaced space stays as printed).
 
 ``python -m catbook.tidy`` writes every table (and removes stale CSVs from
-``data/cat-c-kaz-3/tables/``); a test proves the committed files equal a fresh build.
+the pack's ``tables/``); a test proves the committed files equal a fresh build.
 """
 from __future__ import annotations
 
@@ -122,7 +122,7 @@ class _File(StrictModel):
 
 
 def load_table_definitions(path: Path = TABLE_DEFINITIONS_YAML) -> tuple[Table, ...]:
-    """The tables of data/cat-c-kaz-3/table-definitions.yaml; a bad entry raises TidyError naming it."""
+    """The tables of the pack's table-definitions.yaml; a bad entry raises TidyError naming it."""
     entries = load_yaml(path, _File, TidyError).tables
     tables = []
     for t in entries:
@@ -201,7 +201,7 @@ def build_table(table: Table, figs: pd.DataFrame | None = None) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------------------
-# The torture-case reconciliation (defined in data/cat-c-kaz-3/torture-reconciliation.yaml)
+# The torture-case reconciliation (defined in the pack's torture-reconciliation.yaml)
 # ---------------------------------------------------------------------------
 
 RECONCILIATION_NAME = "torture_reconciliation"

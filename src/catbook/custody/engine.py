@@ -1,7 +1,7 @@
 """The custody clock: the deadlines an arrest starts, and an audit of what was done when.
 
 Every limit is elapsed time counted in UTC from an exact instant, so a change of UTC
-offset in the zone (daylight saving, Almaty's 2024 move to UTC+5) never stretches or
+offset in the zone (daylight saving, a country moving to another offset) never stretches or
 shrinks it; due times are then shown in the case's zone. Which version of a rule
 applies is decided by the local calendar date of the arrest, and an arrest outside the
 period the report covers is computed with the report's rules but always warned about.
@@ -33,7 +33,7 @@ class Deadline:
     (the prosecutor's twelve hours without a protocol time): the due time then assumes
     that act was done at its own deadline, and ``warnings`` says so.
     ``lawful_delay_until`` is set when the version in force allowed a longer delay in
-    exceptional circumstances (family notice before the Law of 18 January 2011) and
+    exceptional circumstances (in the default pack, the family notice before a later law) and
     that delay applies: it was authorised (``delay_authorised``) and the person is not
     a minor.
     ``outer_due`` is set for a clock that starts at another act (the prosecutor's
@@ -291,7 +291,7 @@ def _lawful_delay(rule: Rule, version: Version, clock: _Clock, zone: ZoneInfo, d
     """The end of the old lawful delay when it applies; the reason in a note or warning when not.
 
     The delay needed exceptional circumstances and the prosecutor's authorisation, never
-    applied to a minor (line 199), and was removed by the Law of 18 January 2011.
+    applied to a minor; the versions of rules.yaml say when it was in force and where the report says so.
     """
     if not any(v.lawful_delay for v in rule.versions):
         return None

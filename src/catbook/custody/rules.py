@@ -1,4 +1,4 @@
-"""The custody rules as dated data, loaded from data/cat-c-kaz-3/custody/rules.yaml and checked on load.
+"""The custody rules as dated data, loaded from the pack's custody/rules.yaml and checked on load.
 
 Legal values (durations, dates, legal bases, the report's words) live in the YAML
 file; the code only knows how a clock starts and how the version in force is chosen,
