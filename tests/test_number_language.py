@@ -77,3 +77,27 @@ def test_a_bad_language_file_names_the_field(tmp_path, monkeypatch):
             language("qq")
     finally:
         figures._language.cache_clear()
+
+
+@pytest.mark.parametrize("text, value", [
+    ("48,684", 48684), ("5,099,430", 5099430), ("4.5", 4.5), ("3.1 billion", 3_100_000_000),
+    ("forty-two", 42), ("Twenty-one", 21), ("two hundred and twelve", 212), ("three thousand", 3000),
+    ("none", 0), ("nineteen", 19),
+])
+def test_english_numbers_come_from_en_yaml(text, value):
+    assert parse_number(text, lang=language("en")) == value
+
+
+@pytest.mark.parametrize("text", ["48,68", "4,5", "twelve apples", "thousand thousand", "and"])
+def test_english_refuses_what_it_does_not_print(text):
+    with pytest.raises(ValueError):
+        parse_number(text, lang=language("en"))
+
+
+def test_english_rules_recognise_english_contexts():
+    rules = {r.name: r.pattern for r in exclusion_rules(language("en"))}
+    assert rules["date"].search("on 18 January 2011").group(0) == "18 January 2011"
+    assert rules["date"].search("on March 5, 2012").group(0) == "March 5, 2012"
+    assert rules["legal-reference"].search("under articles 4 and 5 of").group(0) == "articles 4 and 5"
+    assert rules["document-number"].search("decree No. 430 of").group(0) == "No. 430"
+    assert not rules["date"].search("le 18 janvier 2011")
