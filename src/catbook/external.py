@@ -68,7 +68,8 @@ CO2_TEXT_KINDS = {
 
 
 def co2_paragraphs() -> range:
-    """The paragraphs of the previous observations the report answers (``answered_paragraphs``)."""
+    """The paragraphs of the previous observations the report answers (``answered_paragraphs``;
+    empty when report.yaml gives none, and then any paragraph number is accepted)."""
     return report().previous_observations.paragraph_range
 
 #: Field meanings, for the data package and the page.
@@ -90,8 +91,9 @@ FIELD_DESCRIPTIONS = {
 }
 
 CO2_FIELD_DESCRIPTIONS = {
-    "co2_paragraph": f"paragraph of {report().previous_observations.symbol} "
-                     f"({co2_paragraphs().start}-{co2_paragraphs().stop - 1}), unique",
+    "co2_paragraph": f"paragraph of {report().previous_observations.symbol}"
+                     + (f" ({co2_paragraphs().start}-{co2_paragraphs().stop - 1})" if co2_paragraphs() else "")
+                     + ", unique",
     "text_kind": "one of: " + ", ".join(CO2_TEXT_KINDS),
     "text_en": "the Committee's words, verbatim from the source",
     "source_title": "title of the source document",
@@ -209,7 +211,7 @@ def validate_co2_text(df: pd.DataFrame) -> None:
             n = int(row.co2_paragraph)
         except ValueError:
             raise ExternalFactError(rid, "co2_paragraph", "not a whole number") from None
-        if n not in co2_paragraphs():
+        if co2_paragraphs() and n not in co2_paragraphs():
             raise ExternalFactError(rid, "co2_paragraph",
                                     f"{n} is outside {co2_paragraphs().start}-{co2_paragraphs().stop - 1}")
         if n in seen:
