@@ -14,7 +14,9 @@ import nbformat
 from .chapter_view import ChapterView
 from .chapters import CHAPTERS, GENERATED_CHAPTERS, Chapter
 from .corpus import load_paragraphs, sections as report_sections
-from .paths import NOTEBOOKS, PACK_LABEL
+from .figures import language
+from .paths import (CUSTODY_DIR, EXTERNAL_CSV, FIGURES_CSV, NOTEBOOKS, RECONCILIATION_YAML, TABLES_DIR,
+                    rel)
 from .report import report
 from .training.quizzes import load_quizzes
 
@@ -30,8 +32,8 @@ def _code(text: str, *tags: str):
 
 
 def build(chapter: Chapter) -> nbformat.NotebookNode:
-    rep, pack = report(), PACK_LABEL
     titles = report_sections(load_paragraphs()).set_index("section").title
+    previous = report().previous_observations
     cells = [
         _md(f"# {chapter.title}\n\n**The question.** {chapter.question_en}"),
         _code(f'from catbook.chapter_view import ChapterView\nview = ChapterView("{chapter.key}")\n'
@@ -43,7 +45,7 @@ def build(chapter: Chapter) -> nbformat.NotebookNode:
         _md("What the report's *own* data say about its claims (see {doc}`../book/intro` for "
             "the meaning of each verdict):"),
         _code("view.scorecard()"),
-        _md(f"## What the report says\n\nEach claim quotes the report verbatim ({rep.source.language_name_en}), links to "
+        _md(f"## What the report says\n\nEach claim quotes the report verbatim ({language().name}), links to "
             "its line, gives an English gloss and explains its verdict."),
     ]
     for section in chapter.sections:
@@ -53,7 +55,7 @@ def build(chapter: Chapter) -> nbformat.NotebookNode:
     if chapter.custody_scenario:
         cells += [
             _md("## The custody clock for these rules\n\nThe time limits these sections describe, "
-                f"computed by the rules engine (`catbook.custody`, rules in `{pack}/custody/rules.yaml`) "
+                f"computed by the rules engine (`catbook.custody`, rules in `{rel(CUSTODY_DIR / 'rules.yaml')}`) "
                 "for a worked case from the scenario file. The {doc}`custody clock <custody-clock>` "
                 "chapter lists every rule with its legal basis."),
             _code("view.custody_case()"),
@@ -68,7 +70,7 @@ def build(chapter: Chapter) -> nbformat.NotebookNode:
             _code("view.calculator()", "nbval-ignore-output"),
         ]
     cells += [_md("## What the figures show\n\nEvery statistic these sections state, as printed, "
-                  f"with the line it comes from (`{pack}/figures.csv`):"),
+                  f"with the line it comes from (`{rel(FIGURES_CSV)}`):"),
               _code("view.figures()")]
     for i, chart in enumerate(chapter.charts):
         note = f"\n\n{chart.note}" if chart.note else ""
@@ -76,8 +78,8 @@ def build(chapter: Chapter) -> nbformat.NotebookNode:
     if ChapterView(chapter.key).reconciliation_rows().shape[0]:
         cells += [_md("## The torture cases reconciled\n\nEvery place the report gives torture "
                       "cases opened, persons, convictions, sentences or a \"no case\" statement, "
-                      f"from one table (`{pack}/tables/torture_reconciliation.csv`, defined in "
-                      f"`{pack}/torture-reconciliation.yaml`); `agreement` is computed: places giving "
+                      f"from one table (`{rel(TABLES_DIR / 'torture_reconciliation.csv')}`, defined in "
+                      f"`{rel(RECONCILIATION_YAML)}`); `agreement` is computed: places giving "
                       "the same quantity *agree* or *differ*, a part is *within* or *exceeds* its "
                       "whole, and a \"no case\" statement is *in tension* with cases counted in an "
                       "overlapping scope. This chapter's rows come first (`in_chapter`)."),
@@ -86,9 +88,8 @@ def build(chapter: Chapter) -> nbformat.NotebookNode:
                   "(see {doc}`numbers-audit`) that involve these sections:"),
               _code("view.audit()")]
     if chapter.co2_paragraphs:
-        cells += [_md("## The Committee's recommendations\n\nThe paragraphs of the concluding "
-                      f"observations on the {rep.previous_observations.on_report_en} "
-                      f"({rep.previous_observations.symbol}) that these sections "
+        cells += [_md("## The Committee's recommendations\n\nThe paragraphs of "
+                      f"{previous.described_en} ({previous.symbol}) that these sections "
                       "answer, and how fully they answer them (details and reasons in the "
                       "{doc}`recommendation tracker <recommendations>`):"),
                   _code("view.recommendations()")]
@@ -96,7 +97,7 @@ def build(chapter: Chapter) -> nbformat.NotebookNode:
     if chapter.reading_en:
         cells.append(_md(chapter.reading_en))
     cells += [_md("## Outside the report\n\nFacts from sources other than the report "
-                  f"(`{pack}/external.csv`) that bear on these sections' lines or articles, each "
+                  f"(`{rel(EXTERNAL_CSV)}`) that bear on these sections' lines or articles, each "
                   "with its source. They sit beside the findings above and change none of them."),
               _code("view.outside_the_report()")]
     if chapter.key in load_quizzes():

@@ -1,4 +1,4 @@
-"""Everything a chapter notebook shows, computed from data/: one call per cell.
+"""Everything a chapter notebook shows, computed from the pack's data: one call per cell.
 
 A chapter notebook only says ``view = ChapterView("art-12-13")`` and calls these
 methods, so all chapters are built the same way and no number is typed by hand.
@@ -15,6 +15,7 @@ from .corpus import load_paragraphs, para_span_of_lines, sections as report_sect
 from .display import CitedTable, Markdown, show_audit, show_claims
 from .figures import load_figures
 from .markdown import escape, line_ref, lines_span_ref
+from .report import report
 
 FIGURE_COLUMNS = ["figure_id", "section", "measure_en", "period", "value", "unit", "qualifier",
                   "source_line", "para_no"]
@@ -22,7 +23,8 @@ FINDING_COLUMNS = ["claim_id", "source_line", "summary_en", "evidence_en"]
 
 
 def _answer(answer_lines: str) -> str:
-    """A CO/2 answer's lines and official paragraphs, linked ('none found' when there is none)."""
+    """The lines and official paragraphs of an answer to the previous observations, linked
+    ('none found' when there is none)."""
     from .recommendations import answer_range
     span = answer_range(answer_lines)
     return lines_span_ref(*span) if span else "none found"
@@ -87,7 +89,7 @@ class ChapterView:
 
     # -- the torture cases reconciled ---------------------------------------------
     def reconciliation_rows(self) -> pd.DataFrame:
-        """Rows of data/cat-c-kaz-3/tables/torture_reconciliation.csv whose figure is in this chapter's sections."""
+        """Rows of the pack's tables/torture_reconciliation.csv whose figure is in this chapter's sections."""
         from .tidy import build_reconciliation
         table = build_reconciliation()
         mine = set(self.figures_df.figure_id)
@@ -121,7 +123,7 @@ class ChapterView:
         return scenario_calculator(self._scenario().name)
 
     def quiz(self):
-        """The chapter's self-check quiz (data/cat-c-kaz-3/training/quizzes.yaml): works with no kernel."""
+        """The chapter's self-check quiz (the pack's training/quizzes.yaml): works with no kernel."""
         from .training import quiz
         return quiz(self.chapter.key)
 
@@ -135,20 +137,19 @@ class ChapterView:
         return show_audit(mine)
 
     def recommendations(self) -> Markdown:
-        """The chapter's CO/2 paragraphs, each linked to its entry in the tracker."""
+        """The chapter's paragraphs of the previous observations, each linked to its entry in the tracker."""
         from .recommendations import ASSESSMENTS, anchor, load_recommendations
         recs = load_recommendations()
         recs = recs[recs.co2_paragraph.isin(self.chapter.co2_paragraphs)]
         rows = [f"| {{ref}}`paragraph {r.co2_paragraph} <{anchor(r.co2_paragraph)}>` "
                 f"| {escape(r.topic_en)} | {_answer(r.answer_lines)} "
                 f"| {ASSESSMENTS[r.assessment]} |" for r in recs.itertuples()]
-        from .report import report
-        return Markdown(f"| {report().previous_observations.short_name} "
-                        "| topic (as inferred from the answer) | the report's answer | assessment |\n"
+        short = report().previous_observations.short_name
+        return Markdown(f"| {short} | topic (as inferred from the answer) | the report's answer | assessment |\n"
                         "|---|---|---|---|\n" + "\n".join(rows))
 
     def outside_the_report(self) -> Markdown:
-        """The external facts (data/cat-c-kaz-3/external.csv) bearing on this chapter's lines or articles,
+        """The external facts (the pack's external.csv) bearing on this chapter's lines or articles,
         headed as outside facts with their sources, apart from the verdicts."""
         from .external import facts_bearing_on, render_beside
         table = report_sections(load_paragraphs()).set_index("section").loc[list(self.chapter.sections)]

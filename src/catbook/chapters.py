@@ -1,9 +1,9 @@
 """What each chapter covers: report sections, the Convention's obligation, themes, charts.
 
-The facts live in data: ``data/cat-c-kaz-3/chapters.yaml`` (one entry per chapter: its sections of the
+The facts live in the pack: its ``chapters.yaml`` (one entry per chapter: its sections of the
 report, the previous observations' paragraphs, its question, themes as line ranges, charts
-as figure ids of data/cat-c-kaz-3/figures.csv, the worked custody case), its reading in
-``data/cat-c-kaz-3/chapters/readings/<key>.md``, and the Convention's obligation it opens with in
+as figure ids of the pack's figures.csv, the worked custody case), its reading in
+``chapters/readings/<key>.md``, and the Convention's obligation it opens with in
 ``data/convention/obligations.yaml`` (shared by every report's data). This module only
 reads and checks them (pydantic, unknown keys refused, :class:`ChaptersError` naming the
 entry and field) so every chapter notebook is built the same way
@@ -14,18 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
-
+from .datafile import DataFileError, StrictModel, load_yaml
 from .paths import CHAPTERS_YAML, CONVENTION_OBLIGATIONS_YAML
 
 
-class ChaptersError(ValueError):
-    """chapters.yaml, a reading or obligations.yaml is malformed; names the entry and field."""
+class ChaptersError(DataFileError):
+    """chapters.yaml, a reading or obligations.yaml is malformed; names the file, the entry and field."""
 
-    def __init__(self, field: str, reason: str):
-        self.field, self.reason = field, reason
-        super().__init__(f"chapters: {field}: {reason}")
+    def __init__(self, field: str, reason: str, file: str = "chapters"):
+        super().__init__(file, field, reason)
 
 
 @dataclass(frozen=True)
@@ -64,24 +61,20 @@ class Chapter:
         return self.sections[0]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class _Theme(_Strict):
+class _Theme(StrictModel):
     title: str
     first_line: int
     last_line: int
 
 
-class _Chart(_Strict):
+class _Chart(StrictModel):
     title: str
     figure_ids: list[str]
     labels: list[str] = []
     note: str = ""
 
 
-class _Entry(_Strict):
+class _Entry(StrictModel):
     key: str
     title: str
     notebook: str
@@ -96,51 +89,41 @@ class _Entry(_Strict):
     reading: str = ""
 
 
-class _File(_Strict):
+class _File(StrictModel):
     chapters: list[_Entry]
 
 
-class _Obligation(_Strict):
+class _Obligation(StrictModel):
     text_en: str
 
 
-class _Obligations(_Strict):
+class _Obligations(StrictModel):
     obligations: dict[str, _Obligation]
-
-
-def _read(path: Path, model, what: str):
-    if not path.exists():
-        raise ChaptersError(what, f"{path} is missing")
-    try:
-        return model(**(yaml.safe_load(path.read_text(encoding="utf-8")) or {}))
-    except ValidationError as error:
-        first = error.errors()[0]
-        raise ChaptersError(f"{what}: " + ".".join(map(str, first["loc"])), first["msg"]) from None
 
 
 def load_chapters(path: Path = CHAPTERS_YAML,
                   obligations_path: Path = CONVENTION_OBLIGATIONS_YAML) -> tuple[dict[str, Chapter], tuple[str, ...]]:
     """Every chapter by key (in the file's order) and the keys of the generated ones."""
-    entries = _read(path, _File, path.name).chapters
-    obligations = _read(obligations_path, _Obligations, obligations_path.name).obligations
+    entries = load_yaml(path, _File, ChaptersError).chapters
+    obligations = load_yaml(obligations_path, _Obligations, ChaptersError).obligations
     chapters: dict[str, Chapter] = {}
     for i, e in enumerate(entries):
-        where = f"{path.name}: chapters[{i}] ({e.key})"
+        where = f"chapters[{i}] ({e.key})"
         if e.key in chapters:
-            raise ChaptersError(where, "key used twice")
+            raise ChaptersError(where, "key used twice", path.name)
         if e.obligation not in obligations:
-            raise ChaptersError(f"{where}.obligation", f"{e.obligation!r} is not in {obligations_path.name}")
+            raise ChaptersError(f"{where}.obligation", f"{e.obligation!r} is not in {obligations_path.name}", path.name)
         for t in e.themes:
             if t.first_line > t.last_line:
-                raise ChaptersError(f"{where}.themes", f"{t.title!r}: first_line after last_line")
+                raise ChaptersError(f"{where}.themes", f"{t.title!r}: first_line after last_line", path.name)
         for c in e.charts:
             if c.labels and len(c.labels) != len(c.figure_ids):
-                raise ChaptersError(f"{where}.charts", f"{c.title!r}: one label per figure id")
+                raise ChaptersError(f"{where}.charts", f"{c.title!r}: one label per figure id", path.name)
         reading = ""
         if e.reading:
             reading_file = path.parent / e.reading
             if not reading_file.exists():
-                raise ChaptersError(f"{where}.reading", f"{reading_file} is missing")
+                raise ChaptersError(f"{where}.reading", f"{reading_file} is missing", path.name)
             reading = reading_file.read_text(encoding="utf-8").strip()
         chapters[e.key] = Chapter(
             key=e.key, title=e.title, obligation_en=obligations[e.obligation].text_en,

@@ -144,7 +144,7 @@ class ClaimsIndex:
         self.df = index_frame(claims)
 
     def for_paragraphs(self, paragraphs: str) -> pd.DataFrame:
-        """The claims of an official paragraph or range of CAT/C/KAZ/3 ('295', '46–96')."""
+        """The claims of an official paragraph or range of the report ('12', '10–20')."""
         return index_frame(self.df, paragraphs)
 
     def _repr_html_(self) -> str:

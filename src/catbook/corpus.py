@@ -1,22 +1,24 @@
 """Parse the report into a paragraph table: one row per source line.
 
 The source has one paragraph per line. Headings are recognised by their form
-(part numerals, "Article(s) …", "Paragraphe(s) …", "Alinéa(s) …"), not by
-line number, so the parser explains itself and a test can check each heading.
+(the patterns of ``headings`` in the pack's report.yaml: in the default pack, part
+numerals, "Article(s) …", "Paragraphe(s) …", "Alinéa(s) …"), not by line number, so the
+parser explains itself and a test can check each heading.
 
-Part VI answers the Committee's concluding observations (CAT/C/KAZ/CO/2)
-paragraph by paragraph, but some "Paragraphe N" headings are missing from the
-text. Such a block starts with a paragraph indented by one space (lines 275,
-287, 304, 320, 328, 333). It gets a section of its own, ``co2-unheaded-<line>``,
-``section_inferred = True`` and the reason, and is never folded into the
-section above it.
+One part (``answers_part``) answers the Committee's previous concluding observations
+(``previous_observations``) paragraph by paragraph, but some paragraph headings may be
+missing from the text. Such a block starts the way ``headings.unheaded`` says (in the
+default pack, a paragraph indented by one space). It gets a section of its own,
+``<section_prefix>unheaded-<line>``, ``section_inferred = True`` and the reason, and is
+never folded into the section above it.
 
 The official paragraph numbers. The United Nations document numbers its paragraphs
-1 to 387; headings and list items carry no number. Each line gets ``para_no``, the
+(``document.paragraphs`` of the pack's report/official-paragraphs.yaml); headings and
+list items carry no number. Each line gets ``para_no``, the
 number of the paragraph it belongs to: a paragraph opens a new number, a list item
 carries the number of the paragraph above it (its lead-in), a heading or a blank line
 has none. List items are found by rule (``list_items`` in
-``data/cat-c-kaz-3/report/official-paragraphs.yaml``, see :data:`LIST_RULES`), never by line
+the pack's ``report/official-paragraphs.yaml``, see :data:`LIST_RULES`), never by line
 number; ``list_item_rule`` says which rules marked the line. The numbering must
 reproduce the ranges of the document's table of contents, recorded in the same file
 (:func:`verify_official_numbering`).
@@ -71,7 +73,7 @@ _PART_SECTION = dict(_REPORT.parts)
 #: The part numerals the parser recognises, in the order report.yaml lists them.
 PART_NUMERALS = tuple(_PART_SECTION)
 PART_SECTIONS = frozenset(_PART_SECTION.values())
-#: The prefix of the sections that answer the previous concluding observations ("co2-").
+#: The prefix of the sections that answer the previous concluding observations (``section_prefix``).
 CO_PREFIX = _REPORT.co_prefix
 _ANSWERS = _REPORT.answers_part
 _CO = _REPORT.previous_observations.short_name
@@ -149,7 +151,7 @@ def _classify(n: int, text: str, st: _State) -> bool:
 
 
 def _explain_unheaded(df: pd.DataFrame) -> pd.DataFrame:
-    """Say, for each unheaded block, which CO/2 paragraphs it may answer and why.
+    """Say, for each unheaded block, which paragraphs of the previous observations it may answer and why.
 
     The candidates are the numbers missing between the numbered headings on
     either side. When there are as many unheaded blocks as missing numbers,
@@ -194,7 +196,7 @@ def _explain_unheaded(df: pd.DataFrame) -> pd.DataFrame:
 
 @lru_cache(maxsize=1)
 def official_paragraphs() -> dict:
-    """data/cat-c-kaz-3/report/official-paragraphs.yaml: the document, its ranges and the list rules."""
+    """The pack's report/official-paragraphs.yaml: the document, its ranges and the list rules."""
     data = yaml.safe_load(OFFICIAL_PARAGRAPHS_YAML.read_text(encoding="utf-8"))
     for key in ("document", "ranges", "list_items", "blank"):
         if key not in data:

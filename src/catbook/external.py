@@ -1,11 +1,12 @@
 """Facts from outside the report, kept apart from the verdicts on the report's own data.
 
-``data/cat-c-kaz-3/external.csv`` holds one row per fact found in another source: a law, a UN
-document, an NGO or news page. Each row records what the source shows, its title,
-symbol or publisher, date and address, and how the fact bears on numbered lines of the
+The pack's ``external.csv`` (``paths.EXTERNAL_CSV``) holds one row per fact found in another
+source: a law, a UN document, an NGO or news page. Each row records what the source shows, its
+title, symbol or publisher, date and address, and how the fact bears on numbered lines of the
 report (it confirms, contradicts, qualifies, or adds what the report leaves out).
-``data/cat-c-kaz-3/co2-text.csv`` holds the Committee's own words about paragraphs of its 2008
-concluding observations (CAT/C/KAZ/CO/2), which part VI of the report answers.
+``paths.CO2_TEXT_CSV`` holds the Committee's own words about paragraphs of its previous
+concluding observations (``previous_observations`` of report.yaml), which the report answers.
+The prose that opens the page is the pack's ``pages/external.md`` and ``pages/external-co2.md``.
 
 No claim verdict, figure or audit in the book rests on these tables. Claims are judged
 only against the report's own data (``catbook.claims``), and this layer is shown on its
@@ -20,7 +21,9 @@ from pathlib import Path
 import pandas as pd
 
 from .markdown import escape, lines_ref
-from .paths import CO2_TEXT_CSV, EXTERNAL_CSV, EXTERNAL_MD
+from .pack_pages import pack_text
+from .paths import CO2_TEXT_CSV, EXTERNAL_CSV, EXTERNAL_MD, rel
+from .report import report
 from .source import source_lines
 
 
@@ -46,7 +49,7 @@ BEARINGS = {
 #: statement and an NGO's allegation differently.
 SOURCE_KINDS = {
     "un": "UN document",
-    "state": "Kazakhstan's own act or statement",
+    "state": f"{report().state}'s own act or statement",
     "igo": "intergovernmental organisation",
     "ngo": "NGO",
     "news": "news report",
@@ -59,11 +62,15 @@ MAX_QUOTE = 400
 CO2_COLUMNS = ["co2_paragraph", "text_kind", "text_en", "source_title", "source_url",
                "source_symbol", "source_date"]
 CO2_TEXT_KINDS = {
-    "recommendation": "the recommendation as worded in CAT/C/KAZ/CO/2",
+    "recommendation": f"the recommendation as worded in {report().previous_observations.symbol}",
     "list-of-issues-reference": "the Committee citing the paragraph in its list of issues",
 }
-#: The paragraphs of CAT/C/KAZ/CO/2 that part VI of the report answers.
-CO2_PARAGRAPHS = range(6, 35)
+
+
+def co2_paragraphs() -> range:
+    """The paragraphs of the previous observations the report answers (``answered_paragraphs``;
+    empty when report.yaml gives none, and then any paragraph number is accepted)."""
+    return report().previous_observations.paragraph_range
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -74,7 +81,7 @@ _ARTICLE_COUNT = {"": 33, "OP ": 37}
 
 
 class ExternalFactError(ValueError):
-    """A row of data/cat-c-kaz-3/external.csv or data/cat-c-kaz-3/co2-text.csv breaks one of its rules."""
+    """A row of the pack's external facts or of the Committee's words breaks one of its rules."""
 
     def __init__(self, row_id: str, field: str, reason: str):
         self.row_id, self.field, self.reason = row_id, field, reason
@@ -159,11 +166,11 @@ def validate_co2_text(df: pd.DataFrame) -> None:
     cannot state (the header, a whole and unique paragraph number, required cells and the
     text kinds are the schema's, checked at load by catbook.tables)."""
     for row in df.itertuples():
-        rid = f"co2-text paragraph {row.co2_paragraph}"
+        rid = f"{CO2_TEXT_CSV.stem} paragraph {row.co2_paragraph}"
         n = int(row.co2_paragraph)
-        if n not in CO2_PARAGRAPHS:
+        if co2_paragraphs() and n not in co2_paragraphs():
             raise ExternalFactError(rid, "co2_paragraph",
-                                    f"{n} is outside {CO2_PARAGRAPHS.start}-{CO2_PARAGRAPHS.stop - 1}")
+                                    f"{n} is outside {co2_paragraphs().start}-{co2_paragraphs().stop - 1}")
         if not row.text_en.strip():
             raise ExternalFactError(rid, "text_en", "must not be empty")
         if row.text_kind == "list-of-issues-reference" and f"(para. {n})" not in row.text_en:
@@ -208,34 +215,9 @@ def anchor(fact_id: str) -> str:
 
 # --- the page ------------------------------------------------------------------------------
 
-_HEADER = """# Outside the report: facts from other sources
-
-This page collects facts found **outside** the report: Kazakhstan's laws, UN documents (the
-Committee's concluding observations and decisions, the Subcommittee on Prevention of
-Torture, the UN Treaty Collection), and, where no UN document showed the fact, NGO and news
-pages, named as such. Each fact gives its source (title, symbol or publisher, date, link)
-and says how it bears on numbered lines of the report: it **confirms** them, **contradicts**
-them, **qualifies** them, or **adds** what the report leaves out.
-
-```{important}
-These facts are kept apart from the verdicts on the report's own data. No claim verdict,
-figure or audit elsewhere in the book rests on them: the claims register judges the report
-only against its own text and numbers. Read this page as context for those verdicts, not
-as part of them. A UN body's finding, the State's own statement and an NGO's allegation
-carry different weight, and each fact says which it is.
-```
-
-Only what a source page itself showed was recorded. Quotes are the page's own words; the
-rest is paraphrase. In a bearing, words in curly quotes (“…”) are the report's own, verbatim
-from the lines cited (a test checks them). Several documents were visible only in part (often their first pages),
-and each bearing says when a finding lay outside what was seen. Links to other sites are
-ordinary links: nothing on this page is loaded from another host.
-
-```{note}
-Generated by `python -m catbook.external` from `data/cat-c-kaz-3/external.csv` and
-`data/cat-c-kaz-3/co2-text.csv`; do not edit by hand.
-```
-"""
+def _header() -> str:
+    """The page's opening prose: the pack's ``pages/external.md``."""
+    return pack_text("external.md")
 
 
 def _source_line(row) -> str:
@@ -289,16 +271,10 @@ def _summary(facts: pd.DataFrame) -> str:
 
 def _render_co2(co2: pd.DataFrame) -> str:
     found = set(co2.co2_paragraph)
-    missing = [n for n in CO2_PARAGRAPHS if n not in found]
-    out = ["(ext-co2-text)=", "## The Committee's own words on the 2008 recommendations", "",
-           "Part VI of the report answers the paragraphs of CAT/C/KAZ/CO/2, and the book infers "
-           "which block answers which paragraph (see the {doc}`recommendation tracker "
-           "<../notebooks/recommendations>`). Where the "
-           "Committee's own text names a paragraph, it settles that inference. A public copy of "
-           "CAT/C/KAZ/CO/2 exists (fact {ref}`co2-adopted-2008-11-18 <ext-co2-adopted-2008-11-18>`), "
-           "but the search tool showed only its opening pages, not paragraphs 6-34. What follows "
-           "is the Committee citing paragraphs of CAT/C/KAZ/CO/2 in its list of issues for this "
-           "report.", ""]
+    missing = [n for n in co2_paragraphs() if n not in found]
+    paragraphs = report().previous_observations.paragraph_range
+    out = [pack_text("external-co2.md", previous=report().previous_observations,
+                     first=paragraphs.start, last=paragraphs.stop - 1).rstrip("\n"), ""]
     for row in co2.itertuples():
         out += [f"**Paragraph {row.co2_paragraph}** ({CO2_TEXT_KINDS[row.text_kind]})", "",
                 f"> {escape(row.text_en)}", "",
@@ -323,7 +299,7 @@ def _ranges(numbers: list[int]) -> str:
 def render_page(facts: pd.DataFrame | None = None, co2: pd.DataFrame | None = None) -> str:
     facts = load_facts() if facts is None else facts
     co2 = load_co2_text() if co2 is None else co2
-    out = [_HEADER, "## Facts by topic\n", _summary(facts)]
+    out = [_header(), "## Facts by topic\n", _summary(facts)]
     for topic, heading in TOPICS.items():
         rows = facts[facts.topic == topic]
         if rows.empty:
@@ -370,8 +346,7 @@ def render_beside(facts: pd.DataFrame) -> str:
             "{doc}`../book/external`). They are shown beside the verdicts above, not inside "
             "them: no verdict on the report's own data rests on them.")
     if facts.empty:
-        from .paths import PACK_LABEL
-        return head + f"\n\n*No outside fact in `{PACK_LABEL}/external.csv` bears on this chapter's lines or articles.*"
+        return head + f"\n\n*No outside fact in `{rel(EXTERNAL_CSV)}` bears on this chapter's lines or articles.*"
     items = []
     for r in facts.itertuples():
         date = "undated" if r.source_date == UNDATED else r.source_date

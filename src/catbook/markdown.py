@@ -1,8 +1,8 @@
 """Turning report text and tables into MyST Markdown for the book.
 
 One place for escaping and for the link to a report line, so every page and
-notebook cites the report the same way: ``{ref}`line 295 <p295>` · {ref}`para. 221 <para-221>```,
-the book's line beside the official paragraph number of CAT/C/KAZ/3 (``para_no``,
+notebook cites the report the same way: ``{ref}`line N <pN>` · {ref}`para. M <para-M>```,
+the book's line beside the report's official paragraph number (``para_no``,
 :mod:`catbook.corpus`). Sphinx checks both references at build time (a broken
 reference fails the build). A heading has no paragraph number: its link is the line's alone.
 """
@@ -26,7 +26,7 @@ def escape(text: str) -> str:
 
 
 def para_anchor(para_no: int) -> str:
-    """The anchor of an official paragraph on the report's page: ``#para-221``."""
+    """The anchor of an official paragraph on the report's page: ``#para-12``."""
     return f"para-{para_no}"
 
 

@@ -27,6 +27,14 @@ CONVENTION_OBLIGATIONS_YAML = DATA / "convention" / "obligations.yaml"
 AUDIT_CHECK_KINDS_YAML = DATA / "audit-check-kinds.yaml"
 #: Frictionless Table Schemas of the tables every pack has (catbook.datapackage, catbook.tables).
 SCHEMAS_DIR = DATA / "schemas"
+#: How each language writes numbers (catbook.figures): data/languages/<code>.yaml.
+LANGUAGES_DIR = DATA / "languages"
+
+
+def language_file(code: str) -> Path:
+    """The number words and patterns of the language ``code`` (an ISO 639-1 code: 'fr')."""
+    return LANGUAGES_DIR / f"{code}.yaml"
+
 
 # The pack's own files.
 REPORT_YAML = PACK / "report.yaml"
@@ -67,8 +75,19 @@ PACKAGE_JSON = PACK / "datapackage.json"
 PACK_SCHEMAS_DIR = PACK / "schemas"
 CUSTODY_DIR = PACK / "custody"
 TRAINING_DIR = PACK / "training"
+#: The prose of generated pages that belongs to the report (Jinja2 Markdown, catbook.pack_pages).
+PAGES_DIR = PACK / "pages"
 
 # Where the generated pages and notebooks go.
 BOOK = Path(os.environ.get("CATBOOK_BOOK", ROOT / "book")).resolve()
 NOTEBOOKS = Path(os.environ.get("CATBOOK_NOTEBOOKS", ROOT / "notebooks")).resolve()
 EXTERNAL_MD = BOOK / "external.md"
+
+
+def rel(path: Path) -> str:
+    """A file as the book cites it: relative to the repository when inside it ('data/<pack>/claims.csv')."""
+    path = Path(path).resolve()
+    try:
+        return path.relative_to(ROOT).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -15,7 +15,7 @@ This is the project's one Chromium printer: the instructors' handouts
     python -m catbook.pdf --html _build/check/_build/html --out /tmp/pdf --page notebooks/art-02-prevention
 
 Output: ``<out>/<page>.pdf`` for each page (the page's file name, e.g. ``art-02-prevention.pdf``)
-and ``<out>/reading-cat-c-kaz-3.pdf``, the whole book.
+and ``<out>/reading-<pack>.pdf``, the whole book (the pack's folder name, :data:`BOOK_PDF`).
 """
 from __future__ import annotations
 
@@ -35,12 +35,13 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .paths import ROOT
+from .paths import PACK, ROOT
 
 TOC = ROOT / "_toc.yml"
 HTML = ROOT / "_build" / "html"
 OUT = ROOT / "_build" / "pdf"
-BOOK_PDF = "reading-cat-c-kaz-3.pdf"
+#: The whole book's PDF, named after the pack (CATBOOK_PACK).
+BOOK_PDF = f"reading-{PACK.name}.pdf"
 #: Debian's Chromium (``make chromium``), or the browser named by $CHROMIUM; never one Playwright downloads.
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 #: The launch flags of every Chromium the project starts (PDFs, handouts, browser tests).

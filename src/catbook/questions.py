@@ -1,5 +1,6 @@
-"""Questions for the delegation (``data/cat-c-kaz-3/questions.csv``) and the data-gap matrix
-(``data/cat-c-kaz-3/data-gaps.csv``): validation and the generated page ``book/questions.md``.
+"""Questions for the delegation (the pack's ``questions.csv``) and the data-gap matrix
+(``data-gaps.csv``): validation and the generated page ``book/questions.md`` (its opening
+prose is the pack's ``pages/questions.md``).
 
 A question is one contradiction, data gap or silence of the report, with the lines it rests
 on, the figure or document to request and the Convention article it concerns. Its
@@ -22,7 +23,8 @@ from pathlib import Path
 import pandas as pd
 
 from .markdown import escape, line_ref
-from .paths import BOOK, DATA_GAPS_CSV, QUESTIONS_CSV
+from .pack_pages import pack_text
+from .paths import BOOK, DATA_GAPS_CSV, FIGURES_CSV, PACK, QUESTIONS_CSV, rel
 
 QUESTIONS_MD = BOOK / "questions.md"
 
@@ -161,12 +163,8 @@ def _sort_key(a: str) -> tuple[int, int]:
 def render_page() -> str:
     q = load_questions()
     gaps = load_data_gaps()
-    out = ["# Questions for the delegation", "",
-           "Questions a member of the Committee could put to Kazakhstan's delegation on its third "
-           "report, one for each contradiction, data gap or silence of the report "
-           "(`data/cat-c-kaz-3/questions.csv`), with the lines it rests on and the figure or document to "
-           "request. The report is evidence, not truth: each question starts from what the report "
-           "states. Kinds: " + "; ".join(f"*{k}*: {v}" for k, v in KINDS.items()) + ".", ""]
+    kinds = "; ".join(f"*{k}*: {v}" for k, v in KINDS.items())
+    out = pack_text("questions.md", kinds=kinds).rstrip("\n").split("\n") + [""]
     counts = q.kind.value_counts()
     out += ["Questions: " + ", ".join(f"{counts.get(k, 0)} {k}" for k in KINDS) + f" ({len(q)} in all).", ""]
     for article in sorted(q.convention_article.unique(), key=_sort_key):
@@ -179,9 +177,9 @@ def render_page() -> str:
                     f"{escape(r.question_en)}", "",
                     f"*Requested:* {escape(r.requested_en)}.{related}", ""]
     out += ["## Data-gap matrix", "",
-            "For each measure, whether the report gives it (`data/cat-c-kaz-3/data-gaps.csv`): *given*, "
+            f"For each measure, whether the report gives it (`{rel(DATA_GAPS_CSV)}`): *given*, "
             "*partial* or *absent*, and the denominator it does or does not give. The status is "
-            "computed from the figures' topics in `data/cat-c-kaz-3/figures.csv` where they decide it "
+            f"computed from the figures' topics in `{rel(FIGURES_CSV)}` where they decide it "
             "(*computed*), otherwise judged (*judged*), with the reason.", "",
             "| article | measure | status | denominator given | denominator | lines | figures | reason |",
             "|---|---|---|---|---|---|---|---|"]

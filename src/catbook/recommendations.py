@@ -1,10 +1,12 @@
-"""The recommendation tracker (data/cat-c-kaz-3/recommendations.csv): how part VI answers CAT/C/KAZ/CO/2.
+"""The recommendation tracker (the pack's recommendations.csv): how the report answers the
+previous concluding observations (``previous_observations`` of its report.yaml).
 
 One row per paragraph of the Committee's concluding observations that the report
 answers or should answer, graded on the scale of data/tracker-scale.yaml. The Committee's
 own wording is not in the report, so `topic_en` is the topic as inferred from the report's
-answer, never a quotation; where a public copy of a paragraph was reached it is in
-data/cat-c-kaz-3/co2-text.csv, and `co2_wording` says, per paragraph, whether it was.
+answer, never a quotation; where a public copy of a paragraph was reached it is in the
+pack's file of the Committee's words (``paths.CO2_TEXT_CSV``), and `co2_wording` says, per
+paragraph, whether it was. (The column ``co2_paragraph`` keeps its name from the default pack.)
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import yaml
 
 from .corpus import load_paragraphs
 from .paths import RECOMMENDATIONS_CSV, TRACKER_SCALE_YAML
+from .report import report
 
 
 COLUMNS = ["co2_paragraph", "section", "answer_lines", "para_no", "heading_in_text", "topic_en",
@@ -88,7 +91,8 @@ def load_recommendations(path: Path = RECOMMENDATIONS_CSV) -> pd.DataFrame:
 
 
 def co2_wording(paragraph: int, co2: pd.DataFrame | None = None) -> str:
-    """Whether the Committee's own words for a CO/2 paragraph were reached (data/cat-c-kaz-3/co2-text.csv)."""
+    """Whether the Committee's own words for a paragraph of the previous observations were reached
+    (``paths.CO2_TEXT_CSV``)."""
     from .external import CO2_TEXT_KINDS, load_co2_text
     co2 = load_co2_text() if co2 is None else co2
     rows = co2[co2.co2_paragraph.astype(int) == int(paragraph)]
@@ -106,13 +110,12 @@ def scale_table() -> pd.DataFrame:
 
 
 def anchor(paragraph: int) -> str:
-    """The stable anchor of a recommendation on the tracker page."""
-    from .report import report
+    """The stable anchor of a recommendation on the tracker page: 'rec-' + the sections' prefix + N."""
     return f"rec-{report().co_prefix}{paragraph}"
 
 
 def tracker_table(df: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One line per CO/2 paragraph: topic, where the report answers, and the assessment."""
+    """One line per paragraph of the previous observations: topic, where the report answers, and the assessment."""
     from .external import load_co2_text
     df = load_recommendations() if df is None else df
     reached = set(load_co2_text().co2_paragraph.astype(int))
@@ -138,6 +141,7 @@ def tracker_details(df: pd.DataFrame | None = None):
     from .external import load_co2_text
     df = load_recommendations() if df is None else df
     co2 = load_co2_text()
+    short = report().previous_observations.short_name
     blocks = []
     for r in df.itertuples():
         span = answer_range(r.answer_lines)
@@ -146,7 +150,7 @@ def tracker_details(df: pd.DataFrame | None = None):
         chapters = sorted({c for s in str(r.section).split(";") if s and (c := chapter_of_section(s))})
         links = ", ".join(f"{{doc}}`{CHAPTERS[c].title} <{CHAPTERS[c].notebook}>`" for c in chapters)
         blocks.append(
-            f"({anchor(r.co2_paragraph)})=\n**CO/2 paragraph {r.co2_paragraph}: {escape(r.topic_en)}**\n\n"
+            f"({anchor(r.co2_paragraph)})=\n**{short} paragraph {r.co2_paragraph}: {escape(r.topic_en)}**\n\n"
             f"- **Assessment:** {ASSESSMENTS[r.assessment]} ({escape(MEANINGS[r.assessment])})\n"
             f"- **The Committee's wording:** {escape(co2_wording(r.co2_paragraph, co2))}\n"
             f"- **The report's answer:** {where} (heading {heading})\n"
@@ -156,10 +160,10 @@ def tracker_details(df: pd.DataFrame | None = None):
 
 
 def claims_without_chapter():
-    """Claims of part VI sections that no article chapter presents: shown on the tracker."""
+    """Claims of the sections answering the previous observations that no article chapter presents."""
     from .chapters import chapter_of_section
     from .claims import load_claims
     claims = load_claims()
-    mask = claims.section.str.startswith("co2-") & claims.section.map(
+    mask = claims.section.str.startswith(report().co_prefix) & claims.section.map(
         lambda s: chapter_of_section(s) is None)
     return claims[mask]

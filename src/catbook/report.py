@@ -1,4 +1,4 @@
-"""The report a data folder describes (``data/cat-c-kaz-3/report.yaml``): symbol, source and its sha256,
+"""The report a pack describes (its ``report.yaml``, ``paths.REPORT_YAML``): symbol, source and its sha256,
 language, period, the concluding observations it answers and the prefix of their sections,
 the default zone, the heading patterns and the part map.
 
@@ -12,30 +12,25 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import field_validator
 
+from .datafile import DataFileError, StrictModel, load_yaml
 from .paths import REPORT_YAML
 
 
-class ReportConfigError(ValueError):
+class ReportConfigError(DataFileError):
     """report.yaml is missing, malformed or names something that does not exist."""
 
-    def __init__(self, field: str, reason: str):
-        self.field, self.reason = field, reason
-        super().__init__(f"report.yaml: {field}: {reason}")
+    def __init__(self, field: str, reason: str, file: str = "report.yaml"):
+        super().__init__(file, field, reason)
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Period(_Strict):
+class Period(StrictModel):
     first_year: int
     last_year: int
 
 
-class Source(_Strict):
+class Source(StrictModel):
     file: str
     sha256: str
     language: str
@@ -51,15 +46,30 @@ class Source(_Strict):
         return value
 
 
-class PreviousObservations(_Strict):
+class Paragraphs(StrictModel):
+    first: int
+    last: int
+
+
+class PreviousObservations(StrictModel):
     symbol: str
     short_name: str
     section_prefix: str
     #: the report the observations were made on, as the chapters name it ("second report")
     on_report_en: str
+    #: What they are, as a sentence names them ("the concluding observations on the second report").
+    described_en: str = "the previous concluding observations"
+    #: The paragraphs of them the report answers (first to last, inclusive).
+    answered_paragraphs: Paragraphs | None = None
+
+    @property
+    def paragraph_range(self) -> range:
+        """The answered paragraphs as a range (empty when report.yaml gives none)."""
+        p = self.answered_paragraphs
+        return range(p.first, p.last + 1) if p else range(0)
 
 
-class Headings(_Strict):
+class Headings(StrictModel):
     part: str
     article: str
     paragraph: str
@@ -78,7 +88,7 @@ class Headings(_Strict):
         return value
 
 
-class Report(_Strict):
+class Report(StrictModel):
     symbol: str
     state: str
     title_en: str
@@ -106,16 +116,7 @@ class Report(_Strict):
 
 def load_report(path: Path = REPORT_YAML) -> Report:
     """The validated report descriptor at ``path``."""
-    if not path.exists():
-        raise ReportConfigError("file", f"{path} is missing")
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(raw, dict):
-        raise ReportConfigError("file", "must be a mapping")
-    try:
-        report = Report(**raw, folder=path.parent)
-    except ValidationError as error:
-        first = error.errors()[0]
-        raise ReportConfigError(".".join(map(str, first["loc"])) or "file", first["msg"]) from None
+    report = load_yaml(path, Report, ReportConfigError, file="report.yaml", folder=path.parent)
     if report.answers_part not in report.parts:
         raise ReportConfigError("answers_part", f"{report.answers_part!r} is not a part of 'parts'")
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError

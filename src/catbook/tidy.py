@@ -1,4 +1,4 @@
-"""Tidy topic tables derived from ``data/cat-c-kaz-3/figures.csv``: ``data/cat-c-kaz-3/tables/*.csv``.
+"""Tidy topic tables derived from the pack's ``figures.csv``: its ``tables/*.csv``.
 
 The figures table holds one row per number the report states, in reading order.
 The tables here regroup some of those rows by topic, one observation per row,
@@ -11,7 +11,7 @@ so that a reader can plot or join them without reading ``measure_en``:
   ``parent`` category it is a part of ("" for the whole), and the ``period`` as
   the figure gives it.
 
-Numbers are never typed here. The tables are defined in ``data/cat-c-kaz-3/table-definitions.yaml``
+Numbers are never typed here. The tables are defined in the pack's ``table-definitions.yaml``
 (read by :func:`load_table_definitions`). A table is a list of picks -- a figure id, the
 line it must come from (as in :mod:`catbook.audit`: a renumbered figures table
 fails loudly instead of filling a table with the wrong number) and the label
@@ -23,10 +23,10 @@ value as its CSV text, so nothing is reformatted). Every row keeps the
 Totals stated by the report are rows like any other (``category`` ``all``);
 nothing is summed here: whether parts add up is the audit's business
 (:mod:`catbook.audit`). Values are as printed, even where a figure's ``note``
-says they are wrong (the prison population of line 464 is "48 6864").
+says they are wrong (a number printed with a misplaced space stays as printed).
 
 ``python -m catbook.tidy`` writes every table (and removes stale CSVs from
-``data/cat-c-kaz-3/tables/``); a test proves the committed files equal a fresh build.
+the pack's ``tables/``); a test proves the committed files equal a fresh build.
 """
 from __future__ import annotations
 
@@ -37,9 +37,7 @@ from typing import Literal
 from pathlib import Path
 
 import pandas as pd
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
-
+from .datafile import DataFileError, StrictModel, load_yaml, read_yaml
 from .paths import PACK, RECONCILIATION_YAML, TABLE_DEFINITIONS_YAML, TABLES_DIR
 
 
@@ -58,8 +56,8 @@ COPIED = ["value", "unit", "qualifier", "period", "measure_en", "figure_id", "so
 _YEARS_RE = re.compile(r"^\d{4}(?:;\d{4})*$")
 
 
-class TidyError(ValueError):
-    """A table refers to a figure that is not where it expects, or cannot be tidied."""
+class TidyError(DataFileError):
+    """A table refers to a figure that is not where it expects, or cannot be tidied; names the file or table."""
 
 
 @dataclass(frozen=True)
@@ -96,16 +94,12 @@ class Table:
         return TABLES_DIR / f"{self.name}.csv"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class _Pick(_Strict):
+class _Pick(StrictModel):
     figure_id: str
     line: int
 
 
-class _Label(_Strict):
+class _Label(StrictModel):
     code: str
     description: str
     parent: str = ""
@@ -114,7 +108,7 @@ class _Label(_Strict):
     picks: list[_Pick] = []
 
 
-class _Table(_Strict):
+class _Table(StrictModel):
     name: str
     kind: Literal["by-year", "breakdown"]
     title: str
@@ -122,17 +116,13 @@ class _Table(_Strict):
     labels: list[_Label]
 
 
-class _File(_Strict):
+class _File(StrictModel):
     tables: list[_Table]
 
 
 def load_table_definitions(path: Path = TABLE_DEFINITIONS_YAML) -> tuple[Table, ...]:
-    """The tables of data/cat-c-kaz-3/table-definitions.yaml; a bad entry raises TidyError naming it."""
-    try:
-        entries = _File(**(yaml.safe_load(path.read_text(encoding="utf-8")) or {})).tables
-    except ValidationError as error:
-        first = error.errors()[0]
-        raise TidyError(f"{path.name}: " + ".".join(map(str, first["loc"])) + f": {first['msg']}") from None
+    """The tables of the pack's table-definitions.yaml; a bad entry raises TidyError naming it."""
+    entries = load_yaml(path, _File, TidyError).tables
     tables = []
     for t in entries:
         labels = []
@@ -205,7 +195,7 @@ def build_table(table: Table, figs: pd.DataFrame | None = None) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------------------
-# The torture-case reconciliation (defined in data/cat-c-kaz-3/torture-reconciliation.yaml)
+# The torture-case reconciliation (defined in the pack's torture-reconciliation.yaml)
 # ---------------------------------------------------------------------------
 
 RECONCILIATION_NAME = "torture_reconciliation"
@@ -219,8 +209,7 @@ RECONCILIATION_COLUMNS = ["measure", "year", "agency", "quantity", "value", "uni
 
 def load_reconciliation_definition(path: Path = RECONCILIATION_YAML) -> list[dict]:
     """The rows of the reconciliation definition, each field checked."""
-    import yaml
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path, TidyError)
     rows = data.get("rows") if isinstance(data, dict) else None
     if not isinstance(rows, list) or not rows:
         raise TidyError(f"{path.name}: no 'rows' list")

@@ -2,46 +2,42 @@
 
 The scale is defined once in data: the six verdicts in display order, each with its label and
 meaning, and the check kinds, each with the verdicts it may give. Claims whose verdict is decided
-by numbers (check kind ``computed``) are declared in data/cat-c-kaz-3/claim-checks.yaml: which figures of
-data/cat-c-kaz-3/figures.csv, in which order, and which computation; :func:`computed_verdicts` gives their
-verdicts, and the register (data/cat-c-kaz-3/claims.csv) must agree (tests/test_verdicts.py).
+by numbers (check kind ``computed``) are declared in the pack's claim-checks.yaml: which figures of
+its figures.csv, in which order, and which computation; :func:`computed_verdicts` gives their
+verdicts, and the register (the pack's claims.csv) must agree (tests/test_verdicts.py).
 """
 from __future__ import annotations
 
 from functools import lru_cache
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import field_validator
 
-from .paths import CLAIM_CHECKS_YAML, VERDICT_SCALE_YAML
-
-
-class VerdictScaleError(ValueError):
-    """The verdict scale or the claim checks break one of their rules; names the field."""
-
-    def __init__(self, where: str, field: str, reason: str):
-        self.where, self.field, self.reason = where, field, reason
-        super().__init__(f"{where}: {field}: {reason}")
+from .datafile import DataFileError, StrictModel, load_yaml, read_yaml, validate
+from .paths import CLAIM_CHECKS_YAML, CLAIMS_CSV, FIGURES_CSV, VERDICT_SCALE_YAML, rel
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class VerdictScaleError(DataFileError):
+    """The verdict scale or the claim checks break one of their rules; names the file, field and reason."""
+
+    @property
+    def where(self) -> str:
+        return self.file
 
 
-class Verdict(_Strict):
+class Verdict(StrictModel):
     id: str
     label_en: str
     meaning_en: str
 
 
-class CheckKind(_Strict):
+class CheckKind(StrictModel):
     id: str
     meaning_en: str
     verdicts: tuple[str, ...]
 
 
-class Scale(_Strict):
+class Scale(StrictModel):
     verdicts: tuple[Verdict, ...]
     check_kinds: tuple[CheckKind, ...]
 
@@ -62,7 +58,7 @@ COMPUTATIONS = {
 }
 
 
-class ClaimCheck(_Strict):
+class ClaimCheck(StrictModel):
     claim_id: str
     computation: Literal[tuple(COMPUTATIONS)]  # type: ignore[valid-type]
     figure_ids: tuple[str, ...]
@@ -77,19 +73,10 @@ class ClaimCheck(_Strict):
         return v
 
 
-def _validation_error(where: str, err: ValidationError) -> VerdictScaleError:
-    first = err.errors()[0]
-    return VerdictScaleError(where, ".".join(str(p) for p in first["loc"]), first["msg"])
-
-
 @lru_cache(maxsize=1)
 def scale() -> Scale:
     """data/verdict-scale.yaml, validated: unique ids, every kind's verdicts on the scale."""
-    raw = yaml.safe_load(VERDICT_SCALE_YAML.read_text(encoding="utf-8"))
-    try:
-        s = Scale.model_validate(raw)
-    except ValidationError as err:
-        raise _validation_error("verdict-scale.yaml", err) from None
+    s = load_yaml(VERDICT_SCALE_YAML, Scale, VerdictScaleError)
     ids = [v.id for v in s.verdicts]
     if len(set(ids)) != len(ids):
         raise VerdictScaleError("verdict-scale.yaml", "verdicts.id", "duplicated")
@@ -134,14 +121,10 @@ LINE_KINDS = ("restatement", "statements", "figures-judged")
 
 
 def load_claim_checks() -> list[ClaimCheck]:
-    """data/cat-c-kaz-3/claim-checks.yaml, validated (unknown figure ids are checked by :func:`computed_verdicts`)."""
-    raw = yaml.safe_load(CLAIM_CHECKS_YAML.read_text(encoding="utf-8")) or {}
-    out = []
-    for i, entry in enumerate(raw.get("checks", [])):
-        try:
-            out.append(ClaimCheck.model_validate(entry))
-        except ValidationError as err:
-            raise _validation_error(f"claim-checks.yaml checks[{i}]", err) from None
+    """The pack's claim-checks.yaml, validated (unknown figure ids are checked by :func:`computed_verdicts`)."""
+    raw = read_yaml(CLAIM_CHECKS_YAML, VerdictScaleError) or {}
+    out = [validate(entry, ClaimCheck, VerdictScaleError, file=f"{CLAIM_CHECKS_YAML.name} checks[{i}]")
+           for i, entry in enumerate(raw.get("checks", []))]
     ids = [c.claim_id for c in out]
     dupes = {x for x in ids if ids.count(x) > 1}
     if dupes:
@@ -187,7 +170,7 @@ def compute(check: ClaimCheck, values: list[float]) -> str:
 
 
 def computed_verdicts(figures=None) -> dict[str, str]:
-    """claim id -> the verdict its declared computation gives on data/cat-c-kaz-3/figures.csv."""
+    """claim id -> the verdict its declared computation gives on the pack's figures.csv."""
     from .figures import FigureLookupError, figure
     out = {}
     for check in load_claim_checks():
@@ -226,18 +209,18 @@ def render_page() -> str:
     tally = ", ".join(f"{labels()[v]} {int(counts.get(v, 0))}" for v in verdict_ids())
     return (
         "(verdict-scale)=\n# The verdict scale\n\n"
-        "```{note}\nGenerated by `python -m catbook pages` from `data/verdict-scale.yaml`, "
-        "`data/cat-c-kaz-3/claim-checks.yaml` and `data/cat-c-kaz-3/claims.csv`; do not edit by hand.\n```\n\n"
+        f"```{{note}}\nGenerated by `python -m catbook pages` from `{rel(VERDICT_SCALE_YAML)}`, "
+        f"`{rel(CLAIM_CHECKS_YAML)}` and `{rel(CLAIMS_CSV)}`; do not edit by hand.\n```\n\n"
         "Every claim of the register carries one verdict of this scale, on the report's *own* "
         "figures and statements (facts from outside the report are kept apart, {doc}`external`).\n\n"
         + legend_markdown() + "\n\n"
         "## How a claim is judged\n\nEach claim also records its *check kind* (`check_kind` in "
-        "`data/cat-c-kaz-3/claims.csv`). A kind fixes which verdicts it may give, and two claims of the same "
+        f"`{rel(CLAIMS_CSV)}`). A kind fixes which verdicts it may give, and two claims of the same "
         "kind resting on the same lines and figures get the same verdict (a test checks it).\n\n"
         + "\n".join(kinds) + "\n\n"
         "## Verdicts computed from figures\n\nWhere numbers decide (a trend, a total, a share, "
         "\"aucun cas\" against counts), the claim names its figures (`figure_ids`, rows of "
-        "`data/cat-c-kaz-3/figures.csv`) and `data/cat-c-kaz-3/claim-checks.yaml` declares the computation; the code "
+        f"`{rel(FIGURES_CSV)}`) and `{rel(CLAIM_CHECKS_YAML)}` declares the computation; the code "
         "gives the verdict and a test fails if the register says otherwise "
         f"({len(load_claim_checks())} claims).\n\n" + "\n".join(comps) + "\n\n"
         "The claims whose verdict is computed, each with the verdict the code gives:\n\n"

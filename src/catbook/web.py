@@ -6,7 +6,7 @@ Two things need JavaScript in the static book, and neither may come from another
   ``@jupyter-widgets/html-manager``; both are npm packages pinned in ``web/package.json``
   (locked in ``web/package-lock.json``, installed by ``make web`` with ``npm ci``);
 * the kernel-free custody calculator (``book/calculator.md``) runs ``web/src`` in the
-  reader's browser, on the rules exported here from ``data/cat-c-kaz-3/custody/rules.yaml``.
+  reader's browser, on the rules exported here from the pack's ``custody/rules.yaml``.
 
 This module is also a Sphinx extension (``sphinx.extra_extensions`` in ``_config.yml``).
 At the start of every HTML build it writes all of these files into
@@ -168,9 +168,10 @@ def custody_rules_payload(book: RuleBook | None = None) -> dict:
     """rules.yaml as validated by ``load_rules``, plus what the page needs to read input like the engine.
 
     ``zones.known`` is the list of zone names the engine accepts (the pinned tzdata's),
-    ``zones.kazakhstan`` the ones offered first; ``examples`` are the worked cases of
-    scenarios.yaml, which the page can load into its form; ``messages`` is the message table
-    (data/cat-c-kaz-3/custody/messages.yaml) that the page's engine words its texts with.
+    ``zones.country`` the ones offered first (the zones of report.yaml's ``country``), ``zones.default``
+    its ``default_zone``; ``examples`` are the worked cases of scenarios.yaml, which the page can load
+    into its form; ``messages`` is the message table (the pack's custody/messages.yaml) that the
+    page's engine words its texts with.
     """
     book = book or load_rules()
     period = book.known_period
@@ -216,7 +217,7 @@ def custody_rules_script(book: RuleBook | None = None) -> str:
     (``file://``), where browsers refuse fetch().
     """
     body = json.dumps(custody_rules_payload(book), ensure_ascii=False, separators=(",", ":"))
-    return ("// Generated at book build time from data/cat-c-kaz-3/custody/rules.yaml by catbook.web: do not edit.\n"
+    return (f"// Generated at book build time from {RULES_FILE.relative_to(ROOT).as_posix()} by catbook.web: do not edit.\n"
             f"window.catbookCustodyRules = {body};\n")
 
 

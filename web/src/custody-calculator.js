@@ -24,7 +24,7 @@
 
   /**
    * The rules data in a language: the same rules, limits and cases, with the words of that
-   * language (data.languages[lang], exported by catbook.web from data/cat-c-kaz-3/custody/messages.<lang>.yaml
+   * language (data.languages[lang], exported by catbook.web from the pack's custody/messages.<lang>.yaml
    * and the Russian rule texts) in place of the English ones. English is the data as it is.
    */
   function localised(data, lang) {
@@ -142,7 +142,7 @@
 
   Calculator.prototype.id = function (name) { return this.prefix + name; };
 
-  /** A text of the page in this calculator's language (data/cat-c-kaz-3/custody/messages*.yaml, keys page.*). */
+  /** A text of the page in this calculator's language (the pack's custody/messages*.yaml, keys page.*). */
   Calculator.prototype.t = function (key, values) { return this.engine.message("page." + key, values || {}); };
 
   Calculator.prototype.fieldRow = function (key, label, input, help) {
@@ -183,7 +183,7 @@
     if (this.main) {
       examples = el("select", {id: id("example")}, [el("option", {value: "", text: t("choose_case")})]
         .concat(DATA.examples.map(function (e) { return el("option", {value: e.name, text: e.name}); })));
-      // the worked cases' facts are written in English (data/cat-c-kaz-3/custody/scenarios.yaml)
+      // the worked cases' facts are written in English (the pack's custody/scenarios.yaml)
       exampleFacts = el("p", {class: "cc-help", id: id("example-facts"), "aria-live": "polite",
         lang: this.lang === "en" ? null : "en"});
       examples.setAttribute("aria-describedby", id("example-facts"));

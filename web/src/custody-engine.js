@@ -3,11 +3,11 @@
  *
  * A port of catbook.custody (src/catbook/custody/engine.py, moments.py) and of the
  * notebook calculator's form logic (widgets.evaluate_form). It computes with the rules
- * that the book build exports from data/cat-c-kaz-3/custody/rules.yaml (and the message table of
- * data/cat-c-kaz-3/custody/messages.yaml) into window.catbookCustodyRules; the page part
+ * that the book build exports from the pack's custody/rules.yaml (and the message table of
+ * its custody/messages.yaml) into window.catbookCustodyRules; the page part
  * (custody-calculator.js) draws the form and the results. The Python engine is the
  * reference: tests/browser/test_calculator_page.py runs every worked case of
- * data/cat-c-kaz-3/custody/scenarios.yaml through the page and through the engine, and
+ * the pack's custody/scenarios.yaml through the page and through the engine, and
  * tests/test_custody_parity.py runs Hypothesis-generated cases through this file in node.
  *
  * Loads as a browser global (window.CatbookCustodyEngine) and as a CommonJS module
@@ -29,7 +29,7 @@
  *
  * Known differences from the Python side, on purpose or for rare input only:
  *  - times are read in the forms people type (YYYY-MM-DD or YYYYMMDD, any one separator,
- *    hh[:mm[:ss[.fff]]], an offset Z/±hh/±hh:mm/±hhmm); ISO week dates (2012-W09-4) that
+ *    hh[:mm[:ss[.fff]]], an offset Z/±hh/±hh:mm/±hhmm); ISO week dates (2020-W09-4) that
  *    Python's fromisoformat also reads are refused here;
  *  - with a blank "now", an arrest in the future is reported on the arrest, as audit(now=None)
  *    does; the notebook widget passes the current time as if typed and reports it on "now".
@@ -505,7 +505,7 @@
       }
     }
 
-    // ---- messages (data/cat-c-kaz-3/custody/messages.yaml, one table for both engines) ----------------
+    // ---- messages (the pack's custody/messages.yaml, one table for both engines) ----------------
 
     /** The template `key` of the message table, with each {name} replaced by values[name]. */
     function message(key, values) {

@@ -1,10 +1,10 @@
-"""The police-custody clock of CAT/C/KAZ/3: dated rules, deadlines from an arrest, audits.
+"""The police-custody clock of the pack's report: dated rules, deadlines from an arrest, audits.
 
     from catbook.custody import deadlines, audit
-    deadlines("2012-03-01 09:00", tz="Asia/Almaty")
-    audit("2012-03-01 09:00", {"protocol-3h": "2012-03-01 11:40"}, now="2012-03-02 09:00")
+    deadlines("2020-03-01 09:00", tz="Europe/Vienna")    # tz defaults to report.yaml's default_zone
+    audit("2020-03-01 09:00", {"<rule id>": "2020-03-01 11:40"}, now="2020-03-02 09:00")
 
-The rules are data (data/cat-c-kaz-3/custody/rules.yaml); the calculator widget lives in
+The rules are data (the pack's custody/rules.yaml, whose rule ids the events name); the calculator widget lives in
 ``catbook.custody.widgets`` so that importing the engine needs no ipywidgets.
 """
 from .engine import STATUSES, Deadline, Finding, audit, deadlines, judge, rule_deadline

@@ -1,7 +1,7 @@
 """The custody clock: the deadlines an arrest starts, and an audit of what was done when.
 
 Every limit is elapsed time counted in UTC from an exact instant, so a change of UTC
-offset in the zone (daylight saving, Almaty's 2024 move to UTC+5) never stretches or
+offset in the zone (daylight saving, a country moving to another offset) never stretches or
 shrinks it; due times are then shown in the case's zone. Which version of a rule
 applies is decided by the local calendar date of the arrest, and an arrest outside the
 period the report covers is computed with the report's rules but always warned about.
@@ -30,17 +30,18 @@ class Deadline:
     """When one rule's act is due for one arrest, and on what legal basis.
 
     ``is_upper_bound`` is true when the clock starts at an act whose time is unknown
-    (the prosecutor's twelve hours without a protocol time): the due time then assumes
+    (e.g. the default pack's prosecutor's twelve hours without a protocol time): the due time then assumes
     that act was done at its own deadline, and ``warnings`` says so.
     ``lawful_delay_until`` is set when the version in force allowed a longer delay in
-    exceptional circumstances (family notice before the Law of 18 January 2011) and
+    exceptional circumstances (in the default pack, the family notice before a later law) and
     that delay applies: it was authorised (``delay_authorised``) and the person is not
     a minor.
-    ``outer_due`` is set for a clock that starts at another act (the prosecutor's
-    twelve hours run from the protocol): the latest the act can be due whatever the
+    ``outer_due`` is set for a clock that starts at another act (in the default pack, the
+    prosecutor's twelve hours run from the protocol): the latest the act can be due whatever the
     time of that other act, counted from the arrest through each act's own limit
-    (arrest + 3 h + 12 h).
-    ``immediately_due`` is set where the report says "immédiatement" of the act: the
+    (there, arrest + 3 h + 12 h).
+    ``immediately_due`` is set where rules.yaml records that the report says "immediately" of
+    the act (``immediately``, in the default pack "immédiatement"): the
     moment its clock starts, the strict reading beside the hour limit.
     """
 
@@ -67,7 +68,7 @@ class Finding:
     ``outer_status`` judges the same act against ``deadline.outer_due`` (None when the
     deadline has no outer bound), by the same rules; ``immediately_late`` is how long
     after ``deadline.immediately_due`` the act came (so far, if not done), None when the
-    report states no "immédiatement" for the rule.
+    report states no "immediately" for the rule.
     """
 
     deadline: Deadline
@@ -111,13 +112,13 @@ def deadlines(arrested_at, *, tz: str = DEFAULT_ZONE, protocol_at=None, foreigne
     """Every custody deadline an arrest starts, sorted by due time.
 
     ``arrested_at`` is the moment of actual deprivation of liberty (ISO 8601 text or
-    datetime; naive means local time in ``tz``). The prosecutor's twelve hours run from
-    the protocol: with ``protocol_at`` they are exact; without it the deadline is the
-    latest possible one (the protocol's own limit, then twelve hours), flagged by
-    ``is_upper_bound`` and a warning. ``consular-notice-12h`` is included only for a
-    foreign national, ``parents-notice-immediate`` only for a minor (``juvenile``).
-    ``delay_authorised`` records that the prosecutor authorised the old seventy-two-hour
-    delay of the family notice. Raises CustodyInputError naming the bad field.
+    datetime; naive means local time in ``tz``, by default report.yaml's ``default_zone``).
+    A clock that starts from the protocol (``starts_from: protocol`` in rules.yaml) is exact
+    with ``protocol_at``; without it the deadline is the latest possible one (the protocol's
+    own limit, then the rule's), flagged by ``is_upper_bound`` and a warning. Rules with
+    ``applies_to: foreigner`` are included only for a foreign national, ``juvenile`` ones only
+    for a minor (``juvenile``). ``delay_authorised`` records that the lawful delay of a version
+    (``lawful_delay`` in rules.yaml) was authorised. Raises CustodyInputError naming the bad field.
     """
     flags = _flags(foreigner=foreigner, juvenile=juvenile, delay_authorised=delay_authorised)
     zone = resolve_zone(tz)
@@ -133,7 +134,7 @@ def audit(arrested_at, events: Mapping, *, tz: str = DEFAULT_ZONE, now=None, for
     """Judge each custody deadline against the moments the acts were done.
 
     ``events`` maps a rule id to when its act was done (a value of None means not
-    done); the time given for ``protocol-3h`` starts the prosecutor's clock. An act
+    done); the time given for the rule whose act is the protocol starts the clocks that run from it. An act
     done exactly at its deadline is met, one minute later missed. An act not done is
     pending while ``now`` (default: the current time) has not passed the deadline and
     missed after it. Unknown rule ids, a rule that does not apply to the person (the
@@ -291,7 +292,7 @@ def _lawful_delay(rule: Rule, version: Version, clock: _Clock, zone: ZoneInfo, d
     """The end of the old lawful delay when it applies; the reason in a note or warning when not.
 
     The delay needed exceptional circumstances and the prosecutor's authorisation, never
-    applied to a minor (line 199), and was removed by the Law of 18 January 2011.
+    applied to a minor; the versions of rules.yaml say when it was in force and where the report says so.
     """
     if not any(v.lawful_delay for v in rule.versions):
         return None

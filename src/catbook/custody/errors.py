@@ -5,6 +5,8 @@ both are kept as attributes instead of being folded into one message.
 """
 from __future__ import annotations
 
+from ..datafile import DataFileError
+
 
 class CustodyInputError(ValueError):
     """An input to ``deadlines``/``audit`` that cannot be read as one exact moment or zone.
@@ -22,5 +24,5 @@ class CustodyInputError(ValueError):
         return f"{self.field}: {self.reason}"
 
 
-class RulesDataError(ValueError):
-    """rules.yaml or scenarios.yaml does not have the shape the engine relies on."""
+class RulesDataError(DataFileError):
+    """rules.yaml or scenarios.yaml does not have the shape the engine relies on (the message names the entry)."""

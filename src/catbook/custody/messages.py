@@ -1,6 +1,6 @@
 """The custody clock's texts for a reader, from the one table both engines read.
 
-``data/cat-c-kaz-3/custody/messages.yaml`` holds every template; the page's JavaScript engine reads
+The pack's ``custody/messages.yaml`` holds every template; the page's JavaScript engine reads
 the same table through the JSON ``catbook.web`` exports, so a wording changed there
 changes in the notebook and on the page alike. Templates name their values in braces;
 ``message`` fills them in literally (no format specifications), exactly as the

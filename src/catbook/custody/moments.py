@@ -2,7 +2,7 @@
 
 Deadlines are elapsed time, so every computation runs in UTC. A naive time is local
 time in the case's zone and must name exactly one instant there: a time the clocks
-skipped or repeated (a DST change, Almaty's move from UTC+6 to UTC+5 on 2024-03-01)
+skipped or repeated (a DST change, or a zone moving to another UTC offset)
 is refused rather than guessed. Zones come from the pinned ``tzdata`` package, not
 from the operating system, so every machine computes the same offsets.
 """
@@ -19,7 +19,7 @@ from .messages import message
 _TZDATA = resources.files("tzdata")
 from ..report import report
 
-#: The zone a case is read in when none is given (``default_zone`` of data/cat-c-kaz-3/report.yaml).
+#: The zone a case is read in when none is given (``default_zone`` of the pack's report.yaml).
 DEFAULT_ZONE: str = report().default_zone
 
 
@@ -45,7 +45,7 @@ def resolve_zone(name: object) -> ZoneInfo:
 
 @lru_cache(maxsize=1)
 def country_zones() -> tuple[str, ...]:
-    """The zones tzdata lists for the report's country (``country`` of data/cat-c-kaz-3/report.yaml),
+    """The zones tzdata lists for the report's country (``country`` of the pack's report.yaml),
     in zone.tab order."""
     code = report().country
     rows = _TZDATA.joinpath("zoneinfo", "zone.tab").read_text(encoding="utf-8").splitlines()

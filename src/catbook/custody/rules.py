@@ -1,4 +1,4 @@
-"""The custody rules as dated data, loaded from data/cat-c-kaz-3/custody/rules.yaml and checked on load.
+"""The custody rules as dated data, loaded from the pack's custody/rules.yaml and checked on load.
 
 Legal values (durations, dates, legal bases, the report's words) live in the YAML
 file; the code only knows how a clock starts and how the version in force is chosen,
@@ -13,9 +13,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from ..paths import CUSTODY_DIR
+from ..datafile import read_yaml
 from .errors import RulesDataError
 
 RULES_FILE = CUSTODY_DIR / "rules.yaml"
@@ -210,7 +209,7 @@ def load_rules(path: Path = RULES_FILE) -> RuleBook:
 
 @lru_cache(maxsize=4)
 def _load_rules(path: Path) -> RuleBook:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_yaml(path, RulesDataError)
     where = path.name
     if not isinstance(raw, dict) or set(raw) != {"known_period", "rules"}:
         raise RulesDataError(f"{where}: expected exactly the keys 'known_period' and 'rules'")

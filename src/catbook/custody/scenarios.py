@@ -1,4 +1,4 @@
-"""Worked custody cases from data/cat-c-kaz-3/custody/scenarios.yaml: facts, inputs and hand-made answers.
+"""Worked custody cases from the pack's custody/scenarios.yaml: facts, inputs and hand-made answers.
 
 Instructors read the file; the tests run each case through ``audit`` and compare the
 result with the expected due times and verdicts written there by hand, and the book

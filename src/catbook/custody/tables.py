@@ -1,6 +1,6 @@
 """The rules and the engine's results as pandas tables, for the book and the calculator.
 
-Times are shown as text with their UTC offset ('2012-03-01 12:00+06:00') so a table
+Times are shown as text with their UTC offset ('2020-03-01 12:00+01:00') so a table
 never hides which zone a due time is expressed in.
 """
 from __future__ import annotations
@@ -66,7 +66,7 @@ def findings_table(findings: Sequence[Finding]) -> pd.DataFrame:
 
 
 def outer_text(f: Finding) -> str:
-    """The outer bound and the verdict on it ('2012-06-06 01:00+06:00: missed'), or ''."""
+    """The outer bound and the verdict on it ('2020-06-06 01:00+02:00: missed'), or ''."""
     if f.deadline.outer_due is None:
         return ""
     return f"{format_moment(f.deadline.outer_due)}: {message('verdict.' + f.outer_status)}"

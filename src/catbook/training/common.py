@@ -32,7 +32,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 
 
 class TrainingDataError(ValueError):
-    """A file of data/cat-c-kaz-3/training/ breaks one of its rules; the message names the entry and field."""
+    """A file of the pack's training/ breaks one of its rules; the message names the entry and field."""
 
     def __init__(self, where: str, reason: str):
         super().__init__(f"{where}: {reason}")
@@ -102,12 +102,12 @@ def page_root(doc: str) -> str:
 # --- times -----------------------------------------------------------------------------------
 
 def when(moment: datetime) -> str:
-    """A local moment for a reader: '23:40 on 1 March 2012'."""
+    """A local moment for a reader: '23:40 on 1 March 2020'."""
     return f"{moment:%H:%M} on {moment.day} {MONTHS[moment.month - 1]} {moment.year}"
 
 
 def when_with_offset(moment: datetime) -> str:
-    """A moment with the UTC offset it had: '23:40 on 1 March 2012 (UTC+06:00)'."""
+    """A moment with the UTC offset it had: '23:40 on 1 March 2020 (UTC+01:00)'."""
     total = int(moment.utcoffset().total_seconds()) // 60
     hours, minutes = divmod(abs(total), 60)
     return f"{when(moment)} (UTC{'-' if total < 0 else '+'}{hours:02d}:{minutes:02d})"
@@ -124,7 +124,7 @@ _CACHE: dict[str, object] = {}
 
 
 def claims_df():
-    """data/cat-c-kaz-3/claims.csv, validated (catbook.claims.load_claims), loaded once per process."""
+    """The pack's claims.csv, validated (catbook.claims.load_claims), loaded once per process."""
     if "claims" not in _CACHE:
         from ..claims import load_claims
         _CACHE["claims"] = load_claims()

@@ -1,16 +1,16 @@
 """The languages of the instructors' part: every word a generated page shows, from data.
 
 One renderer writes both versions of each page; what differs is read from
-``data/cat-c-kaz-3/training/ui.yaml`` (English) and ``data/cat-c-kaz-3/training/ru/ui.yaml`` (Russian, same keys):
+the pack's ``training/ui.yaml`` (English) and ``training/ru/ui.yaml`` (Russian, same keys):
 interface words, month names, the date format, duration words, verdict words, rule titles,
 chapter and tool titles. The Russian prose of the exercises and quizzes is in
-``data/cat-c-kaz-3/training/ru/exercises.yaml`` and ``ru/quizzes.yaml`` (keyed by id; everything else,
+``training/ru/exercises.yaml`` and ``ru/quizzes.yaml`` (keyed by id; everything else,
 cases, claims, quotes' French, comes from the English files, so both languages show the same
 answers computed by the same engine).
 
     from catbook.training.lang import language
     ru = language("ru")
-    ru.when(moment)            # '23:40, 1 марта 2012 г.'
+    ru.when(moment)            # '23:40, 1 марта 2020 г.'
     ru.plural(3, "question")   # '3 вопроса'
 """
 from __future__ import annotations
@@ -115,7 +115,7 @@ class Language:
         return _rules_table(self.code)[rule_id]["delay"]
 
     def unit(self, unit: str) -> str:
-        """A unit of data/cat-c-kaz-3/figures.csv or rules.yaml ('persons', 'hours') in this language."""
+        """A unit of the pack's figures.csv or rules.yaml ('persons', 'hours') in this language."""
         return unit if self.code == "en" else self.t(f"unit.{unit}")
 
     def chapter_title(self, key: str) -> str:
@@ -141,7 +141,7 @@ class Language:
         return self.t("para", n=n)
 
     def line_ref(self, n: int) -> str:
-        """A checked MyST link to line ``n`` and its official paragraph ('line 295 · para. 232')."""
+        """A checked MyST link to line ``n`` and its official paragraph ('line N · para. M')."""
         from ..corpus import para_of_line
         link = f"{{ref}}`{self.line_label(n)} <p{n}>`"
         para = para_of_line(n)
@@ -162,7 +162,7 @@ def _rules_table(code: str) -> dict:
 
 
 def translations(code: str, name: str) -> dict:
-    """The prose of ``data/cat-c-kaz-3/training/<code>/<name>.yaml`` (exercises, quizzes), keyed by id."""
+    """The prose of the pack's ``training/<code>/<name>.yaml`` (exercises, quizzes), keyed by id."""
     return _translations(code, name)
 
 
