@@ -14,8 +14,8 @@ the templates. The environment
   that are only there for reading are cut with Jinja's ``-`` markers (``{#- #}`` at the start
   of a line joins it to the one before).
 
-``render("quiz/question.html", q=question)`` renders one file; ``text("para-lookup.css")``
-reads a stylesheet or script as it is, for a template to inline.
+``render("quiz/quiz.html", questions=...)`` renders one file; ``macros("custody/widget.html")``
+gives a file's macros as functions; ``text("para-lookup/range.js")`` reads a file as it is.
 """
 from __future__ import annotations
 
@@ -61,6 +61,12 @@ def environment() -> Environment:
 def render(name: str, /, **values) -> str:
     """The template ``page_templates/<name>`` filled with ``values`` (every name it uses must be given)."""
     return environment().get_template(name).render(**values)
+
+
+def macros(name: str, /):
+    """The macros of ``page_templates/<name>`` as functions: ``macros("custody/widget.html").error(reason, colour)``
+    returns the macro's HTML (escaped the same way; a missing argument raises when it is used)."""
+    return environment().get_template(name).module
 
 
 def text(name: str) -> str:
