@@ -116,7 +116,7 @@ def test_root_redirect_page_is_complete_and_escaped(tmp_path):
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
     assert 'content="0; url=book/intro.html"' in page and '<link rel="icon" href="_static/icon.svg">' in page
-    assert "CAT/C/KAZ/3 &amp; &#34;the book&#34;" in page and '"the book"' not in page
+    assert "CAT/C/KAZ/3 &amp; &quot;the book&quot;" in page and page.endswith("</html>\n") and '"the book"' not in page
 
 
 def test_parsed_html_keeps_attribute_order_entities_and_void_tags():

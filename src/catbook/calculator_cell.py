@@ -17,9 +17,10 @@ such element the relative addresses of the calculator page and of the report's t
 """
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Mapping
+
+from .templating import render
 
 #: What the cell shows where neither widgets nor HTML are rendered (and what nbval would see).
 PLAIN_TEXT = ("Custody clock calculator: interactive in a running Jupyter kernel; "
@@ -44,13 +45,10 @@ def case_payload(inputs: Mapping, name: str = "") -> dict:
 
 
 def calculator_html(inputs: Mapping, name: str = "") -> str:
-    """The page calculator's container for one case (what the published book shows)."""
-    payload = html.escape(json.dumps(case_payload(inputs, name), ensure_ascii=False), quote=True)
-    label = f" ({html.escape(name)})" if name else ""
-    return (f'<div class="cc-calculator cc-instance" data-catbook-calculator="custody" data-case="{payload}">'
-            f"<noscript><p>This calculator of the worked case{label} computes in your browser and needs "
-            "JavaScript. Without it, read the deadlines of the case in the table above, or open this "
-            "chapter's notebook in Jupyter.</p></noscript></div>")
+    """The page calculator's container for one case (what the published book shows):
+    ``page_templates/custody/calculator.html``, the case as JSON in ``data-case``."""
+    return render("custody/calculator.html", case_json=json.dumps(case_payload(inputs, name), ensure_ascii=False),
+                  name=name)
 
 
 class CalculatorCell:

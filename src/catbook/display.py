@@ -16,6 +16,7 @@ pd.set_option("display.max_colwidth", None)
 
 from .claims import KINDS, VERDICTS
 from .markdown import escape, line_ref, lines_ref
+from .templating import macros
 
 
 # A MyST target line such as "(claim-art-2-001)=": an anchor in the book, nothing in plain text.
@@ -109,7 +110,7 @@ class CitedTable:
         self.df, self.root = df, root
 
     def _link(self, anchor: str, text: str) -> str:
-        return f'<a href="{self.root}book/report-text.html#{anchor}">{html.escape(text)}</a>'
+        return str(macros("report-links.html").report_link(self.root, anchor, text))
 
     def _cell(self, column: str, value) -> str:
         from .markdown import para_anchor, para_label

@@ -11,9 +11,10 @@ Registered in ``_config.yml`` (``sphinx.extra_extensions``).
 """
 from __future__ import annotations
 
-import html
 import posixpath
 import re
+
+from .templating import render
 
 #: Folder of each non-English version, relative to the book's root -> its language code.
 VERSIONS = {"book/instructors/ru/": ("ru", "book/instructors/")}
@@ -49,8 +50,7 @@ def switch_html(pagename: str, other: str, code: str) -> str:
     from .training.lang import language
     href = posixpath.relpath(other, posixpath.dirname(pagename)) + ".html"
     text = language(code).t("page.this_version")
-    return (f'<p class="catbook-language-switch"><a href="{html.escape(href)}" hreflang="{code}" '
-            f'lang="{code}">{html.escape(text)}</a></p>\n')
+    return render("language-switch.html", href=href, code=code, text=text)
 
 
 _TITLE = re.compile(r'(<p class="admonition-title">)(.*?)(</p>)', re.S)

@@ -55,7 +55,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Tag
 from bs4.dammit import EntitySubstitution
 from bs4.formatter import HTMLFormatter
-from jinja2 import Environment, FileSystemLoader
+
+from .templating import render
 
 # Column of a pandas table -> prefix of the anchor its rows get.
 ROW_ANCHORS = {"figure_id": "fig-", "claim_id": "claim-", "check_id": "check-"}
@@ -127,7 +128,6 @@ def clean_assets(app, pagename, templatename, context, doctree) -> None:
 
 _CALCULATOR_MARKER = 'data-catbook-calculator="custody"'
 _ANCHOR_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
-PAGE_TEMPLATES = Path(__file__).parent / "page_templates"
 
 
 class _AsWritten(HTMLFormatter):
@@ -228,10 +228,8 @@ def write_index(app, exception) -> None:
     if exception or app.builder.name != "html" or app.config.root_doc == "index":
         return
     favicon = app.config.html_favicon or ""
-    template = Environment(loader=FileSystemLoader(PAGE_TEMPLATES), autoescape=True,
-                           keep_trailing_newline=True).get_template("redirect.html")
-    Path(app.outdir, "index.html").write_text(template.render(
-        lang=app.config.language or "en", title=app.config.html_title or app.config.project or "",
+    Path(app.outdir, "index.html").write_text(render(
+        "redirect.html", lang=app.config.language or "en", title=app.config.html_title or app.config.project or "",
         target=f"{app.config.root_doc}.html",
         icon=Path(favicon).name if favicon and "://" not in favicon else ""), encoding="utf-8")
 

@@ -7,7 +7,6 @@ shows every error as a message beside its field instead of a traceback.
 """
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -21,6 +20,7 @@ from .moments import DEFAULT_ZONE, country_zones, parse_moment, resolve_zone, to
 from .rules import load_rules
 from .tables import findings_table
 from .timeline import STATUS_COLOURS, custody_timeline, figure_png
+from ..templating import macros
 
 _STYLE = {"description_width": "230px"}
 #: The yes/no fields of the form (checkboxes, never in error).
@@ -134,7 +134,7 @@ class CustodyCalculator:
                             "deadline, when each act was done, and any overrun")
         rows = [widgets.HBox([box, self.messages[key]]) if key in self.messages else box
                 for key, box in self.fields.items()]
-        self.widget = widgets.VBox([widgets.HTML("<b>Custody clock calculator</b>"), *rows, self.summary,
+        self.widget = widgets.VBox([widgets.HTML(str(_pieces().title())), *rows, self.summary,
                                     self.verdicts, self.table, self.notes, self.chart])
         for box in self.fields.values():
             box.observe(self.update, names="value")
@@ -157,16 +157,14 @@ class CustodyCalculator:
         for key, message in self.messages.items():
             message.value = _error_html(result.errors.get(key, ""))
         if not result.ok:
-            self.summary.value = "<i>Correct the fields marked in red to see the deadlines.</i>"
+            self.summary.value = str(_pieces().invalid())
             self.verdicts.value = self.table.value = self.notes.value = ""
             self.chart.value = b""
             self.chart.layout.display = "none"
             return result
-        self.summary.value = "<b>Verdicts:</b> " + ", ".join(
-            f"{status} {sum(f.status == status for f in result.findings)}" for status in STATUS_COLOURS)
-        self.verdicts.value = "<ul>" + "".join(
-            f'<li>{f.rule}: <span style="color:{STATUS_COLOURS[f.status]}">{f.status}</span></li>'
-            for f in result.findings) + "</ul>"
+        self.summary.value = str(_pieces().summary(
+            {status: sum(f.status == status for f in result.findings) for status in STATUS_COLOURS}))
+        self.verdicts.value = str(_pieces().verdicts(result.findings, STATUS_COLOURS))
         self.table.value = findings_table(result.findings).to_html(index=False)
         self.notes.value = _notes_html(result.findings)
         figure = custody_timeline(result.findings, arrested_at=values["arrested_at"], tz=values["tz"].strip(),
@@ -182,11 +180,16 @@ def _text(value: str, description: str, placeholder: str) -> widgets.Text:
 
 
 def _error_html(reason: str) -> str:
-    return f'<span style="color:{STATUS_COLOURS["missed"]}">{html.escape(reason)}</span>' if reason else ""
+    return str(_pieces().error(reason, STATUS_COLOURS["missed"]))
 
 
 def _notes_html(findings: list[Finding]) -> str:
     """Warnings and version notes, each once, in the order the deadlines come."""
     lines = dict.fromkeys(
         [f"⚠ {w}" for f in findings for w in f.warnings] + [n for f in findings for n in f.notes])
-    return "<ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in lines) + "</ul>" if lines else ""
+    return str(_pieces().notes(list(lines)))
+
+
+def _pieces():
+    """The calculator's HTML pieces: the macros of ``page_templates/custody/widget.html``."""
+    return macros("custody/widget.html")

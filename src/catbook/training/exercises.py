@@ -8,7 +8,6 @@ verdict on a page is typed by hand. :func:`render_page` writes one MyST page per
 """
 from __future__ import annotations
 
-import html
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from ..source import line as report_line
 from . import clock
 from .common import TRAINING_DIR, TYPED_TIME, TrainingDataError, claim_chapter, claim_ref, claims_df, known_doc
 from .lang import Language, language, translations
+from ..templating import render
 
 EXERCISES_FILE = TRAINING_DIR / "exercises.yaml"
 _KEYS = {"id", "session", "title", "articles", "rules", "use", "facts", "question", "cases", "show",
@@ -411,46 +411,32 @@ def render_page(session: int, course: Course | None = None, lang: Language | Non
 
 # --- the printable sheet (HTML) ----------------------------------------------------------------
 
-def _outcome_rows_html(outcomes: list[clock.Outcome], lang: Language) -> str:
+def _outcome_rows(outcomes: list[clock.Outcome], lang: Language) -> dict:
+    """The clocks of one case as the sheet's table shows them (columns, and a row per clock)."""
     judged = any(o.status is not None for o in outcomes)
-    names = ["clock", "due"] + (["done", "verdict"] if judged else [])
-    head = "<tr>" + "".join(f"<th scope='col'>{html.escape(lang.t('table.' + n))}</th>" for n in names) + "</tr>"
     rows = []
     for o in outcomes:
-        due = lang.when_with_offset(o.due) + (lang.t("table.latest_html") if o.upper_bound else "")
-        cells = [html.escape(lang.rule_text(custody.load_rules().rule(o.rule), "title")), html.escape(due)]
+        row = {"title": lang.rule_text(custody.load_rules().rule(o.rule), "title"),
+               "due": lang.when_with_offset(o.due) + (lang.t("table.latest_html") if o.upper_bound else ""),
+               "delay": (lang.t("table.lawful_delay_html", until=lang.when_with_offset(o.lawful_delay_until))
+                         if o.lawful_delay_until is not None else "")}
         if judged:
             status, rest = _verdict_words(o, lang)
-            verdict = status + rest + _outer_words(o, lang, lambda w: w)
-            cells += [html.escape(lang.when_with_offset(o.done)) if o.done else html.escape(lang.t("table.not_done")),
-                      f"<strong>{html.escape(verdict)}</strong>"]
-        if o.lawful_delay_until is not None:
-            cells[1] += ("<br><small>" + html.escape(lang.t("table.lawful_delay_html",
-                                                            until=lang.when_with_offset(o.lawful_delay_until)))
-                         + "</small>")
-        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    return f"<table class='clocks'><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
+            row["done"] = lang.when_with_offset(o.done) if o.done else lang.t("table.not_done")
+            row["verdict"] = status + rest + _outer_words(o, lang, lambda w: w)
+        rows.append(row)
+    return {"columns": ["clock", "due"] + (["done", "verdict"] if judged else []), "judged": judged, "rows": rows}
 
 
 def render_exercise_html(exercise: Exercise, *, with_solution: bool, lang: Language | None = None) -> str:
+    """One exercise of a printed sheet (``page_templates/handouts/exercise.html``)."""
     lang = lang or language("en")
     results = exercise.results()
-    parts = [f"<section class='exercise'><h2>{exercise.number} {html.escape(exercise.prose('title', lang))}</h2>",
-             f"<p class='meta'>{_articles(exercise.articles, lang)}{lang.t('ex.of_convention')}"
-             + (html.escape(lang.t("ex.rules", rules=", ".join(exercise.rules))) if exercise.rules else "") + "</p>",
-             f"<p><strong>{lang.t('ex.facts')}</strong> {html.escape(exercise.text('facts', results, lang=lang))}</p>",
-             f"<p><strong>{lang.t('ex.question')}</strong> "
-             f"{html.escape(exercise.text('question', results, lang=lang))}</p>"]
-    if not with_solution:
-        parts.append("<div class='answer-space' aria-hidden='true'></div>")
-    else:
-        for label, outcomes in results.items():
-            if len(results) > 1:
-                parts.append(f"<p class='case'>{lang.t('ex.case')} {html.escape(label)}</p>")
-            parts.append(_outcome_rows_html(exercise.shown(outcomes), lang))
-        parts.append(f"<p><strong>{lang.t('ex.answer')}</strong> "
-                     f"{html.escape(exercise.text('solution', results, lang=lang))}</p>")
-        for q in exercise.quotes + exercise.basis:
-            parts.append(f"<blockquote lang='fr'>« {html.escape(q.fr)} » ({lang.t('sheet.line', n=q.line)})</blockquote>")
-    parts.append("</section>")
-    return "\n".join(parts)
+    cases = [{"label": label if len(results) > 1 else "", **_outcome_rows(exercise.shown(outcomes), lang)}
+             for label, outcomes in results.items()] if with_solution else []
+    return render("handouts/exercise.html", exercise=exercise, lang=lang, with_solution=with_solution,
+                  title=exercise.prose("title", lang), articles=_articles(exercise.articles, lang),
+                  rules=", ".join(exercise.rules), facts=exercise.text("facts", results, lang=lang),
+                  question=exercise.text("question", results, lang=lang), cases=cases,
+                  solution=exercise.text("solution", results, lang=lang) if with_solution else "",
+                  quotes=exercise.quotes + exercise.basis)

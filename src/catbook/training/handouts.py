@@ -5,16 +5,18 @@ data/cat-c-kaz-3/custody/rules.yaml (with a worked example computed by the engin
 data/cat-c-kaz-3/training/exercises.yaml), each sheet from the session's exercises. The HTML is
 written next to the PDF, and the project's one Chromium printer (:mod:`catbook.pdf`: Debian's
 Chromium through Playwright, the same flags as ``make pdf``) prints it on A4 into
-``_build/handouts/`` (``make handouts``). A card must fit on one page: :func:`build`
+``_build/handouts/`` (``make handouts``). The pages and their A4 stylesheet are the templates
+of ``page_templates/handouts/``. A card must fit on one page: :func:`build`
 refuses a card that does not (pages counted with pypdf).
 """
 from __future__ import annotations
 
 import contextlib
-import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from markupsafe import Markup
 
 from .. import custody, pdf
 from ..custody.rules import Rule
@@ -24,42 +26,9 @@ from . import clock
 from .lang import LANGUAGES, Language, language
 from .exercises import Course, load_exercises, render_exercise_html
 from .glossary import load_glossary, sorted_terms
+from ..templating import render
 
 OUT_DIR = ROOT / "_build" / "handouts"
-
-_CSS = """
-@page { size: A4; margin: 14mm 15mm; }
-html { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10.5pt; color: #111; }
-body { margin: 0; }
-h1 { font-size: 16pt; margin: 0 0 2mm; }
-h2 { font-size: 11.5pt; margin: 4mm 0 1.5mm; border-bottom: 0.4pt solid #777; }
-p, li, td, th, blockquote { line-height: 1.32; }
-p { margin: 0 0 1.8mm; }
-.kicker { text-transform: uppercase; letter-spacing: .08em; font-size: 8pt; color: #444; margin: 0 0 1mm; }
-.limit { display: flex; gap: 6mm; margin: 2mm 0 3mm; }
-.limit > div { border: 0.8pt solid #111; border-radius: 2mm; padding: 2mm 3mm; flex: 1; }
-.limit > div:first-child { flex: 0 0 auto; }
-.limit .big { font-size: 20pt; font-weight: 700; }
-.limit .label { font-size: 7.5pt; text-transform: uppercase; letter-spacing: .06em; color: #444; }
-blockquote { margin: 1mm 0 2mm 4mm; padding-left: 3mm; border-left: 1.2pt solid #777; font-style: italic; }
-table { border-collapse: collapse; width: 100%; margin: 1mm 0 2mm; font-size: 9pt; }
-td, th { border: 0.4pt solid #999; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
-.foot { margin-top: 4mm; font-size: 7.5pt; color: #444; border-top: 0.4pt solid #999; padding-top: 1.5mm; }
-.exercise { break-inside: avoid; margin-bottom: 5mm; }
-.meta { font-size: 8.5pt; color: #444; }
-.answer-space { height: 38mm; border: 0.4pt dashed #999; border-radius: 1.5mm; }
-.case { font-weight: 700; margin: 1mm 0; }
-"""
-
-
-def _page(title: str, body: str, lang: str = "en") -> str:
-    return (f"<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{html.escape(title)}</title>"
-            f"<style>{_CSS}</style></head><body>\n{body}\n</body></html>\n")
-
-
-def _e(text: str) -> str:
-    return html.escape(text)
-
 
 # --- cards ------------------------------------------------------------------------------------
 
@@ -84,77 +53,41 @@ def example_for(rule_id: str, course: Course | None = None) -> Example | None:
 
 
 def card_html(rule: Rule, course: Course | None = None, lang: Language | None = None) -> str:
+    """A rule's card (``page_templates/handouts/card.html``)."""
     lang = lang or language("en")
     t = lang.t
-    parts = [f"<p class='kicker'>{_e(t('card.kicker', symbol=SYMBOL, rule=rule.id))}</p>",
-             f"<h1>{_e(lang.rule_text(rule, 'title'))}</h1>",
-             "<div class='limit'>"
-             f"<div><div class='label'>{_e(t('card.limit'))}</div><div class='big'>{_e(lang.rule_text(rule, 'limit'))}</div></div>"
-             f"<div><div class='label'>{_e(t('card.starts'))}</div>{_e(t('start.' + rule.starts_from))}</div>"
-             f"<div><div class='label'>{_e(t('card.who'))}</div>{_e(t('who.' + rule.applies_to))}</div>"
-             "</div>",
-             f"<h2>{_e(t('card.what'))}</h2>", f"<p>{_e(lang.rule_text(rule, 'description'))}</p>",
-             f"<h2>{_e(t('card.words'))}</h2>",
-             f"<blockquote lang='fr'>« {_e(rule.quote_fr)} » ({_e(t('sheet.line', n=rule.quote_line))})</blockquote>",
-             f"<h2>{_e(t('card.basis'))}</h2>", f"<p>{_e(lang.rule_text(rule, 'basis'))}</p>"]
-    versions = [v for v in rule.versions if v.valid_from or v.valid_to or v.lawful_delay or v.note]
-    if versions:
-        parts.append(f"<h2>{_e(t('card.in_force'))}</h2><ul>")
-        for v in versions:
-            item = f"<strong>{_e(lang.version_text(rule, v, 'label'))}</strong>"
-            if v.lawful_delay:
-                item += _e(t("card.delay", limit=lang.delay_label(rule.id, v.lawful_delay.duration.label),
-                             description=lang.version_text(rule, v, "delay_description")))
-            elif v.note:
-                item += f": {_e(lang.version_text(rule, v, 'note'))}"
-            parts.append(f"<li>{item}</li>")
-        parts.append("</ul>")
-    example = example_for(rule.id, course)
-    if example:
-        o = example.outcome
-        parts.append(f"<h2>{_e(t('card.example'))}</h2>")
-        parts.append(f"<p>{_e(t('card.example_start', number=example.number, exercise=example.exercise))} "
-                     f"{_e(lang.when_with_offset(o.starts_at))}{_e(t('card.example_due'))} "
-                     f"<strong>{_e(lang.when_with_offset(o.due))}</strong>"
-                     + (_e(t("card.example_latest")) if o.upper_bound else "")
-                     + (f"{_e(t('card.example_verdict'))} <strong>{_e(lang.status(o.status))}</strong>" if o.status else "")
-                     + f"{_e(t('card.example_by', by=o.computed_by))}</p>")
-    if rule.note:
-        parts.append(f"<h2>{_e(t('card.open'))}</h2>")
-        parts.append(f"<p>{_e(lang.rule_text(rule, 'note'))}</p>")
+    versions = [{"label": lang.version_text(rule, v, "label"),
+                 "delay": t("card.delay", limit=lang.delay_label(rule.id, v.lawful_delay.duration.label),
+                            description=lang.version_text(rule, v, "delay_description")) if v.lawful_delay else "",
+                 "note": lang.version_text(rule, v, "note") if v.note else ""}
+                for v in rule.versions if v.valid_from or v.valid_to or v.lawful_delay or v.note]
     lines = sorted(set(rule.source_lines).union(*(v.source_lines for v in rule.versions)))
-    parts.append(f"<p class='foot'>{_e(t('card.foot', lines=', '.join(str(n) for n in lines), symbol=SYMBOL))}</p>")
-    return _page(t("card.title", title=lang.rule_text(rule, "title")), "\n".join(parts), lang.code)
+    return render("handouts/card.html", lang=lang, t=t, rule=rule, symbol=SYMBOL, versions=versions,
+                  example=example_for(rule.id, course), lines=", ".join(str(n) for n in lines),
+                  title=t("card.title", title=lang.rule_text(rule, "title")))
 
 
 def sheet_html(session: int, course: Course | None = None, *, with_solutions: bool = False,
                lang: Language | None = None) -> str:
+    """A session's exercise sheet or answer key (``page_templates/handouts/sheet.html``)."""
     lang = lang or language("en")
     course = course or load_exercises()
     s = course.session(session)
-    kind = lang.t("sheet.key" if with_solutions else "sheet.sheet")
-    head = (f"<p class='kicker'>{_e(lang.t('sheet.kicker', symbol=SYMBOL, n=s.number))}</p>"
-            f"<h1>{_e(lang.t('sheet.title', n=s.number, kind=kind))}: {_e(course.session_title(s.number, lang))}</h1>")
-    head += f"<p class='meta'>{_e(lang.t('sheet.computed' if with_solutions else 'sheet.name'))}</p>"
-    body = "\n".join(render_exercise_html(e, with_solution=with_solutions, lang=lang)
-                     for e in course.of_session(session))
-    return _page(lang.t("sheet.title", n=s.number, kind=kind), head + body, lang.code)
+    title = lang.t("sheet.title", n=s.number, kind=lang.t("sheet.key" if with_solutions else "sheet.sheet"))
+    exercises = [Markup(render_exercise_html(e, with_solution=with_solutions, lang=lang))
+                 for e in course.of_session(session)]
+    return render("handouts/sheet.html", lang=lang, symbol=SYMBOL, session=s, title=title,
+                  session_title=course.session_title(s.number, lang), with_solutions=with_solutions,
+                  exercises=exercises)
 
 
 def glossary_html(lang: Language | None = None) -> str:
+    """The glossary sheet (``page_templates/handouts/glossary.html``): the page's language first."""
     lang = lang or language("en")
-    terms = sorted_terms(load_glossary(), lang.code)
-    if lang.code == "en":
-        cols = [("en", ""), ("fr", " lang='fr'"), ("ru", " lang='ru'")]
-    else:
-        cols = [("ru", ""), ("fr", " lang='fr'"), ("en", " lang='en'")]
-    rows = "".join("<tr>" + "".join(f"<td{attr}>{_e(getattr(t, c))}</td>" for c, attr in cols)
-                   + f"<td>{t.source_line}</td></tr>" for t in terms)
-    head = "".join(f"<th>{_e(lang.t('glossary.col.' + c))}</th>" for c, _ in cols)
-    return _page(lang.t("glossary.sheet_title"),
-                 f"<p class='kicker'>{_e(lang.t('glossary.kicker', symbol=SYMBOL))}</p>"
-                 f"<h1>{_e(lang.t('glossary.sheet_heading'))}</h1><table><thead><tr>{head}"
-                 f"<th>{_e(lang.t('glossary.col.line'))}</th></tr></thead><tbody>{rows}</tbody></table>", lang.code)
+    first = "en" if lang.code == "en" else "ru"
+    columns = [(first, ""), ("fr", "fr"), ("ru" if first == "en" else "en", "ru" if first == "en" else "en")]
+    return render("handouts/glossary.html", lang=lang, symbol=SYMBOL, title=lang.t("glossary.sheet_title"),
+                  columns=columns, terms=sorted_terms(load_glossary(), lang.code))
 
 
 # --- printing -----------------------------------------------------------------------------------

@@ -13,7 +13,6 @@ script. Nothing is loaded from anywhere, and no kernel is needed.
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from markupsafe import Markup
 
 from .. import custody
 from ..chapters import CHAPTERS
@@ -29,6 +29,7 @@ from .common import (TRAINING_DIR, TYPED_TIME, TrainingDataError, claim_chapter,
                      figures_df, line_href)
 from .lang import Language, language, translations
 from .clock import figure_text
+from ..templating import render
 
 QUIZZES_FILE = TRAINING_DIR / "quizzes.yaml"
 KINDS = ("deadline", "status", "verdict", "number", "choice")
@@ -293,120 +294,15 @@ def _question(key: str, entry: object, where: str, lang: Language) -> Question:
 
 # --- HTML ----------------------------------------------------------------------------------------
 
-_STYLE = """<style>
-.catbook-quiz{margin:1rem 0}
-.catbook-quiz .cq-question{border:1px solid #8a8a8a;border-radius:.4rem;padding:.6rem 1rem;margin:0 0 1rem}
-.catbook-quiz legend{font-size:1rem;font-weight:600;padding:0 .3rem;margin:0;width:auto;float:none}
-.catbook-quiz .cq-row{margin:.4rem 0}
-.catbook-quiz label{margin-right:.6rem}
-.catbook-quiz input[type=date],.catbook-quiz input[type=time],.catbook-quiz input[type=text]{margin-right:1rem;font:inherit}
-.catbook-quiz .cq-choice{display:flex;gap:.5rem;align-items:baseline;margin:.25rem 0}
-.catbook-quiz .cq-choice label{margin:0}
-.catbook-quiz .cq-check{font:inherit;padding:.2rem .8rem;margin:.4rem 0;cursor:pointer}
-.catbook-quiz .cq-feedback{min-height:1.4em;margin:.3rem 0;padding-left:.5rem;border-left:.3rem solid transparent}
-.catbook-quiz [data-result=correct] .cq-feedback{border-left-color:#2e7d32}
-.catbook-quiz [data-result=wrong] .cq-feedback{border-left-color:#c62828}
-.catbook-quiz blockquote{margin:.4rem 0 .4rem 1rem}
-</style>"""
-
-_SCRIPT = """<script>
-(function () {
-  var root = document.getElementById(%(container)s);
-  if (!root || root.getAttribute("data-ready")) return;
-  root.setAttribute("data-ready", "1");
-  function digits(text) { return text.replace(/[\\s\\u00a0\\u202f,.']/g, ""); }
-  root.querySelectorAll(".cq-question").forEach(function (q) {
-    var out = q.querySelector(".cq-feedback");
-    var details = q.querySelector("details");
-    q.querySelector(".cq-check").addEventListener("click", function () {
-      var kind = q.getAttribute("data-kind"), answer = q.getAttribute("data-answer"), ok, why = "";
-      if (kind === "deadline") {
-        var d = q.querySelector("input[type=date]").value, t = q.querySelector("input[type=time]").value;
-        if (!d || !t) { out.textContent = %(enter_date)s; return; }
-        ok = (d + "T" + t.slice(0, 5)) === answer;
-      } else if (kind === "number") {
-        var v = digits(q.querySelector("input[type=text]").value);
-        if (!/^-?[0-9]+$/.test(v)) { out.textContent = %(enter_number)s; return; }
-        ok = String(parseInt(v, 10)) === answer;
-      } else {
-        var picked = q.querySelector("input[type=radio]:checked");
-        if (!picked) { out.textContent = %(choose)s; return; }
-        ok = picked.value === answer;
-        why = picked.getAttribute("data-why") || "";
-      }
-      q.setAttribute("data-result", ok ? "correct" : "wrong");
-      out.textContent = ok ? %(correct)s : %(not_quite)s + (why ? " " + why : "") +
-        %(try_again)s;
-      if (ok) details.open = true;
-    });
-  });
-})();
-</script>"""
-
-
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def _link_line(n: int, root: str, lang: Language) -> str:
-    """The line's link and, beside it, its official paragraph's (as ``markdown.line_ref`` shows them)."""
+def _line_link(n: int, root: str, lang: Language) -> dict:
+    """The line's link and its official paragraph's (as ``markdown.line_ref`` shows them), for
+    the template's ``line_link``."""
     from ..corpus import para_of_line
     from ..markdown import SEP, para_anchor
-    link = f'<a href="{_e(line_href(n, root))}">{_e(lang.line_label(n))}</a>'
     para = para_of_line(n)
-    if para is None:
-        return link
-    href = f"{root}book/report-text.html#{para_anchor(para)}"
-    return f'{link}{SEP}<a href="{_e(href)}">{_e(lang.para_label(para))}</a>'
-
-
-def _inputs(q: Question, lang: Language) -> str:
-    if q.kind == "deadline":
-        return (f'<div class="cq-row"><label for="{q.dom_id}-date">{_e(lang.t("quiz.date"))}</label>'
-                f'<input type="date" id="{q.dom_id}-date" name="{q.dom_id}-date">'
-                f'<label for="{q.dom_id}-time">{_e(lang.t("quiz.time"))}</label>'
-                f'<input type="time" id="{q.dom_id}-time" name="{q.dom_id}-time" step="60"></div>')
-    if q.kind == "number":
-        unit = f" ({_e(q.unit)})" if q.unit else ""
-        return (f'<div class="cq-row"><label for="{q.dom_id}-n">{_e(lang.t("quiz.your_answer"))}{unit}</label>'
-                f'<input type="text" inputmode="numeric" autocomplete="off" id="{q.dom_id}-n" '
-                f'name="{q.dom_id}-n"></div>')
-    rows = []
-    for i, c in enumerate(q.choices):
-        why = f' data-why="{_e(c.why)}"' if c.why else ""
-        rows.append(f'<span class="cq-choice"><input type="radio" id="{q.dom_id}-{i}" name="{q.dom_id}" '
-                    f'value="{i}"{why}> <label for="{q.dom_id}-{i}">{_e(c.text)}</label></span>')
-    return f'<div class="cq-row">{"".join(rows)}</div>'
-
-
-def _explanation(q: Question, root: str, lang: Language) -> str:
-    evidence = f' <span lang="en">{_e(q.evidence_en)}</span>' if q.evidence_en else ""
-    parts = [f"<p><strong>{_e(lang.t('quiz.answer'))}</strong> {_e(q.answer_text)}{evidence}</p>"]
-    if q.explain:
-        parts.append(f"<p>{_e(q.explain)}</p>")
-    if q.quote_fr and q.quote_line:
-        claim = ""
-        if q.claim:
-            claim = (f' · {_e(lang.t("quiz.claim"))} <a href="{_e(claim_href(claims_df(), q.claim, root))}">'
-                     f'{_e(q.claim)}</a>')
-        parts.append(f'<blockquote lang="fr">« {_e(q.quote_fr)} » ({_link_line(q.quote_line, root, lang)}{claim})'
-                     "</blockquote>")
-    return "".join(parts)
-
-
-def _question_html(n: int, q: Question, root: str, lang: Language) -> str:
-    quote = ""
-    if q.kind == "verdict":
-        quote = (f'<blockquote lang="fr">« {_e(q.quote_fr)} » ({_link_line(q.quote_line, root, lang)})</blockquote>')
-    zone = f' data-zone="{_e(q.zone)}"' if q.zone else ""
-    return (f'<div class="cq-question" id="{q.dom_id}" data-kind="{q.kind}" data-answer="{_e(q.answer)}"{zone}>'
-            f'<fieldset><legend>{_e(lang.t("quiz.question", n=n))}</legend><p>{_e(q.prompt)}</p>{quote}'
-            f'{_inputs(q, lang)}'
-            f'<button type="button" class="cq-check">{_e(lang.t("quiz.check"))}</button>'
-            f'<p class="cq-feedback" role="status" aria-live="polite"></p>'
-            f'<details><summary>{_e(lang.t("quiz.answer_and_explanation"))}</summary>'
-            f'{_explanation(q, root, lang)}</details>'
-            "</fieldset></div>")
+    return {"line_href": line_href(n, root), "line_label": lang.line_label(n), "sep": SEP,
+            "para_href": f"{root}book/report-text.html#{para_anchor(para)}" if para is not None else "",
+            "para_label": lang.para_label(para) if para is not None else ""}
 
 
 def render_html(chapter_key: str, root: str = "../", lang: Language | None = None) -> str:
@@ -415,12 +311,12 @@ def render_html(chapter_key: str, root: str = "../", lang: Language | None = Non
     qs = questions(chapter_key, lang=lang)
     suffix = "" if lang.code == "en" else f"-{lang.code}"
     container = f"catbook-quiz-{chapter_key}{suffix}"
-    body = "".join(_question_html(i, q, root, lang) for i, q in enumerate(qs, 1))
-    script = {name: json.dumps(lang.t(f"quiz.{name}"), ensure_ascii=False)
+    script = {f"{name}_js": Markup(json.dumps(lang.t(f"quiz.{name}"), ensure_ascii=False))
               for name in ("enter_date", "enter_number", "choose", "correct", "not_quite", "try_again")}
-    return (f'<div class="catbook-quiz" id="{container}" data-chapter="{chapter_key}">{_STYLE}'
-            f'<noscript><p>{html.escape(lang.t("quiz.noscript"), quote=False)}</p></noscript>'
-            f"{body}</div>\n" + _SCRIPT % {"container": json.dumps(container), **script})
+    return render("quiz/quiz.html", container=container, container_js=Markup(json.dumps(container)),
+                  chapter_key=chapter_key, questions=qs, lang=lang,
+                  line=lambda n: _line_link(n, root, lang),
+                  claim_href=lambda claim: claim_href(claims_df(), claim, root), **script)
 
 
 def plain_text(chapter_key: str) -> str:
