@@ -9,10 +9,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="catbook", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="verify the source text's sha256")
-    sub.add_parser("data", help="rebuild data/cat-c-kaz-3/report/paragraphs.csv from the source text and para_no in the tables")
+    sub.add_parser("data", help="rebuild <pack>/report/paragraphs.csv from the source text and para_no in the tables")
     sub.add_parser("pages", help="regenerate book/report-text.md, book/external.md and book/verdict-scale.md")
     sub.add_parser("notebooks", help="(re)write the template chapter notebooks, unexecuted")
-    sub.add_parser("audit", help="check the report's numbers against each other; write data/cat-c-kaz-3/audit.csv")
+    sub.add_parser("audit", help="check the report's numbers against each other; write <pack>/audit.csv")
     web_data = sub.add_parser("web-data", help="the custody rules as JSON for the browser calculator "
                                                 "(the book build writes it itself; this prints or saves it)")
     web_data.add_argument("--out", help="write to this file instead of standard output")

@@ -86,6 +86,6 @@ def calculator_cell(inputs: Mapping, name: str = "") -> CalculatorCell:
 
 
 def scenario_calculator(name: str) -> CalculatorCell:
-    """The calculator filled with the worked case ``name`` of data/cat-c-kaz-3/custody/scenarios.yaml."""
+    """The calculator filled with the worked case ``name`` of <pack>/custody/scenarios.yaml."""
     from .custody import scenario
     return CalculatorCell(scenario(name).inputs, name)

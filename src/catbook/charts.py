@@ -1,6 +1,6 @@
 """Chart helpers shared by the chapters: every chart names its unit and its source lines.
 
-The figures come from data/cat-c-kaz-3/figures.csv rows chosen by the caller; the chart
+The figures come from <pack>/figures.csv rows chosen by the caller; the chart
 never holds a number of its own.
 """
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The claims register (data/cat-c-kaz-3/claims.csv): what the report asserts, and what its own data say.
+"""The claims register (<pack>/claims.csv): what the report asserts, and what its own data say.
 
 Loading validates every row, so a chapter can never show a quote that is not in
 the report or a verdict outside the agreed scale.

@@ -1,6 +1,6 @@
 """Arithmetic on the report's own figures: what a stated change or trend should be.
 
-Each function takes rows of data/cat-c-kaz-3/figures.csv (chosen by figure_id) and returns a
+Each function takes rows of <pack>/figures.csv (chosen by figure_id) and returns a
 small table that shows the inputs, the computed result and what the report says,
 so a chapter can show its working rather than a bare verdict.
 """

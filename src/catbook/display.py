@@ -74,7 +74,7 @@ def show_claims(df: pd.DataFrame) -> Markdown:
 
 
 def show_audit(rows: pd.DataFrame) -> Markdown:
-    """Audit checks (rows of data/cat-c-kaz-3/audit.csv) with their lines, arithmetic, what the report says,
+    """Audit checks (rows of <pack>/audit.csv) with their lines, arithmetic, what the report says,
     and the verdict on the one scale with how it was reached (and, when judged, why)."""
     def verdict(r) -> str:
         v = getattr(r, "status", "")

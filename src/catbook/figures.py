@@ -1,4 +1,4 @@
-"""Every statistic the report states, as a table: ``data/cat-c-kaz-3/figures.csv``.
+"""Every statistic the report states, as a table: ``<pack>/figures.csv``.
 
 One row per number the report gives as a measurement (a count, percentage,
 sum of money, capacity, area, sentence length ...), across all six parts.
@@ -10,16 +10,13 @@ Each row quotes the report verbatim (``quote_fr`` is an exact substring of
 Columns
 -------
 figure_id         ``<section>-<NNN>``, numbered in reading order within the section.
-section           the section id of the line in ``data/cat-c-kaz-3/report/paragraphs.csv``.
+section           the section id of the line in ``<pack>/report/paragraphs.csv``.
 topic             one tag from :data:`TOPICS`.
 measure_en        what is counted, in English.
-period            the period as the report gives it: "2012"; "2008-2012"; "2013-01-01"
-                  ("au 1er janvier 2013"); "2013-01" ("au début de l'année 2013");
-                  "2011-" ("depuis 2011"); "2009;2010" (one number stated for two
-                  years); "annual" ("chaque année", "bon an mal an"); "last four
-                  years" ("au cours des quatre dernières années"); "" if none.
-                  Where the year is only implied (a 2011 comparison in brackets),
-                  ``note`` says so.
+period            the period as the report gives it: a year "Y"; a range "Y1-Y2"; a day
+                  "Y-MM-DD" ("as of 1 January"); a month "Y-MM"; "Y-" (since a year);
+                  "Y1;Y2" (one number stated for two years); "annual"; "last four
+                  years"; "" if none. Where the year is only implied, ``note`` says so.
 value             the number as stated, even where it looks wrong (see ``note``);
                   0 for a stated zero ("aucun cas ... n'a été enregistré").
 unit              one of :data:`UNITS`.
@@ -28,8 +25,8 @@ value_as_written  the numeral exactly as printed ("48 684", "4,4", "neuf"),
                   without a multiplier word; "milliards"/"millions" written
                   after it (even after a range: "60 à 70 millions") is read
                   from ``quote_fr`` (see :func:`value_from_text`).
-source_line       1-based line of ``data/cat-c-kaz-3/source/cat-c-kaz-3.fr.txt``.
-para_no           the official paragraph of CAT/C/KAZ/3 that line belongs to (derived from
+source_line       1-based line of ``<pack>/source/ (the file report.yaml names)``.
+para_no           the official paragraph of the report that line belongs to (derived from
                   the corpus by ``make data``, :mod:`catbook.para_columns`; never typed).
 quote_fr          the shortest verbatim excerpt that says what is counted;
                   it occurs exactly once in the line.
@@ -45,16 +42,15 @@ domestic-violence, trafficking, compensation, awareness, other.
 
 Conventions
 -----------
-* A sentence length "six ans et huit mois" is two rows (6 years, 8 months),
-  one number per row; ``note`` gives the total in months.
+* A sentence length in years and months is two rows (years, months), one number
+  per row; ``note`` gives the total in months.
 * A number stated once for several persons or years is one row; ``note`` says so.
 * The same quantity stated in two places is two rows (the audit compares them).
 * Stated zeros ("aucun cas", "aucune demande") are rows with value 0 where the
   report gives them as the count of something in a period; "aucun(e)" in rules
   ("aucune restriction") is not a figure, and the completeness scan does not
   look for "aucun" or for the article "un/une". "un"/"une" are figures only
-  inside an enumerated breakdown (line 463: "un centre de redressement et une
-  prison").
+  inside an enumerated breakdown ("one centre of one kind and one of another").
 
 Qualifiers
 ----------
@@ -552,7 +548,7 @@ def excerpt_pattern(excerpt: str) -> re.Pattern[str]:
 
 
 def _reviewed() -> tuple[dict[str, str], tuple[ReviewedExclusion, ...]]:
-    """data/cat-c-kaz-3/number-exclusions.yaml: the categories and the numbers judged one by one."""
+    """<pack>/number-exclusions.yaml: the categories and the numbers judged one by one."""
     raw = yaml.safe_load(NUMBER_EXCLUSIONS_YAML.read_text(encoding="utf-8")) or {}
     categories = raw.get("categories") or {}
     entries = []
@@ -567,7 +563,7 @@ def _reviewed() -> tuple[dict[str, str], tuple[ReviewedExclusion, ...]]:
     return dict(categories), tuple(entries)
 
 
-#: Categories of judged exclusions, and the exclusions (data/cat-c-kaz-3/number-exclusions.yaml).
+#: Categories of judged exclusions, and the exclusions (<pack>/number-exclusions.yaml).
 REVIEWED_CATEGORIES, REVIEWED_EXCLUSIONS = _reviewed()
 
 

@@ -4,7 +4,7 @@ A page under ``book/instructors/ru/`` is Russian: its ``<html lang>`` says so (t
 ``language``/``lang_attr`` of the page's context). Every page that has a counterpart in the
 other language (``book/instructors/X`` and ``book/instructors/ru/X``) gets, at the top of its
 body, a visible link to it, worded in the language it leads to (from
-``data/cat-c-kaz-3/training/ui.yaml`` and ``data/cat-c-kaz-3/training/ru/ui.yaml``, key ``page.this_version``), and
+``<pack>/training/ui.yaml`` and ``<pack>/training/ru/ui.yaml``, key ``page.this_version``), and
 the admonition titles that Sphinx writes in the book's language ("Note", "Exercise") are put
 in the page's language (key ``page.titles``).
 Registered in ``_config.yml`` (``sphinx.extra_extensions``).

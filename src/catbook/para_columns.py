@@ -1,6 +1,6 @@
 """The ``para_no`` column of the data tables: the official paragraph of each cited line.
 
-Derived from the corpus (``data/cat-c-kaz-3/report/paragraphs.csv``), never typed: ``make data``
+Derived from the corpus (``<pack>/report/paragraphs.csv``), never typed: ``make data``
 (``python -m catbook data``) writes it into the hand-made tables, next to the column it
 is derived from, and ``tests/test_para_columns.py`` proves the committed files are current.
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .report import report
 
-#: The file, its recorded sha256 and the document symbol, from data/cat-c-kaz-3/report.yaml.
+#: The file, its recorded sha256 and the document symbol, from <pack>/report.yaml.
 SOURCE_FILE: Path = report().source_file
 SOURCE_SHA256: str = report().source.sha256
 SYMBOL: str = report().symbol

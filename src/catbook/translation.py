@@ -1,6 +1,6 @@
 """The project's unofficial English translation of the report, one row per line.
 
-``data/cat-c-kaz-3/report/translation.en.csv`` has the columns ``para_id, source_line, text_en``: an English
+``<pack>/report/translation.en.csv`` has the columns ``para_id, source_line, text_en``: an English
 reading of every non-empty line of the French text. It is the project's own translation of the
 United Nations' French version, not the United Nations' English text; every page that shows it
 says so (:data:`NOTICE`).

@@ -1,6 +1,6 @@
 """Classroom training for law-enforcement instructors: exercises, quizzes, glossary, handouts.
 
-Everything here is generated from data/cat-c-kaz-3/training/ and the project's own data (the custody
+Everything here is generated from <pack>/training/ and the project's own data (the custody
 engine, claims, figures), never typed into a page:
 
     from catbook.training import quiz

@@ -9,7 +9,7 @@ from pathlib import Path
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m catbook.training", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("pages", help="write the generated pages of book/instructors/ from data/cat-c-kaz-3/training/")
+    sub.add_parser("pages", help="write the generated pages of book/instructors/ from <pack>/training/")
     handouts = sub.add_parser("handouts", help="print the cards, exercise sheets and glossary to PDF")
     handouts.add_argument("--out", type=Path, default=None, help="folder (default: _build/handouts)")
     args = parser.parse_args(argv)

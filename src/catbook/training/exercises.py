@@ -1,4 +1,4 @@
-"""Scenario exercises (data/cat-c-kaz-3/training/exercises.yaml): loaded, checked, computed, rendered.
+"""Scenario exercises (<pack>/training/exercises.yaml): loaded, checked, computed, rendered.
 
 The YAML holds facts, questions and the engine's inputs; this module runs every case
 through ``catbook.custody`` and fills the prose from the results, so no deadline or
@@ -94,7 +94,7 @@ class Exercise:
         return [outcomes[rule] for rule in self.show if rule in outcomes]
 
     def prose(self, field_name: str, lang: Language | None = None) -> str:
-        """A prose field (or the title) as written, in English or from ``data/cat-c-kaz-3/training/<lang>/``."""
+        """A prose field (or the title) as written, in English or from ``<pack>/training/<lang>/``."""
         if lang is None or lang.code == "en":
             return getattr(self, field_name)
         try:

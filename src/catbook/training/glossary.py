@@ -1,4 +1,4 @@
-"""The course glossary (data/cat-c-kaz-3/training/glossary.csv): the report's legal terms in French,
+"""The course glossary (<pack>/training/glossary.csv): the report's legal terms in French,
 English and Russian.
 
 French terms are verbatim as the report uses them, each with a line where it appears (the

@@ -1,8 +1,8 @@
 """Printable handouts: a custody-clock card per rule and an exercise sheet per session (A4 PDF).
 
 Made from the same sources as the book, never retyped: each card from its rule in
-data/cat-c-kaz-3/custody/rules.yaml (with a worked example computed by the engine from an exercise of
-data/cat-c-kaz-3/training/exercises.yaml), each sheet from the session's exercises. The HTML is
+<pack>/custody/rules.yaml (with a worked example computed by the engine from an exercise of
+<pack>/training/exercises.yaml), each sheet from the session's exercises. The HTML is
 written next to the PDF, and the project's one Chromium printer (:mod:`catbook.pdf`: Debian's
 Chromium through Playwright, the same flags as ``make pdf``) prints it on A4 into
 ``_build/handouts/`` (``make handouts``). The pages and their A4 stylesheet are the templates

@@ -1,7 +1,7 @@
-"""Self-check quizzes (data/cat-c-kaz-3/training/quizzes.yaml): answers computed, rendered as static HTML.
+"""Self-check quizzes (<pack>/training/quizzes.yaml): answers computed, rendered as static HTML.
 
 Every answer key is computed, not typed: a deadline by the custody engine, a verdict of
-the engine or of data/cat-c-kaz-3/claims.csv, a number from data/cat-c-kaz-3/figures.csv or rules.yaml. The
+the engine or of <pack>/claims.csv, a number from <pack>/figures.csv or rules.yaml. The
 correct choice of a legal-point question must carry a claim whose French quote contains
 the words given as support, which the loader checks.
 

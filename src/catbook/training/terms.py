@@ -1,5 +1,5 @@
 """Glossary terms checked in the pages: where an English page uses a term, its Russian page
-must use the glossary's Russian term (data/cat-c-kaz-3/training/glossary.csv, column ``ru``).
+must use the glossary's Russian term (<pack>/training/glossary.csv, column ``ru``).
 
 Russian inflects, so a Russian term is compared by stem. **The rule:** the term's form is its
 text without brackets or guillemets ("следственный изолятор (СИЗО)" → "следственный
