@@ -203,8 +203,6 @@ def test_the_packs_datapackage_names_nothing_of_another_report(built):
         assert word not in text, word
 
 
-@pytest.mark.xfail(reason="needs h4's page templates: the report page is French/English by design "
-                          "(catbook.pages, catbook.translation)", strict=False)
 def test_the_report_page_is_generated_for_the_pack(built):
     _run(built["env"], sys.executable, "-m", "catbook", "pages")
     page = (built["base"] / "book" / "report-text.md").read_text(encoding="utf-8")

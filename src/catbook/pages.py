@@ -19,18 +19,22 @@ from .figures import language
 from .pack_pages import pack_text
 from .paths import BOOK, OFFICIAL_PARAGRAPHS_YAML, rel
 from .report import report
+from . import translation
 from .translation import NOTICE, english
 
 REPORT_TEXT_MD = BOOK / "report-text.md"
 
 def _header() -> str:
     """The page's opening prose: the pack's ``pages/report-text.md``."""
-    return pack_text("report-text.md", notice=NOTICE, language=language().name)
+    return pack_text("report-text.md", notice=NOTICE, language=language().name,
+                     translated=translation.needed())
 
 
 def _switch() -> str:
     """The switch between the report's language and English (CSS only: _static/catbook-report.css;
     the class ``tr-fr`` and the value ``fr`` name the source column whatever its language)."""
+    if not translation.needed():
+        return ""
     name = language().name
     return f"""```{{raw}} html
 <fieldset class="tr-switch"><legend>Show</legend>

@@ -21,12 +21,14 @@ import pandas as pd
 
 from .figures import parse_french_number
 from .paths import TRANSLATION_EN_CSV
+from .report import report
 from .source import source_lines
 
 COLUMNS = ["para_id", "source_line", "text_en"]
 
 #: What every page that shows the translation says about it.
-NOTICE = ("English: the project's unofficial translation of the United Nations' French version "
+NOTICE = ("English: the project's unofficial translation of the United Nations' "
+          f"{report().source.language_name_en} version "
           "(not the United Nations' English text); it awaits review by a native legal reader.")
 
 _SP = "[ \u00a0\u202f]"
@@ -117,8 +119,15 @@ def load_translation() -> pd.DataFrame:
     return _load().copy()
 
 
+def needed() -> bool:
+    """Whether the pack's report needs the English translation: its text is not in English."""
+    return report().source.language != "en"
+
+
 def english(source_line: int) -> str:
-    """The English reading of a line ('' for an empty line)."""
+    """The English reading of a line ('' for an empty line, and for a report written in English)."""
+    if not needed():
+        return ""
     rows = _load().set_index("source_line").text_en
     return rows.get(source_line, "")
 
