@@ -19,7 +19,7 @@ def test_a_pack_without_pages_gets_the_neutral_defaults(tmp_path, monkeypatch):
     monkeypatch.setattr(paths, "PAGES_DIR", tmp_path)
     for template in sorted(DEFAULTS.glob("*.md")):
         mine = (paths.PACK / "pages" / template.name).read_text(encoding="utf-8")
-        default = pack_text(template.name, notice="N.", language="French", kinds="k",
+        default = pack_text(template.name, notice="N.", language="French", kinds="k", translated=True,
                             previous=report().previous_observations, first=1, last=2)
         assert "{{" not in default and default.strip()
         assert "2008" not in default and "Kazakh" not in template.read_text(encoding="utf-8")
