@@ -48,7 +48,7 @@ def test_shared_schemas_name_no_report():
     r = report()
     facts = [r.symbol, r.state, r.source.file, r.previous_observations.symbol,
              r.previous_observations.short_name, r.previous_observations.section_prefix,
-             f"{r.period.first_year}-{r.period.last_year}", r.source.language_name_en, PACK.name]
+             f"{r.period.first_year}-{r.period.last_year}", figures.language().name, PACK.name]
     for path in SCHEMAS_DIR.glob("*.yaml"):
         text = path.read_text(encoding="utf-8")
         for fact in facts:

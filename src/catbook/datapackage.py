@@ -133,7 +133,7 @@ def values() -> dict[str, Any]:
         "state": r.state, "title_en": r.title_en,
         "package_title": r.package_title or f"{r.symbol} as open data: {r.title_en}",
         "first_year": r.period.first_year, "last_year": r.period.last_year,
-        "language_name": r.source.language_name_en,
+        "language_name": _module("figures").language().name,
         "source_file": r.source.file, "pack_dir": pack_dir,
         "co_symbol": r.previous_observations.symbol, "co_short": r.previous_observations.short_name,
         "co_prefix": r.previous_observations.section_prefix, "answers_part": r.answers_part,

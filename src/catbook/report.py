@@ -34,8 +34,6 @@ class Source(StrictModel):
     file: str
     sha256: str
     language: str
-    #: the language's English name, as the chapters say it ("French")
-    language_name_en: str
     original_language: str = ""
 
     @field_validator("sha256")
@@ -55,8 +53,6 @@ class PreviousObservations(StrictModel):
     symbol: str
     short_name: str
     section_prefix: str
-    #: the report the observations were made on, as the chapters name it ("second report")
-    on_report_en: str
     #: What they are, as a sentence names them ("the concluding observations on the second report").
     described_en: str = "the previous concluding observations"
     #: The paragraphs of them the report answers (first to last, inclusive).

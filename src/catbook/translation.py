@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .figures import parse_french_number
+from .figures import language, parse_french_number
 from .paths import TRANSLATION_EN_CSV
 from .report import report
 from .source import source_lines
@@ -28,7 +28,7 @@ COLUMNS = ["para_id", "source_line", "text_en"]
 
 #: What every page that shows the translation says about it.
 NOTICE = ("English: the project's unofficial translation of the United Nations' "
-          f"{report().source.language_name_en} version "
+          f"{language().name} version "
           "(not the United Nations' English text); it awaits review by a native legal reader.")
 
 _SP = "[ \u00a0\u202f]"
