@@ -15,6 +15,7 @@ import ipywidgets as widgets
 import traitlets
 
 from .engine import Finding, audit
+from .messages import message
 from .errors import CustodyInputError
 from .moments import DEFAULT_ZONE, country_zones, parse_moment, resolve_zone, to_utc
 from .rules import load_rules
@@ -112,18 +113,17 @@ class CustodyCalculator:
         clock_rules = load_rules().custody_rules(foreigner=True, juvenile=True)
         self._event_keys = [rule.id for rule in clock_rules]
         self.fields: dict[str, widgets.ValueWidget] = {
-            "arrested_at": _text(arrested_at, "Arrested (actual moment)", "YYYY-MM-DD HH:MM"),
+            "arrested_at": _text(arrested_at, message("page.label.arrested_at"), "YYYY-MM-DD HH:MM"),
             "tz": widgets.Combobox(value=tz, options=country_zones(), ensure_option=False,
-                                   description="Time zone", style=_STYLE,
+                                   description=message("page.label.tz"), style=_STYLE,
                                    layout=widgets.Layout(width=_FIELD_WIDTH)),
-            "foreigner": widgets.Checkbox(value=foreigner, description="Foreign national", style=_STYLE),
-            "juvenile": widgets.Checkbox(value=juvenile, description="Minor (under 18)", style=_STYLE),
-            "delay_authorised": widgets.Checkbox(
-                value=delay_authorised, description="Prosecutor authorised the 72 h family-notice delay",
-                style=_STYLE, layout=widgets.Layout(width=_FIELD_WIDTH)),
-            **{rule.id: _text(events.get(rule.id, ""), rule.act.label, "blank = not done yet")
+            **{flag: widgets.Checkbox(value=value, description=message(f"page.label.{flag}"), style=_STYLE,
+                                      layout=widgets.Layout(width=_FIELD_WIDTH))
+               for flag, value in (("foreigner", foreigner), ("juvenile", juvenile),
+                                   ("delay_authorised", delay_authorised))},
+            **{rule.id: _text(events.get(rule.id, ""), rule.act.label, message("page.placeholder.not_done"))
                for rule in clock_rules},
-            "now": _text(now, "Now", "blank = current time"),
+            "now": _text(now, message("page.label.now"), message("page.placeholder.now")),
         }
         self.messages = {key: widgets.HTML() for key in self.fields if key not in _FLAG_KEYS}
         self.summary = widgets.HTML()
