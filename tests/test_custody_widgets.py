@@ -179,7 +179,7 @@ def test_the_minor_and_authorisation_boxes_reach_the_engine():
 def test_the_widgets_words_are_the_pages_words_from_the_packs_messages():
     """The ipywidgets calculator and the page calculator label their fields from one table."""
     from catbook.custody.messages import message
-    calc = CustodyCalculator("2012-03-01 09:00")
+    calc = CustodyCalculator(arrested_at="2012-03-01 09:00")
     for key in ("arrested_at", "tz", "foreigner", "juvenile", "delay_authorised", "now"):
         assert calc.fields[key].description == message(f"page.label.{key}"), key
     assert calc.fields["now"].placeholder == message("page.placeholder.now")
