@@ -20,8 +20,8 @@
  *    instant there: a skipped or repeated local time is an error, never a guess;
  *  - the version of a rule in force is chosen by the local calendar date of the arrest;
  *    an arrest outside the report's period is computed but warned about;
- *  - a clock that starts at an act with no recorded time (the prosecutor's, without a
- *    protocol time) is assumed to start at that act's own deadline: an upper bound;
+ *  - a clock that starts at an act with no recorded time (e.g. a notice counted from a
+ *    protocol whose time is not given) is assumed to start at that act's own deadline: an upper bound;
  *  - an act done exactly at its deadline is met; an act not done is pending while "now"
  *    has not passed the deadline, missed after it.
  * Time zone offsets come from the runtime's Intl API (its own copy of the IANA database);

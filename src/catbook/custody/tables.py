@@ -33,9 +33,9 @@ def rules_table(book: RuleBook | None = None) -> pd.DataFrame:
 def deadlines_table(deadlines: Sequence[Deadline]) -> pd.DataFrame:
     """The deadlines of one arrest, in the order given (deadlines() sorts them by due time).
 
-    ``outer bound`` is the latest due time of a clock that starts at another act (the
-    prosecutor's: arrest + 3 h + 12 h); ``if 'immédiatement'`` the strict reading where
-    the report also says "immédiatement" (the protocol).
+    ``outer bound`` is the latest due time of a clock that starts at another act (the act's own
+    limit plus this rule's); ``if 'immédiatement'`` the strict reading where the report also
+    says "immediately" of a rule it gives an hour limit (``immediately`` in rules.yaml).
     """
     return pd.DataFrame([{
         "rule": d.rule,

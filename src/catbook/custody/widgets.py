@@ -83,7 +83,7 @@ def evaluate_form(*, arrested_at: str, tz: str, foreigner: bool, events: Mapping
 
 
 def _field_key(engine_field: str) -> str:
-    """The form field an engine error is about: 'events[court-72h]' is the court field."""
+    """The form field an engine error is about: 'events[<rule id>]' is that rule's field."""
     if engine_field.startswith("events[") and engine_field.endswith("]"):
         return engine_field[len("events["):-1]
     return engine_field
