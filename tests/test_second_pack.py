@@ -197,6 +197,8 @@ def test_the_packs_tables_pass_the_frictionless_schemas(built):
 def test_the_packs_datapackage_names_nothing_of_another_report(built):
     text = (built["pack"] / "datapackage.json").read_text(encoding="utf-8")
     assert "CAT/C/VLR/2" in text
+    # the pack's files are cited from the pack's folder, never by a path of this machine
+    assert "cat-c-vlr-2/source/" in text and str(built["base"]) not in text
     # the table of the previous observations' words keeps its documented name in every pack
     text = text.replace('"name": "co2-text"', "").replace('"path": "co2-text.csv"', "")
     for word in FOREIGN:

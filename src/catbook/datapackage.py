@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -40,7 +39,7 @@ from typing import Any, Callable
 
 import yaml
 
-from .paths import PACK, PACK_SCHEMAS_DIR, PACKAGE_JSON, ROOT, SCHEMAS_DIR
+from .paths import PACK, PACK_SCHEMAS_DIR, PACKAGE_JSON, SCHEMAS_DIR, rel
 
 #: Resources whose file another part of the project is still producing; validation skips
 #: them (and reports the skip) while the file is absent.
@@ -127,14 +126,13 @@ def values() -> dict[str, Any]:
     from .report import report
     from .source import source_lines
     r = report()
-    pack_dir = Path(os.path.relpath(PACK, ROOT)).as_posix() if PACK.is_relative_to(ROOT) else PACK.as_posix()
     return {
         "symbol": r.symbol, "symbol_slug": re.sub(r"[^a-z0-9]+", "-", r.symbol.lower()).strip("-"),
         "state": r.state, "title_en": r.title_en,
         "package_title": r.package_title or f"{r.symbol} as open data: {r.title_en}",
         "first_year": r.period.first_year, "last_year": r.period.last_year,
         "language_name": _module("figures").language().name,
-        "source_file": r.source.file, "pack_dir": pack_dir,
+        "source_file": r.source.file, "pack_dir": rel(PACK),
         "co_symbol": r.previous_observations.symbol, "co_short": r.previous_observations.short_name,
         "co_prefix": r.previous_observations.section_prefix, "answers_part": r.answers_part,
         "source_lines": len(source_lines()),

@@ -40,15 +40,6 @@ def language_file(code: str) -> Path:
 REPORT_YAML = PACK / "report.yaml"
 
 
-def label(path: Path) -> str:
-    """How pages and exports name a file: its path from the repository root
-    ("data/cat-c-kaz-3/figures.csv"), or from the pack's parent for a pack elsewhere."""
-    path = Path(path).resolve()
-    return (path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.relative_to(PACK.parent)).as_posix()
-
-
-#: The pack's folder as pages name it ("data/cat-c-kaz-3").
-PACK_LABEL = label(PACK)
 PARAGRAPHS_CSV = PACK / "report" / "paragraphs.csv"
 OFFICIAL_PARAGRAPHS_YAML = PACK / "report" / "official-paragraphs.yaml"
 TRANSLATION_EN_CSV = PACK / "report" / "translation.en.csv"
@@ -85,9 +76,11 @@ EXTERNAL_MD = BOOK / "external.md"
 
 
 def rel(path: Path) -> str:
-    """A file as the book cites it: relative to the repository when inside it ('data/<pack>/claims.csv')."""
+    """A file as the book and its exports cite it: relative to the repository when inside it
+    ('data/<pack>/claims.csv'), else relative to the pack's parent folder for a pack kept
+    elsewhere ('<pack>/claims.csv'), else the whole path."""
     path = Path(path).resolve()
-    try:
-        return path.relative_to(ROOT).as_posix()
-    except ValueError:
-        return path.as_posix()
+    for base in (ROOT, PACK.parent):
+        if path.is_relative_to(base):
+            return path.relative_to(base).as_posix()
+    return path.as_posix()

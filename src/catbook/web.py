@@ -35,7 +35,7 @@ from .custody.moments import _zone_names as _engine_zone_names
 from .custody.moments import DEFAULT_ZONE, country_zones
 from .custody.rules import ARREST, RULES_FILE, Duration, Rule, RuleBook, Version, load_rules
 from .custody.scenarios import SCENARIOS_FILE, load_scenarios
-from .paths import CUSTODY_DIR, ROOT, TRAINING_DIR, label
+from .paths import CUSTODY_DIR, ROOT, TRAINING_DIR, rel
 
 WEB = ROOT / "web"
 WEB_SRC = WEB / "src"
@@ -178,12 +178,12 @@ def custody_rules_payload(book: RuleBook | None = None) -> dict:
     return {
         "format": FORMAT,
         "generated_from": {
-            "rules": label(RULES_FILE), "rules_sha256": _sha256(RULES_FILE),
-            "scenarios": label(SCENARIOS_FILE),
+            "rules": rel(RULES_FILE), "rules_sha256": _sha256(RULES_FILE),
+            "scenarios": rel(SCENARIOS_FILE),
             "scenarios_sha256": _sha256(SCENARIOS_FILE),
-            "messages": label(MESSAGES_FILE), "messages_sha256": _sha256(MESSAGES_FILE),
+            "messages": rel(MESSAGES_FILE), "messages_sha256": _sha256(MESSAGES_FILE),
             "tzdata": metadata.version("tzdata"),
-            "languages": {code: [label(p) for p in files]
+            "languages": {code: [rel(p) for p in files]
                           for code, files in LANGUAGE_FILES.items()},
         },
         "arrest": ARREST,
@@ -217,7 +217,7 @@ def custody_rules_script(book: RuleBook | None = None) -> str:
     (``file://``), where browsers refuse fetch().
     """
     body = json.dumps(custody_rules_payload(book), ensure_ascii=False, separators=(",", ":"))
-    return (f"// Generated at book build time from {RULES_FILE.relative_to(ROOT).as_posix()} by catbook.web: do not edit.\n"
+    return (f"// Generated at book build time from {rel(RULES_FILE)} by catbook.web: do not edit.\n"
             f"window.catbookCustodyRules = {body};\n")
 
 
