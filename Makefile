@@ -84,8 +84,8 @@ data: $(STAMP)
 	$(PY) -m catbook data
 	$(PY) -m catbook pages
 	$(PY) -m catbook audit > /dev/null
-	$(PY) -m catbook.tidy
-	$(PY) -m catbook.datapackage
+	$(PY) -m catbook.judge.tidy
+	$(PY) -m catbook.book.datapackage
 
 ## make lab: JupyterLab with the project's environment, on http://127.0.0.1:$(LAB_PORT) (as root too)
 lab: $(STAMP)
@@ -94,12 +94,12 @@ lab: $(STAMP)
 ## make pdf: A4 PDF handouts of the built book, one per page of _toc.yml and the whole book, in _build/pdf/
 pdf: book chromium
 	rm -rf _build/pdf
-	$(PY) -m catbook.pdf --html _build/html --out _build/pdf
+	$(PY) -m catbook.book.pdf --html _build/html --out _build/pdf
 
 ## make site: the built book as a self-contained folder for any static host, in _build/site/
-## (nothing loads from another host, every address relative; catbook.site checks it)
+## (nothing loads from another host, every address relative; catbook.book.site checks it)
 site: book
-	$(PY) -m catbook.site --html _build/html --out _build/site
+	$(PY) -m catbook.book.site --html _build/html --out _build/site
 
 ## make bench: clean build, rebuild after one notebook changes (and their ratio), nbval, bare execution
 bench: $(STAMP)

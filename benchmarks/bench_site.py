@@ -25,8 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-from catbook import page_weight  # noqa: E402  (the measurement, shared with tests/browser)
-from catbook.page_weight import pages_of, weights_static  # noqa: E402
+from catbook.book import page_weight  # noqa: E402  (the measurement, shared with tests/browser)
+from catbook.book.page_weight import pages_of, weights_static  # noqa: E402
 
 CANDIDATES = [ROOT / "_build" / "html", ROOT / "_build" / "check" / "_build" / "html"]
 
@@ -48,7 +48,7 @@ def file_type(path: Path) -> str:
 
 def weights_browser(html: Path, pages: list[str]) -> dict[str, tuple[int, int]]:
     """{page: (bytes, files)} from the local files Chromium asked for while loading each page."""
-    from catbook.pdf import chromium, serve
+    from catbook.book.pdf import chromium, serve
     with serve(html) as base, chromium() as browser:
         return page_weight.weights_browser(html, pages, browser, base)
 

@@ -9,15 +9,15 @@ import re
 
 import yaml
 
-import catbook.audit as audit_mod
-from catbook.audit import (
+import catbook.judge.audit as audit_mod
+from catbook.judge.audit import (
     AUDIT_COLUMNS, AUDIT_CSV, CHECK_KINDS, COMPUTED_VERDICT, KINDS, STATUSES, AuditError, CheckRowError,
     Ctx, Fig, check_results, load_checks, load_dated_acts, load_judgements, run_audit,
 )
-from catbook.paths import AUDIT_CHECKS_YAML, AUDIT_CHECK_KINDS_YAML
-from catbook.source import line as source_line
-from catbook.corpus import load_paragraphs
-from catbook.figures import load_figures
+from catbook.pack.paths import AUDIT_CHECKS_YAML, AUDIT_CHECK_KINDS_YAML
+from catbook.text.source import line as source_line
+from catbook.text.corpus import load_paragraphs
+from catbook.text.figures import load_figures
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +50,7 @@ def test_rows_are_filled_and_lines_valid(audit):
 
 def test_audit_csv_is_up_to_date(audit):
     on_disk = pd.read_csv(AUDIT_CSV, dtype=str, keep_default_na=False)
-    assert on_disk.equals(audit.astype(str)), "data/cat-c-kaz-3/audit.csv is stale: run python -m catbook.audit"
+    assert on_disk.equals(audit.astype(str)), "data/cat-c-kaz-3/audit.csv is stale: run python -m catbook.judge.audit"
 
 
 @pytest.mark.parametrize("check_id", [
@@ -343,7 +343,7 @@ def _row(**r):
 
 def _pack(tmp_path, rows=None, figures=_FIGURES) -> dict:
     """A made-up pack in tmp_path; the paths run_audit takes."""
-    from catbook.figures import COLUMNS
+    from catbook.text.figures import COLUMNS
     figs = pd.DataFrame([dict.fromkeys(COLUMNS, "x") | {"figure_id": f, "period": p, "value": v, "qualifier": q,
                                                        "value_as_written": w, "source_line": n}
                          for f, p, v, q, w, n in figures], columns=COLUMNS)

@@ -5,10 +5,10 @@ import html
 import json
 import re
 
-from catbook.calculator_cell import PLAIN_TEXT, calculator_cell, case_payload, scenario_calculator
-from catbook.chapter_view import ChapterView
+from catbook.book.calculator_cell import PLAIN_TEXT, calculator_cell, case_payload, scenario_calculator
+from catbook.book.chapter_view import ChapterView
 from catbook.custody import scenario
-from catbook.web import CALCULATOR_MARKER
+from catbook.book.web import CALCULATOR_MARKER
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 

@@ -3,12 +3,12 @@ import json
 
 import pytest
 
-from catbook import chapter_notebook, claims_index
-from catbook.chapter_view import ChapterView
-from catbook.chapters import CHAPTERS, GENERATED_CHAPTERS, chapter_of_section
-from catbook.corpus import load_paragraphs
-from catbook.figures import figures_by_id, load_figures
-from catbook.paths import NOTEBOOKS, ROOT
+from catbook.book import chapter_notebook, claims_index
+from catbook.book.chapter_view import ChapterView
+from catbook.pack.chapters import CHAPTERS, GENERATED_CHAPTERS, chapter_of_section
+from catbook.text.corpus import load_paragraphs
+from catbook.text.figures import figures_by_id, load_figures
+from catbook.pack.paths import NOTEBOOKS, ROOT
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +109,7 @@ def test_chapter_tables_cite_line_and_paragraph():
 
 def test_cited_tables_never_cut_their_links():
     import pandas as pd
-    from catbook.display import CitedTable
+    from catbook.book.display import CitedTable
     long = pd.DataFrame({"check_id": ["x"], "source_lines": ["52;53"], "note": ["n" * 200]})
     with pd.option_context("display.max_colwidth", 20):
         page = CitedTable(long)._repr_html_()
@@ -126,7 +126,7 @@ HAND_MADE = ["art-02-prevention", "numbers-audit", "recommendations", "custody-c
 def test_hand_made_notebook_types_no_reference_figure_or_case(name):
     import re
     from catbook.custody import load_scenarios
-    from catbook.display import load_notebook_texts
+    from catbook.book.display import load_notebook_texts
     assert name in load_notebook_texts()
     nb = json.loads((NOTEBOOKS / f"{name}.ipynb").read_text(encoding="utf-8"))
     ids = set(load_figures().figure_id) | {c.name for c in load_scenarios()}
@@ -138,8 +138,8 @@ def test_hand_made_notebook_types_no_reference_figure_or_case(name):
 
 
 def test_notebook_text_renders_lines_spans_and_figures():
-    from catbook.display import render_prose
-    from catbook.markdown import line_ref, lines_span_ref
+    from catbook.book.display import render_prose
+    from catbook.text.markdown import line_ref, lines_span_ref
     figure = load_figures().iloc[0]
     text = render_prose(f"see {{line:62}}, {{lines:105-107}} and {{figure:{figure.figure_id}}}")
     assert line_ref(62) in text and lines_span_ref(105, 107) in text
@@ -149,13 +149,13 @@ def test_notebook_text_renders_lines_spans_and_figures():
 @pytest.mark.parametrize("prose, reason", [("{line:x}", "a line is a number"), ("{lines:9-3}", "FIRST-LAST"),
                                            ("{figure:no-such-figure}", "no such figure")])
 def test_notebook_text_refuses_bad_placeholders(prose, reason):
-    from catbook.display import NotebookTextError, render_prose
+    from catbook.book.display import NotebookTextError, render_prose
     with pytest.raises(NotebookTextError, match=reason):
         render_prose(prose, "x.prose.y")
 
 
 def test_notebook_text_names_what_is_missing_or_unknown(tmp_path):
-    from catbook.display import NotebookText, NotebookTextError, load_notebook_texts
+    from catbook.book.display import NotebookText, NotebookTextError, load_notebook_texts
     with pytest.raises(NotebookTextError, match=r"numbers-audit\.prose\.nothing"):
         NotebookText("numbers-audit").prose("nothing")
     with pytest.raises(NotebookTextError, match="no entry"):
@@ -171,7 +171,7 @@ def test_notebook_text_names_what_is_missing_or_unknown(tmp_path):
 
 def test_notebook_charts_and_cases_name_existing_figures_and_scenarios():
     from catbook.custody import load_scenarios, load_rules
-    from catbook.display import load_notebook_texts
+    from catbook.book.display import load_notebook_texts
     figures = set(load_figures().figure_id)
     scenarios = {c.name for c in load_scenarios()}
     rules = {r.id for r in load_rules().rules}

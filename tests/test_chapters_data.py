@@ -1,4 +1,4 @@
-"""catbook.chapters reads the chapters from data: bad files are refused by entry and field."""
+"""catbook.pack.chapters reads the chapters from data: bad files are refused by entry and field."""
 from __future__ import annotations
 
 import shutil
@@ -6,8 +6,8 @@ import shutil
 import pytest
 import yaml
 
-from catbook.chapters import CHAPTERS, GENERATED_CHAPTERS, ChaptersError, load_chapters
-from catbook.paths import CHAPTERS_YAML, CONVENTION_OBLIGATIONS_YAML, PACK as DATA
+from catbook.pack.chapters import CHAPTERS, GENERATED_CHAPTERS, ChaptersError, load_chapters
+from catbook.pack.paths import CHAPTERS_YAML, CONVENTION_OBLIGATIONS_YAML, PACK as DATA
 
 
 def _copy(tmp_path, change=None):

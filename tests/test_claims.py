@@ -2,10 +2,11 @@
 import pandas as pd
 import pytest
 
-from catbook import claims, tables
-from catbook.tables import TableError
-from catbook.corpus import load_paragraphs
-from catbook.source import line
+from catbook.judge import claims
+from catbook.pack import tables
+from catbook.pack.tables import TableError
+from catbook.text.corpus import load_paragraphs
+from catbook.text.source import line
 
 
 @pytest.fixture(scope="module")

@@ -2,8 +2,8 @@
 import pandas as pd
 import pytest
 
-from catbook import compare
-from catbook.figures import FigureLookupError
+from catbook.judge import compare
+from catbook.text.figures import FigureLookupError
 
 
 @pytest.fixture

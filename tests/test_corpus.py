@@ -4,8 +4,8 @@ import re
 import pandas as pd
 import pytest
 
-from catbook import corpus
-from catbook.source import source_lines
+from catbook.text import corpus
+from catbook.text.source import source_lines
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
-from catbook import source
+from catbook.text import source
 from catbook.custody import (
     CustodyInputError, RulesDataError, audit, deadlines, load_rules, rules_table,
 )

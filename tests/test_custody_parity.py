@@ -3,7 +3,7 @@
 Hypothesis generates batches of cases (zones with offset changes, times the clocks
 skipped or repeated, boundaries of every limit, the report's period and the 2011 change,
 the flags, and bad input); each batch goes to one ``node`` process that runs
-``web/src/custody-engine.js`` on the rules ``catbook.web`` exports (the same JSON the
+``web/src/custody-engine.js`` on the rules ``catbook.book.web`` exports (the same JSON the
 book's page gets), and every finding or error must equal what ``catbook.custody.audit``
 gives. The fixed worked cases also run in Chromium (tests/browser/test_calculator_page.py).
 
@@ -22,8 +22,8 @@ from hypothesis import given, settings, strategies as st
 
 from catbook.custody import CustodyInputError, audit, country_zones, load_rules
 from catbook.custody.messages import format_duration
-from catbook.paths import ROOT
-from catbook.web import custody_rules_payload
+from catbook.pack.paths import ROOT
+from catbook.book.web import custody_rules_payload
 
 NODE = shutil.which("node") or "/usr/bin/node"
 ENGINE = ROOT / "web" / "src" / "custody-engine.js"

@@ -147,6 +147,20 @@ def test_timeline_marks_each_rule_on_an_axis_of_hours_since_arrest():
     assert {"deadline", "act done (met)", "act done (missed)", "overrun", "now"} <= set(legend)
 
 
+def test_a_case_audited_years_later_keeps_a_readable_axis():
+    """An arrest in 2010 audited in 2026 spans 140 000 hours: the ticks widen, at most 16 of them
+    (12-hour ticks drew some 10 000 and took the chart 46 s)."""
+    from catbook.custody.timeline import _MAX_TICKS, tick_hours
+    now = "2026-12-07 10:00"
+    findings = audit("2010-09-03 19:00", {}, now=now, tz="Asia/Almaty")
+    figure = custody_timeline(findings, arrested_at="2010-09-03 19:00", tz="Asia/Almaty", now=now)
+    ax = figure.axes[0]
+    ticks = [t for t in ax.get_xticks() if ax.get_xlim()[0] <= t <= ax.get_xlim()[1]]
+    assert 2 <= len(ticks) <= _MAX_TICKS + 1
+    assert ticks[1] - ticks[0] == tick_hours(ax.get_xlim()[1]) and tick_hours(ax.get_xlim()[1]) % 12 == 0
+    assert tick_hours(40) == 12  # a case of a few days keeps its 12-hour ticks
+
+
 def test_calculator_displays_as_the_widget_with_a_plain_text_stand_in(calculator):
     bundle = calculator._repr_mimebundle_()
     assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == calculator.widget.model_id

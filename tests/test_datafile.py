@@ -1,15 +1,15 @@
-"""catbook.datafile: the one strict base and the one YAML loader every data file goes through."""
+"""catbook.pack.datafile: the one strict base and the one YAML loader every data file goes through."""
 from __future__ import annotations
 
 import pytest
 from pydantic import ValidationError
 
-from catbook.chapters import ChaptersError
+from catbook.pack.chapters import ChaptersError
 from catbook.custody.errors import RulesDataError
-from catbook.datafile import DataFileError, StrictModel, load_yaml, read_yaml, validate
-from catbook.report import ReportConfigError
-from catbook.tidy import TidyError
-from catbook.verdicts import VerdictScaleError
+from catbook.pack.datafile import DataFileError, StrictModel, load_yaml, read_yaml, validate
+from catbook.pack.report import ReportConfigError
+from catbook.judge.tidy import TidyError
+from catbook.judge.verdicts import VerdictScaleError
 
 
 class _Entry(StrictModel):

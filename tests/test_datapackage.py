@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from catbook import audit, claims, datapackage, figures, recommendations, tidy
-from catbook.paths import PACK as DATA
+from catbook.judge import audit, claims, recommendations, tidy
+from catbook.book import datapackage
+from catbook.text import figures
+from catbook.pack.paths import PACK as DATA
 
 frictionless = pytest.importorskip("frictionless")
 
@@ -31,7 +33,7 @@ def _constraint(descriptor: dict, resource: str, field: str, key: str):
 
 def test_committed_descriptor_is_current():
     assert datapackage.PACKAGE_JSON.read_text(encoding="utf-8") == datapackage.render(), \
-        "data/cat-c-kaz-3/datapackage.json is stale: run `python -m catbook.datapackage`"
+        "data/cat-c-kaz-3/datapackage.json is stale: run `python -m catbook.book.datapackage`"
 
 
 def test_descriptor_is_valid_frictionless_metadata(descriptor):
@@ -70,7 +72,7 @@ def test_vocabularies_come_from_their_modules(descriptor):
 
 
 def test_source_text_is_pinned_by_its_sha256(descriptor):
-    from catbook.source import SOURCE_SHA256
+    from catbook.text.source import SOURCE_SHA256
     assert _resource(descriptor, "report-text")["hash"] == f"sha256:{SOURCE_SHA256}"
 
 

@@ -6,11 +6,11 @@ import re
 import pandas as pd
 import pytest
 
-from catbook import external
-from catbook.external import ExternalFactError
-from catbook.paths import BOOK, ROOT
-from catbook.tables import TableError
-from catbook.source import source_lines
+from catbook.judge import external
+from catbook.judge.external import ExternalFactError
+from catbook.pack.paths import BOOK, ROOT
+from catbook.pack.tables import TableError
+from catbook.text.source import source_lines
 
 
 @pytest.fixture(scope="module")
@@ -223,7 +223,7 @@ def test_what_the_schema_refuses_in_co2_text_is_named_at_load(field, value, tmp_
 
 def test_committed_page_is_current():
     assert (BOOK / "external.md").read_text(encoding="utf-8") == external.render_page(), \
-        "book/external.md is stale: run `python -m catbook.external`"
+        "book/external.md is stale: run `python -m catbook.judge.external`"
 
 
 def test_page_has_one_anchor_per_fact_grouped_by_topic(facts):
@@ -268,7 +268,7 @@ def test_page_is_in_the_prevention_and_follow_up_part():
 
 
 def test_the_pack_schemas_describe_every_column():
-    from catbook import tables
+    from catbook.pack import tables
     for name, columns in (("external", external.COLUMNS), ("co2-text", external.CO2_COLUMNS)):
         fields = tables.schema(name)["schema"]["fields"]
         assert [f["name"] for f in fields] == columns
@@ -276,8 +276,8 @@ def test_the_pack_schemas_describe_every_column():
 
 
 def test_outside_the_report_lists_facts_on_the_chapters_lines_apart_from_verdicts():
-    from catbook.chapter_view import ChapterView
-    from catbook.external import facts_bearing_on, load_facts
+    from catbook.book.chapter_view import ChapterView
+    from catbook.judge.external import facts_bearing_on, load_facts
     facts = load_facts()
     ids = set(facts_bearing_on({341}, set(), facts=facts).fact_id)
     assert "abdussamatov-444-2010" in ids and "npm-law-2013-07-02" not in ids
@@ -289,7 +289,7 @@ def test_outside_the_report_lists_facts_on_the_chapters_lines_apart_from_verdict
 
 
 def test_chapter_template_has_the_outside_cell_after_findings():
-    from catbook.chapter_notebook import build
-    from catbook.chapters import CHAPTERS
+    from catbook.book.chapter_notebook import build
+    from catbook.pack.chapters import CHAPTERS
     sources = [c.source for c in build(CHAPTERS["art-3"]).cells]
     assert sources.index("view.outside_the_report()") > sources.index("view.findings()")

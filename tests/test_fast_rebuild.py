@@ -9,7 +9,7 @@ import sys
 import pytest
 import yaml
 
-from catbook.paths import ROOT
+from catbook.pack.paths import ROOT
 
 
 def sphinx_config(tmp_path, **overrides):
@@ -18,7 +18,7 @@ def sphinx_config(tmp_path, **overrides):
     src.mkdir()
     (src / "index.rst").write_text("Tiny\n====\n\nText.\n", encoding="utf-8")
     app = Sphinx(str(src), None, str(tmp_path / "out"), str(tmp_path / "doctrees"), "html",
-                 confoverrides={"extensions": ["sphinx_exercise", "catbook.fast_rebuild"], **overrides},
+                 confoverrides={"extensions": ["sphinx_exercise", "catbook.book.fast_rebuild"], **overrides},
                  status=None, warning=None, freshenv=True)
     return app.config
 
@@ -33,10 +33,10 @@ def test_numbering_comes_back_when_asked_for(tmp_path):
 
 def test_the_book_loads_the_extension():
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    assert "catbook.fast_rebuild" in config["sphinx"]["extra_extensions"]
+    assert "catbook.book.fast_rebuild" in config["sphinx"]["extra_extensions"]
 
 
-@pytest.mark.parametrize("module", ["catbook.web", "catbook.launch", "catbook.fast_rebuild", "catbook.sphinx_ext",
+@pytest.mark.parametrize("module", ["catbook.book.web", "catbook.book.launch", "catbook.book.fast_rebuild", "catbook.book.sphinx_ext",
                                     "jupyter_book.config"])
 def test_build_extensions_import_no_heavy_library(module):
     """Every build imports these; pandas, matplotlib and rfc3987_syntax cost a second or more."""

@@ -6,14 +6,14 @@ import re
 import pandas as pd
 import pytest
 
-from catbook.corpus import load_paragraphs
-from catbook.figures import (
+from catbook.text.corpus import load_paragraphs
+from catbook.text.figures import (
     COLUMNS, EXCLUSION_RULES, QUALIFIERS, REVIEWED_CATEGORIES, REVIEWED_EXCLUSIONS, TOPICS,
     UNITS, classify_numbers, excerpt_pattern, figure, figures_for, load_figures, locate_value,
     number_occurrences, parse_french_number, uncovered_numbers, value_from_text,
 )
-from catbook.paths import FIGURES_CSV
-from catbook.source import line
+from catbook.pack.paths import FIGURES_CSV
+from catbook.text.source import line
 
 
 @pytest.fixture(scope="module")
@@ -289,8 +289,8 @@ def test_locate_value_respects_number_boundaries():
 
 def test_reviewed_exclusions_come_from_data_and_bad_entries_are_named(tmp_path, monkeypatch):
     import yaml
-    from catbook import figures
-    from catbook.paths import NUMBER_EXCLUSIONS_YAML
+    from catbook.text import figures
+    from catbook.pack.paths import NUMBER_EXCLUSIONS_YAML
     raw = yaml.safe_load(NUMBER_EXCLUSIONS_YAML.read_text(encoding="utf-8"))
     assert len(figures.REVIEWED_EXCLUSIONS) == len(raw["exclusions"]) and figures.REVIEWED_CATEGORIES == raw["categories"]
     raw["exclusions"][0]["category"] = "no-such-category"

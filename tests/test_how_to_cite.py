@@ -6,8 +6,8 @@ import re
 import pandas as pd
 import yaml
 
-from catbook.figures import figure
-from catbook.paths import BOOK, PACK as DATA, ROOT
+from catbook.text.figures import figure
+from catbook.pack.paths import BOOK, PACK as DATA, ROOT
 
 PAGE = (BOOK / "how-to-cite.md").read_text(encoding="utf-8")
 
@@ -50,8 +50,8 @@ def test_check_example_matches_the_audit():
 
 
 def test_anchor_patterns_are_the_codes():
-    from catbook.display import check_anchor, claim_anchor
-    from catbook.recommendations import anchor as rec_anchor
+    from catbook.book.display import check_anchor, claim_anchor
+    from catbook.judge.recommendations import anchor as rec_anchor
     assert f"#{claim_anchor('art-2-002')}" in PAGE
     assert f"#{check_anchor('x')}".removesuffix("x") in PAGE
     assert f"#{rec_anchor(10)}" in PAGE
@@ -59,7 +59,7 @@ def test_anchor_patterns_are_the_codes():
 
 
 def test_report_citation_uses_the_official_paragraph():
-    from catbook.corpus import para_of_line
+    from catbook.text.corpus import para_of_line
     flat = _flat(PAGE)
     assert "CAT/C/KAZ/3, para. N" in flat
     assert para_of_line(295) == 232

@@ -1,4 +1,4 @@
-"""catbook.launch: launch buttons only once the published repository is set; a rerun note on
+"""catbook.book.launch: launch buttons only once the published repository is set; a rerun note on
 every notebook page. Two tiny Jupyter Books are built (repository unset / set) and their
 HTML read, and the project's own _config.yml is checked through Jupyter Book's reader."""
 from __future__ import annotations
@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from catbook import launch
-from catbook.paths import ROOT
+from catbook.book import launch
+from catbook.pack.paths import ROOT
 
 JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
 SERVICES = {"binderhub_url": "https://mybinder.org", "colab_url": "https://colab.research.google.com",
@@ -59,7 +59,7 @@ def test_the_projects_config_has_no_placeholder_and_no_button_until_published():
                                  sourcedir=ROOT)
     opts = config["html_theme_options"]
     raw = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    assert "catbook.launch" in raw["sphinx"]["extra_extensions"]
+    assert "catbook.book.launch" in raw["sphinx"]["extra_extensions"]
     for key in launch.SERVICES:
         url = (opts.get("launch_buttons") or {}).get(key) or ""
         assert not url or not launch.is_placeholder(url), f"launch_buttons.{key} is a placeholder: {url}"
@@ -76,7 +76,7 @@ def tiny_book(folder: Path, repository: str) -> Path:
         "repository": {"url": repository, "branch": "main"},
         "launch_buttons": {"notebook_interface": "jupyterlab", **SERVICES},
         "html": {"use_download_button": True},
-        "sphinx": {"extra_extensions": ["catbook.launch"]},
+        "sphinx": {"extra_extensions": ["catbook.book.launch"]},
     }), encoding="utf-8")
     (folder / "_toc.yml").write_text("format: jb-book\nroot: intro\nchapters:\n  - file: chapter\n", encoding="utf-8")
     (folder / "intro.md").write_text("# Intro\n\nA prose page.\n", encoding="utf-8")

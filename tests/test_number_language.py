@@ -1,14 +1,14 @@
-"""The number words and patterns of a language are data (data/languages/<code>.yaml), read by catbook.figures."""
+"""The number words and patterns of a language are data (data/languages/<code>.yaml), read by catbook.text.figures."""
 from __future__ import annotations
 
 import pytest
 import yaml
 
-from catbook import figures
-from catbook.datafile import DataFileError
-from catbook.figures import Language, LanguageError, exclusion_rules, language, parse_number
-from catbook.paths import language_file
-from catbook.report import report
+from catbook.text import figures
+from catbook.pack.datafile import DataFileError
+from catbook.text.figures import Language, LanguageError, exclusion_rules, language, parse_number
+from catbook.pack.paths import language_file
+from catbook.pack.report import report
 
 
 def test_the_report_language_is_the_one_report_yaml_names():

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 from jinja2 import UndefinedError
 
-from catbook import pack_pages, paths
-from catbook.pack_pages import DEFAULTS, pack_text
-from catbook.report import report
+from catbook.pack import pack_pages, paths
+from catbook.pack.pack_pages import DEFAULTS, pack_text
+from catbook.pack.report import report
 
 
 def test_the_pack_prose_is_rendered_with_the_report_and_its_files():

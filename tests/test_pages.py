@@ -1,9 +1,10 @@
 """Generated pages and the Markdown helpers that cite the report."""
 import re
 
-from catbook import markdown, pages
-from catbook.display import Markdown
-from catbook.paths import BOOK
+from catbook.text import markdown
+from catbook.book import pages
+from catbook.book.display import Markdown
+from catbook.pack.paths import BOOK
 
 import pytest
 
@@ -75,8 +76,8 @@ def test_every_line_cited_in_the_book_shows_its_official_paragraph():
     """Prose, generated pages, notebook cells and stored outputs: a line link that has a
     paragraph is followed by that paragraph's link (headings have none)."""
     import json
-    from catbook.corpus import para_nos_of_lines
-    from catbook.paths import NOTEBOOKS
+    from catbook.text.corpus import para_nos_of_lines
+    from catbook.pack.paths import NOTEBOOKS
     # English "line 295 · para. 232"; Russian "строка 295 · п. 232" (any case of строка).
     ref = re.compile(r"\{ref\}`(?:lines?|строк\w*) (\d+)(?:[–-](\d+))? <p\d+>`"
                      r"( · \{ref\}`(?:paras?\.?|пп?\.) (\d+)[^`]*<para-(\d+)>`)?")

@@ -2,11 +2,12 @@
 import pandas as pd
 import pytest
 
-from catbook import para_columns, tidy
-from catbook.audit import run_audit
-from catbook.corpus import load_paragraphs
-from catbook.figures import figure
-from catbook.paths import AUDIT_CSV, CLAIMS_CSV, FIGURES_CSV, RECOMMENDATIONS_CSV
+from catbook.text import para_columns
+from catbook.judge import tidy
+from catbook.judge.audit import run_audit
+from catbook.text.corpus import load_paragraphs
+from catbook.text.figures import figure
+from catbook.pack.paths import AUDIT_CSV, CLAIMS_CSV, FIGURES_CSV, RECOMMENDATIONS_CSV
 
 
 @pytest.mark.parametrize("path", list(para_columns.STAMPED), ids=lambda p: p.name)

@@ -4,10 +4,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from catbook import questions, tables
-from catbook.figures import load_figures
-from catbook.tables import TableError
-from catbook.source import source_lines
+from catbook.judge import questions
+from catbook.pack import tables
+from catbook.text.figures import load_figures
+from catbook.pack.tables import TableError
+from catbook.text.source import source_lines
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +50,7 @@ def test_every_contradicted_claim_and_contradicted_check_has_a_question(qs):
 
 
 def test_reconciliation_tensions_have_a_question(qs):
-    from catbook.tidy import build_reconciliation
+    from catbook.judge.tidy import build_reconciliation
     rec = build_reconciliation()
     related = {x for v in qs.related for x in v.split(";") if x}
     assert set(rec[rec.agreement.isin(["in-tension", "differs", "exceeds"])].figure_id) <= related
@@ -81,7 +82,7 @@ def test_statuses_are_computed_where_a_topic_decides(gaps):
 def test_bad_question_raises_naming_the_field(tmp_path, field, value, match):
     df = pd.read_csv(questions.QUESTIONS_CSV, dtype=str, keep_default_na=False)
     df.loc[0, field] = value
-    # a vocabulary is the schema's (catbook.tables.TableError), a rule beyond it the module's
+    # a vocabulary is the schema's (catbook.pack.tables.TableError), a rule beyond it the module's
     with pytest.raises((questions.QuestionError, TableError), match=match) as err:
         questions.load_questions(_write(tmp_path, df, "q.csv"))
     assert isinstance(err.value, ValueError) and err.value.field == field

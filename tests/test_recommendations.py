@@ -2,10 +2,10 @@
 import pandas as pd
 import pytest
 
-from catbook import recommendations as rec
-from catbook import tables
-from catbook.tables import TableError
-from catbook.external import load_co2_text
+from catbook.judge import recommendations as rec
+from catbook.pack import tables
+from catbook.pack.tables import TableError
+from catbook.judge.external import load_co2_text
 
 
 def test_scale_is_read_from_data_in_order():

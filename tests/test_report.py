@@ -1,12 +1,12 @@
-"""catbook.report: data/cat-c-kaz-3/report.yaml read into a strict model; bad files refused by field."""
+"""catbook.pack.report: data/cat-c-kaz-3/report.yaml read into a strict model; bad files refused by field."""
 from __future__ import annotations
 
 import pytest
 import yaml
 
-from catbook import corpus, source
-from catbook.paths import REPORT_YAML
-from catbook.report import ReportConfigError, load_report, report
+from catbook.text import corpus, source
+from catbook.pack.paths import REPORT_YAML
+from catbook.pack.report import ReportConfigError, load_report, report
 
 
 def _write(tmp_path, change):

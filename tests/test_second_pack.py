@@ -6,7 +6,7 @@ Veloria" (CAT/C/VLR/2) answering made-up concluding observations CAT/C/VLR/CO/1 
 (6 h before a prosecutor, 48 h before a judge, 24 h for a child). A copy of it in a temporary
 folder is chosen with ``CATBOOK_PACK``; pages and notebooks go to ``CATBOOK_BOOK`` and
 ``CATBOOK_NOTEBOOKS`` in the same folder. Every step runs the real pipeline in a subprocess
-(``python -m catbook data``, ``catbook.tidy``, ``catbook.datapackage``, ``catbook notebooks``,
+(``python -m catbook data``, ``catbook.judge.tidy``, ``catbook.book.datapackage``, ``catbook notebooks``,
 the custody engine, the audit, nbconvert, jupyter-book) and the tests read what it wrote.
 """
 from __future__ import annotations
@@ -67,8 +67,8 @@ def built(tmp_path_factory):
            "CATBOOK_NOTEBOOKS": str(base / "notebooks"),
            "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
     logs = {}
-    for step in (["catbook", "check"], ["catbook", "data"], ["catbook", "audit"], ["catbook.tidy"],
-                 ["catbook.datapackage"],
+    for step in (["catbook", "check"], ["catbook", "data"], ["catbook", "audit"], ["catbook.judge.tidy"],
+                 ["catbook.book.datapackage"],
                  ["catbook", "notebooks"]):
         logs[" ".join(step)] = _run(env, sys.executable, "-m", *step).stdout
     yield {"env": env, "pack": pack, "base": base, "logs": logs}
@@ -119,8 +119,8 @@ def test_para_no_is_stamped_into_the_packs_tables(built):
 def test_claims_are_validated_on_the_verdict_scale(built):
     out = _python(built["env"], """
         import json
-        from catbook import verdicts
-        from catbook.claims import load_claims
+        from catbook.judge import verdicts
+        from catbook.judge.claims import load_claims
         claims = load_claims()
         print(json.dumps({"verdicts": dict(zip(claims.claim_id, claims.verdict)),
                           "scale": list(verdicts.labels()),
@@ -140,7 +140,7 @@ def test_a_claim_not_in_the_english_text_is_refused(built):
     claims.loc[0, "quote_fr"] = "This is the third periodic report"
     claims.to_csv(broken / "claims.csv", index=False)
     env["CATBOOK_PACK"] = str(broken)
-    done = _run(env, sys.executable, "-c", "from catbook.claims import load_claims; load_claims()", check=False)
+    done = _run(env, sys.executable, "-c", "from catbook.judge.claims import load_claims; load_claims()", check=False)
     assert done.returncode
     assert "claims.csv intro-001: quote_fr: not a verbatim substring of line 2" in done.stderr
 
@@ -148,8 +148,8 @@ def test_a_claim_not_in_the_english_text_is_refused(built):
 def test_figures_are_read_from_the_english_text(built):
     out = _python(built["env"], """
         import json
-        from catbook.figures import load_figures, uncovered_numbers, value_from_text, classify_numbers
-        from catbook.source import line
+        from catbook.text.figures import load_figures, uncovered_numbers, value_from_text, classify_numbers
+        from catbook.text.source import line
         figs = load_figures()
         rows = [{"id": r.figure_id, "value": r.value,
                  "from_text": value_from_text(r.value_as_written, r.quote_fr),
@@ -182,7 +182,7 @@ def test_topic_tables_and_datapackage_are_built_from_the_pack(built):
 def test_the_packs_tables_pass_the_frictionless_schemas(built):
     out = _python(built["env"], """
         import json
-        from catbook import datapackage
+        from catbook.book import datapackage
         result = datapackage.validate()
         print(json.dumps({t["name"]: [e["type"] for e in t["errors"]]
                           for t in result.report.to_descriptor()["tasks"]}))
@@ -301,7 +301,7 @@ def _html(built, notebook: Path) -> str:
         execute: {execute_notebooks: "off"}
         parse: {myst_enable_extensions: [colon_fence, deflist, dollarmath, substitution]}
         sphinx:
-          extra_extensions: [catbook.sphinx_ext]
+          extra_extensions: [catbook.book.sphinx_ext]
           config:
             nb_render_markdown_format: myst
             nb_mime_priority_overrides:

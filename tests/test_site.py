@@ -1,4 +1,4 @@
-"""catbook.site (`make site`): the publishable folder is self-contained, or it is refused.
+"""catbook.book.site (`make site`): the publishable folder is self-contained, or it is refused.
 
 Small folders are made here, one fault each; the real book's folder is checked by
 tests/browser/test_published_site.py (built from the book `make book-check` wrote, served under a
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from catbook import site
+from catbook.book import site
 
 GOOD_PAGE = """<!DOCTYPE html><html><head>
 <link rel="stylesheet" href="_static/book.css"><link rel="icon" href="_static/icon.svg">

@@ -4,8 +4,8 @@ import shutil
 
 import pytest
 
-from catbook import source
-from catbook.paths import ROOT
+from catbook.text import source
+from catbook.pack.paths import ROOT
 
 
 def test_source_matches_recorded_sha256():

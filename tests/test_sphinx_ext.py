@@ -1,10 +1,10 @@
-"""catbook.sphinx_ext (HTML fixes of the build) and catbook.pdf's page list, without a browser."""
+"""catbook.book.sphinx_ext (HTML fixes of the build) and catbook.book.pdf's page list, without a browser."""
 from __future__ import annotations
 
 from types import SimpleNamespace
 
-from catbook import pdf, sphinx_ext
-from catbook.display import Markdown, check_anchor, claim_anchor, claim_markdown
+from catbook.book import pdf, sphinx_ext
+from catbook.book.display import Markdown, check_anchor, claim_anchor, claim_markdown
 
 FIGURES_TABLE = """<table border="1" class="dataframe">
   <thead>
@@ -97,7 +97,7 @@ def test_pdf_pages_follow_the_toc_and_have_distinct_names():
 
 
 def test_each_calculator_gets_the_calculator_and_report_pages_unless_it_names_them():
-    from catbook.sphinx_ext import link_calculators
+    from catbook.book.sphinx_ext import link_calculators
     body = ('<div class="cc-calculator" data-catbook-calculator="custody" data-case="{}"></div>'
             '<div id="x" data-catbook-calculator="custody" data-report-page="report-text.html"></div>')
     out = link_calculators(body, "../book/calculator.html", "../book/report-text.html")

@@ -1,4 +1,4 @@
-"""catbook.tables: one CSV loader, validating each pack table by its schema file at load."""
+"""catbook.pack.tables: one CSV loader, validating each pack table by its schema file at load."""
 from __future__ import annotations
 
 import time
@@ -7,9 +7,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from catbook import claims, corpus, datapackage, figures, tables
-from catbook.paths import PACK, SCHEMAS_DIR
-from catbook.tables import TableError
+from catbook.judge import claims
+from catbook.text import corpus, figures
+from catbook.book import datapackage
+from catbook.pack import tables
+from catbook.pack.paths import PACK, SCHEMAS_DIR
+from catbook.pack.tables import TableError
 
 
 def _copy(tmp_path: Path, name: str) -> Path:
@@ -44,7 +47,7 @@ def test_every_table_has_one_schema_and_a_loader_path():
 
 def test_shared_schemas_name_no_report():
     """The facts of a report come from its report.yaml, never from the shared schema files."""
-    from catbook.report import report
+    from catbook.pack.report import report
     r = report()
     facts = [r.symbol, r.state, r.source.file, r.previous_observations.symbol,
              r.previous_observations.short_name, r.previous_observations.section_prefix,

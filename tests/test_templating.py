@@ -1,15 +1,15 @@
-"""The one Jinja2 environment of the book's HTML (catbook.templating)."""
+"""The one Jinja2 environment of the book's HTML (catbook.text.templating)."""
 import html
 
 import pytest
 from jinja2.exceptions import UndefinedError
 from markupsafe import Markup
 
-from catbook import templating
-from catbook.calculator_cell import calculator_html
-from catbook.claims import load_claims
-from catbook.claims_index import html_index
-from catbook.para_lookup import form
+from catbook.text import templating
+from catbook.book.calculator_cell import calculator_html
+from catbook.judge.claims import load_claims
+from catbook.book.claims_index import html_index
+from catbook.book.para_lookup import form
 
 TRICKY = "L'avocat & « le conseil » <b>\"dès\"</b>"
 

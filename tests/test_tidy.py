@@ -6,9 +6,9 @@ import dataclasses
 import pandas as pd
 import pytest
 
-from catbook import tidy
-from catbook.figures import QUALIFIERS, UNITS, figure, load_figures
-from catbook.paths import FIGURES_CSV
+from catbook.judge import tidy
+from catbook.text.figures import QUALIFIERS, UNITS, figure, load_figures
+from catbook.pack.paths import FIGURES_CSV
 
 
 @pytest.fixture(scope="module")
@@ -35,9 +35,9 @@ def _committed(name: str) -> pd.DataFrame:
 @pytest.mark.parametrize("table", tidy.TABLES, ids=lambda t: t.name)
 def test_committed_table_is_a_fresh_build(table, built):
     path = tidy.TABLES_DIR / f"{table.name}.csv"
-    assert path.exists(), f"{path} is missing: run `python -m catbook.tidy`"
+    assert path.exists(), f"{path} is missing: run `python -m catbook.judge.tidy`"
     assert path.read_text(encoding="utf-8") == tidy.to_csv_text(built[table.name]), \
-        f"{path} is stale: run `python -m catbook.tidy`"
+        f"{path} is stale: run `python -m catbook.judge.tidy`"
 
 
 def test_no_stale_files_in_tables_dir():
@@ -233,7 +233,7 @@ def test_specialised_institutions_are_not_pre_trial(built):
 
 def test_table_definitions_come_from_data_and_bad_ones_are_named(tmp_path):
     import yaml
-    from catbook.paths import TABLE_DEFINITIONS_YAML
+    from catbook.pack.paths import TABLE_DEFINITIONS_YAML
     raw = yaml.safe_load(TABLE_DEFINITIONS_YAML.read_text(encoding="utf-8"))
     assert [t.name for t in tidy.TABLES] == [t["name"] for t in raw["tables"]]
     for change, message in [

@@ -16,15 +16,15 @@ import pytest
 import yaml
 
 from catbook import custody
-from catbook import pdf as catbook_pdf
-from catbook.chapters import CHAPTERS, chapter_of_section
-from catbook.claims import VERDICTS, load_claims
+from catbook.book import pdf as catbook_pdf
+from catbook.pack.chapters import CHAPTERS, chapter_of_section
+from catbook.judge.claims import VERDICTS, load_claims
 from catbook.custody.moments import resolve_zone, to_utc
 from catbook.custody.tables import format_overrun
-from catbook import figures
-from catbook.figures import load_figures
-from catbook.paths import ROOT
-from catbook.source import line, source_lines
+from catbook.text import figures
+from catbook.text.figures import load_figures
+from catbook.pack.paths import ROOT
+from catbook.text.source import line, source_lines
 from catbook.training import TrainingDataError, quiz
 from catbook.training import exercises as ex_mod
 from catbook.training import glossary, handouts, pages, quizzes
@@ -408,7 +408,7 @@ def test_every_instructors_page_is_in_the_toc_as_the_last_english_part():
 def test_sphinx_exercise_is_enabled():
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     extensions = config["sphinx"]["extra_extensions"]
-    assert "sphinx_exercise" in extensions and "catbook.sphinx_ext" in extensions
+    assert "sphinx_exercise" in extensions and "catbook.book.sphinx_ext" in extensions
 
 
 @pytest.mark.parametrize("path", HAND_WRITTEN, ids=lambda p: p.name)

@@ -13,13 +13,13 @@ import pytest
 import yaml
 
 from catbook import custody
-from catbook.corpus import para_of_line
-from catbook.paths import ROOT
+from catbook.text.corpus import para_of_line
+from catbook.pack.paths import ROOT
 from catbook.training import exercises as ex_mod
 from catbook.training import glossary, handouts, pages, quizzes, terms
 from catbook.training.common import INSTRUCTORS, TRAINING_DIR
 from catbook.training.lang import LANGUAGES, UI_FILES, language
-from catbook.languages import counterpart, page_language
+from catbook.book.languages import counterpart, page_language
 
 RU = language("ru")
 EN = language("en")
@@ -35,7 +35,7 @@ RU_CAPTION = "Для преподавателей (на русском)"
 def test_both_interface_tables_have_the_same_keys_and_names():
     en, ru = (yaml.safe_load(UI_FILES[c].read_text(encoding="utf-8")) for c in LANGUAGES)
     assert set(en) <= set(ru)
-    # English takes chapter titles from catbook.chapters and units as data/ writes them.
+    # English takes chapter titles from catbook.pack.chapters and units as data/ writes them.
     assert {k.split(".")[0] for k in set(ru) - set(en)} <= {"chapter", "unit", "page"}
     for key, text in en.items():
         if isinstance(text, str):
@@ -175,14 +175,14 @@ def test_page_language_and_switch_of_the_sphinx_extension():
     assert counterpart("book/calculator", found) == ("book/instructors/ru/calculator", "ru")
     assert counterpart("book/instructors/glossary", found) is None  # no Russian page in this set
     assert counterpart("book/intro", found) is None
-    from catbook.languages import translate_titles
+    from catbook.book.languages import translate_titles
     body = ('<p class="admonition-title">Solution to<a class="reference internal" href="#x"> Exercise</a></p>'
             '<p class="admonition-title">Note</p><p>Note</p>')
     assert translate_titles(body, "ru") == ('<p class="admonition-title">Решение к<a class="reference internal" '
                                             'href="#x"> упражнению</a></p><p class="admonition-title">Примечание</p>'
                                             '<p>Note</p>')
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    assert "catbook.languages" in config["sphinx"]["extra_extensions"]
+    assert "catbook.book.languages" in config["sphinx"]["extra_extensions"]
 
 
 # --- terms checked, not assumed ---------------------------------------------------------------

@@ -2,10 +2,10 @@
 import pandas as pd
 import pytest
 
-from catbook import translation
-from catbook.claims import load_claims
-from catbook.source import source_lines
-from catbook.translation import TranslationError, missing_numbers
+from catbook.text import translation
+from catbook.judge.claims import load_claims
+from catbook.text.source import source_lines
+from catbook.text.translation import TranslationError, missing_numbers
 
 
 def test_every_non_empty_line_has_its_english():

@@ -3,10 +3,11 @@ import pandas as pd
 import pytest
 import yaml
 
-from catbook import claims, pages, verdicts
-from catbook.figures import load_figures
-from catbook.paths import BOOK, PACK as DATA
-from catbook.verdicts import ClaimCheck, VerdictScaleError, compute
+from catbook.judge import claims, verdicts
+from catbook.book import pages, verdict_page
+from catbook.text.figures import load_figures
+from catbook.pack.paths import BOOK, PACK as DATA
+from catbook.judge.verdicts import ClaimCheck, VerdictScaleError, compute
 
 
 @pytest.fixture(scope="module")
@@ -122,7 +123,7 @@ def test_english_training_words_are_the_scale_labels():
 
 
 def test_verdict_scale_page_is_current_and_in_the_toc():
-    assert (BOOK / verdicts.VERDICT_SCALE_MD).read_text(encoding="utf-8") == verdicts.render_page()
+    assert (BOOK / verdict_page.VERDICT_SCALE_MD).read_text(encoding="utf-8") == verdict_page.render_page()
     assert "book/verdict-scale" in (BOOK.parent / "_toc.yml").read_text(encoding="utf-8")
     for label, meaning in zip(verdicts.labels().values(), verdicts.meanings().values()):
-        assert f"| {label} | {meaning} |" in verdicts.render_page()
+        assert f"| {label} | {meaning} |" in verdict_page.render_page()

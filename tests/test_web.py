@@ -1,9 +1,9 @@
-"""catbook.web: the rules exported for the kernel-free calculator and the files the book serves."""
+"""catbook.book.web: the rules exported for the kernel-free calculator and the files the book serves."""
 import json
 
 import pytest
 
-from catbook import web
+from catbook.book import web
 from catbook.custody import country_zones, load_rules, load_scenarios
 
 

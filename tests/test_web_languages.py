@@ -1,4 +1,4 @@
-"""The calculator's other languages, exported with the rules (catbook.web.language_payload)."""
+"""The calculator's other languages, exported with the rules (catbook.book.web.language_payload)."""
 from __future__ import annotations
 
 import re
@@ -6,7 +6,7 @@ import re
 import pytest
 import yaml
 
-from catbook import web
+from catbook.book import web
 from catbook.custody import RulesDataError, load_rules
 from catbook.custody.messages import messages
 

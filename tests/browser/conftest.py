@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 # One Chromium (path and launch flags) for the tests, `make pdf` and `make handouts`.
-from catbook.pdf import CHROMIUM, CHROMIUM_ARGS
+from catbook.book.pdf import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_BOOK_HTML = ROOT / "_build" / "check" / "_build" / "html"
@@ -45,7 +45,7 @@ def book_dir() -> Path:
 @pytest.fixture(scope="session")
 def book_url(book_dir: Path):
     """Base URL (no trailing slash) of a local server for ``book_dir``, on 127.0.0.1 and a free port."""
-    from catbook.pdf import serve
+    from catbook.book.pdf import serve
     with serve(book_dir) as url:
         yield url
 

@@ -8,7 +8,7 @@ clipboard. A chapter shows the kernel-free calculator (not a widget snapshot) fi
 its worked case, computed as the Python engine computes it, prints and copies it, and links
 the case into the calculator page; two calculators on one page each keep their own case and
 ids. The engine (``catbook.custody``) is the oracle throughout. Pages are counted by
-``catbook.pdf.page_count`` and the page size read with pypdf.
+``catbook.book.pdf.page_count`` and the page size read with pypdf.
 """
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from catbook import pdf
-from catbook.chapters import CHAPTERS
+from catbook.book import pdf
+from catbook.pack.chapters import CHAPTERS
 from catbook.custody import load_rules, load_scenarios, scenario
 from catbook.custody.moments import format_moment
 from catbook.custody.widgets import evaluate_form
@@ -294,7 +294,7 @@ def test_copy_and_print_of_a_case_with_errors_list_what_to_correct(page, book_ur
 
 def test_every_calculator_of_a_page_is_mounted_with_its_own_case_and_ids(page, book_url, book_dir):
     """Two worked cases on one page (the chapter page served with a second calculator added)."""
-    from catbook.calculator_cell import calculator_html
+    from catbook.book.calculator_cell import calculator_html
 
     first, second = scenario(CHAPTER_CASES["custody-clock"]), scenario("minor-parents-told-at-once")
     html = (book_dir / "notebooks" / "custody-clock.html").read_text(encoding="utf-8")

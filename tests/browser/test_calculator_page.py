@@ -24,7 +24,7 @@ from catbook.custody.messages import format_duration
 from catbook.custody.moments import format_moment
 from catbook.custody.tables import immediately_text, outer_text
 from catbook.custody.widgets import evaluate_form
-from catbook.web import STATIC_SUBDIR, custody_rules_payload
+from catbook.book.web import STATIC_SUBDIR, custody_rules_payload
 
 SCENARIOS = load_scenarios()
 FORM_RULES = [rule.id for rule in load_rules().custody_rules(foreigner=True, juvenile=True)]

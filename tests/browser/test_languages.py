@@ -1,5 +1,5 @@
 """The Russian pages of the instructors' part in Chromium: lang="ru", the switch between the two
-versions of each page (catbook.languages), and a Russian quiz answered in the browser."""
+versions of each page (catbook.book.languages), and a Russian quiz answered in the browser."""
 from __future__ import annotations
 
 import pytest

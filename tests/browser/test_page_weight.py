@@ -1,14 +1,14 @@
 """Every page of the book, with the local files it loads, weighs at most 1.5 x the lightest (issue #12).
 
 Sizes, not times, so the test is deterministic. Every page is weighed from the files its HTML
-names (``catbook.page_weight.weights_static``); the heaviest and the lightest of those are then
+names (``catbook.book.page_weight.weights_static``); the heaviest and the lightest of those are then
 loaded in Chromium, which also counts what style sheets and scripts load in turn (fonts), and
 the ratio must hold there too. ``benchmarks/bench_site.py`` prints the figures for every page
 as Chromium loads it.
 """
 from __future__ import annotations
 
-from catbook import page_weight
+from catbook.book import page_weight
 
 
 def test_no_page_weighs_more_than_the_allowed_multiple_of_the_lightest(book_dir):

@@ -2,7 +2,7 @@
 
 On the report's page (book/report-text.html) a reader types a paragraph number or a range
 and reaches it; in the claims index the same field filters the claims to those paragraphs.
-Both forms follow ``catbook.corpus.paragraph_range`` (the oracle here): a valid entry goes
+Both forms follow ``catbook.text.corpus.paragraph_range`` (the oracle here): a valid entry goes
 to (or filters by) the same paragraphs, a bad one shows the same reason next to the field,
 and what was typed stays in it.
 """
@@ -12,8 +12,8 @@ import re
 
 import pytest
 
-from catbook.claims_index import ClaimsIndex
-from catbook.corpus import ParagraphRangeError, load_paragraphs, paragraph_lines, paragraph_range
+from catbook.book.claims_index import ClaimsIndex
+from catbook.text.corpus import ParagraphRangeError, load_paragraphs, paragraph_lines, paragraph_range
 
 REPORT = "/book/report-text.html"
 INDEX = "/notebooks/claims-index.html"

@@ -1,8 +1,8 @@
-"""The PDF handouts (`make pdf`, ``catbook.pdf``): printed by Chromium from the built book.
+"""The PDF handouts (`make pdf`, ``catbook.book.pdf``): printed by Chromium from the built book.
 
 One chapter and the whole book are printed from ``book_dir`` (served by ``book_url``) with
 the session's Chromium, into a temporary folder, and read back with pypdf (pinned in
-requirements.txt, as ``catbook.pdf`` does). Checks: A4 pages, a plausible number of them, the
+requirements.txt, as ``catbook.book.pdf`` does). Checks: A4 pages, a plausible number of them, the
 chapter's own French words in its PDF's text, every page of the book in the whole-book PDF
 (its page count is the sum of the pages'), and no link to the temporary server left in a
 handout.
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from catbook import pdf
+from catbook.book import pdf
 
 CHAPTER = "notebooks/art-02-prevention"
 A4_POINTS = (595.3, 841.9)  # 210 x 297 mm; Chromium rounds A4 to 8.27 x 11.7 in

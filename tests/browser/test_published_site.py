@@ -1,11 +1,11 @@
-"""`make site` on the real book: the folder catbook.site writes from the book `make book-check`
+"""`make site` on the real book: the folder catbook.book.site writes from the book `make book-check`
 built is self-contained, and works from a sub-path of a host: served under
 /some/sub/path/, its pages load every file from that folder, none from another host."""
 from __future__ import annotations
 
 import pytest
 
-from catbook import pdf, site
+from catbook.book import pdf, site
 
 SUB_PATH = "some/sub/path"
 PAGES = ["index.html", "book/intro.html", "notebooks/art-02-prevention.html", "book/calculator.html"]

@@ -162,7 +162,7 @@ def test_page_loads_clean_and_self_contained(visits, path):
 
 def test_no_thebe_and_no_inline_script_twice(book_dir):
     """With thebe off no page carries thebe (its THEBE_JS_URL names unpkg.com), and no page
-    declares an inline script twice (Sphinx 7.4 wrote late-added ones twice: catbook.sphinx_ext)."""
+    declares an inline script twice (Sphinx 7.4 wrote late-added ones twice: catbook.book.sphinx_ext)."""
     problems = []
     for rel in PAGES:
         text = (book_dir / rel).read_text(encoding="utf-8")

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from catbook.corpus import load_paragraphs
-from catbook.translation import english
+from catbook.text.corpus import load_paragraphs
+from catbook.text.translation import english
 
 PAGE = "book/report-text.html"
 

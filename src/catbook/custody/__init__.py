@@ -7,15 +7,15 @@
 The rules are data (the pack's custody/rules.yaml, whose rule ids the events name); the calculator widget lives in
 ``catbook.custody.widgets`` so that importing the engine needs no ipywidgets.
 """
-from .engine import STATUSES, Deadline, Finding, audit, deadlines, judge, rule_deadline
-from .errors import CustodyInputError, RulesDataError
-from .messages import format_duration, message
-from .moments import country_zones
-from .rules import RuleBook, load_rules
-from .scenarios import Scenario, load_scenarios, scenario
+from catbook.custody.engine import STATUSES, Deadline, Finding, audit, deadlines, judge, rule_deadline
+from catbook.custody.errors import CustodyInputError, RulesDataError
+from catbook.custody.messages import format_duration, message
+from catbook.custody.moments import country_zones
+from catbook.custody.rules import RuleBook, load_rules
+from catbook.custody.scenarios import Scenario, load_scenarios, scenario
 
 # Tables (pandas) and the timeline chart (matplotlib) load on first use, so that importing the
-# engine (catbook.web does, at every book build) does not import pandas and matplotlib.
+# engine (catbook.book.web does, at every book build) does not import pandas and matplotlib.
 _LAZY = {"deadlines_table": ".tables", "findings_table": ".tables", "rules_table": ".tables",
          "custody_timeline": ".timeline"}
 

@@ -6,8 +6,8 @@ Lines are cited with `markdown.line_ref`, so the book links each quote to its li
 """
 from __future__ import annotations
 
-from ..markdown import escape, line_ref
-from .rules import Rule, RuleBook, Version, load_rules
+from catbook.text.markdown import escape, line_ref
+from catbook.custody.rules import Rule, RuleBook, Version, load_rules
 
 
 def report_words(*, computable: bool = True, book: RuleBook | None = None) -> str:

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from .errors import CustodyInputError
-from .messages import format_duration, message
-from .moments import DEFAULT_ZONE, format_moment, resolve_zone, to_utc
-from .rules import ARREST, KnownPeriod, Rule, RuleBook, Version, load_rules
+from catbook.custody.errors import CustodyInputError
+from catbook.custody.messages import format_duration, message
+from catbook.custody.moments import DEFAULT_ZONE, format_moment, resolve_zone, to_utc
+from catbook.custody.rules import ARREST, KnownPeriod, Rule, RuleBook, Version, load_rules
 
 #: The act of the protocol of arrest, which ``deadlines(protocol_at=...)`` records.
 PROTOCOL_ACT = "protocol"

@@ -5,7 +5,7 @@ both are kept as attributes instead of being folded into one message.
 """
 from __future__ import annotations
 
-from ..datafile import DataFileError
+from catbook.pack.datafile import DataFileError
 
 
 class CustodyInputError(ValueError):

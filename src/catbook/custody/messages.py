@@ -1,7 +1,7 @@
 """The custody clock's texts for a reader, from the one table both engines read.
 
 The pack's ``custody/messages.yaml`` holds every template; the page's JavaScript engine reads
-the same table through the JSON ``catbook.web`` exports, so a wording changed there
+the same table through the JSON ``catbook.book.web`` exports, so a wording changed there
 changes in the notebook and on the page alike. Templates name their values in braces;
 ``message`` fills them in literally (no format specifications), exactly as the
 JavaScript ``message`` does.
@@ -14,8 +14,8 @@ from functools import lru_cache
 
 import yaml
 
-from ..paths import CUSTODY_DIR
-from .errors import RulesDataError
+from catbook.pack.paths import CUSTODY_DIR
+from catbook.custody.errors import RulesDataError
 
 MESSAGES_FILE = CUSTODY_DIR / "messages.yaml"
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")

@@ -13,11 +13,11 @@ from functools import lru_cache
 from importlib import resources
 from zoneinfo import ZoneInfo
 
-from .errors import CustodyInputError
-from .messages import message
+from catbook.custody.errors import CustodyInputError
+from catbook.custody.messages import message
 
 _TZDATA = resources.files("tzdata")
-from ..report import report
+from catbook.pack.report import report
 
 #: The zone a case is read in when none is given (``default_zone`` of the pack's report.yaml).
 DEFAULT_ZONE: str = report().default_zone

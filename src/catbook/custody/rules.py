@@ -13,9 +13,9 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from ..paths import CUSTODY_DIR
-from ..datafile import read_yaml
-from .errors import RulesDataError
+from catbook.pack.paths import CUSTODY_DIR
+from catbook.pack.datafile import read_yaml
+from catbook.custody.errors import RulesDataError
 
 RULES_FILE = CUSTODY_DIR / "rules.yaml"
 

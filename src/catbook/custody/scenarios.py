@@ -12,9 +12,9 @@ from pathlib import Path
 
 import yaml
 
-from ..paths import CUSTODY_DIR
-from .engine import Deadline, Finding, audit, deadlines
-from .errors import RulesDataError
+from catbook.pack.paths import CUSTODY_DIR
+from catbook.custody.engine import Deadline, Finding, audit, deadlines
+from catbook.custody.errors import RulesDataError
 
 SCENARIOS_FILE = CUSTODY_DIR / "scenarios.yaml"
 _KEYS = {"name", "facts", "inputs", "expected", "warnings"}

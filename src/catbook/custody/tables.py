@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 import pandas as pd
 
-from .engine import Deadline, Finding
-from .messages import format_duration, message
-from .moments import format_moment
-from .rules import RuleBook, load_rules
+from catbook.custody.engine import Deadline, Finding
+from catbook.custody.messages import format_duration, message
+from catbook.custody.moments import format_moment
+from catbook.custody.rules import RuleBook, load_rules
 
 
 def rules_table(book: RuleBook | None = None) -> pd.DataFrame:

@@ -8,17 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+import math
 from io import BytesIO
 
 from matplotlib.figure import Figure
 from matplotlib.ticker import MultipleLocator
 
-from .engine import Finding
-from .moments import DEFAULT_ZONE, format_moment, resolve_zone, to_utc
+from catbook.custody.engine import Finding
+from catbook.custody.moments import DEFAULT_ZONE, format_moment, resolve_zone, to_utc
 
 STATUS_COLOURS = {"met": "#2e7d32", "missed": "#c62828", "pending": "#757575"}
 _ALLOWED_COLOUR = "#c9d9e8"
 _HOURS_PER_TICK = 12
+#: At most this many ticks: a case audited years after the arrest gets wider ticks, not thousands
+#: of them (12-hour ticks over 14 years took matplotlib 46 s to draw).
+_MAX_TICKS = 16
 
 
 def custody_timeline(findings: Sequence[Finding], *, arrested_at, tz: str = DEFAULT_ZONE,
@@ -65,8 +69,9 @@ def custody_timeline(findings: Sequence[Finding], *, arrested_at, tz: str = DEFA
         ax.axvline(ends[-1], color="black", linestyle="--", linewidth=1, label=label("now"))
     ax.set_yticks(range(len(findings)), [f.rule for f in findings])
     ax.set_ylim(len(findings) - 0.5, -0.5)
-    ax.set_xlim(0, max(ends, default=1) * 1.2 + 1)  # room for the due-time labels
-    ax.xaxis.set_major_locator(MultipleLocator(_HOURS_PER_TICK))
+    right = max(ends, default=1) * 1.2 + 1  # room for the due-time labels
+    ax.set_xlim(0, right)
+    ax.xaxis.set_major_locator(MultipleLocator(tick_hours(right)))
     ax.set_xlabel("Hours since the arrest (elapsed time)")
     ax.set_ylabel("Rule")
     ax.set_title(f"Custody clock from the arrest at {format_moment(arrest.astimezone(zone))} ({zone.key})",
@@ -76,6 +81,12 @@ def custody_timeline(findings: Sequence[Finding], *, arrested_at, tz: str = DEFA
     ax.spines[["top", "right"]].set_visible(False)
     figure.legend(loc="outside lower center", ncol=6, fontsize=8, frameon=False)
     return figure
+
+
+def tick_hours(span: float) -> int:
+    """Hours between two ticks of an axis ``span`` hours long: 12, or a multiple of 12 that
+    keeps the ticks at most :data:`_MAX_TICKS`."""
+    return _HOURS_PER_TICK * max(1, math.ceil(span / (_HOURS_PER_TICK * _MAX_TICKS)))
 
 
 def figure_png(figure: Figure) -> bytes:

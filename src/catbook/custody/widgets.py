@@ -14,14 +14,14 @@ from datetime import datetime, timezone
 import ipywidgets as widgets
 import traitlets
 
-from .engine import Finding, audit
-from .messages import message
-from .errors import CustodyInputError
-from .moments import DEFAULT_ZONE, country_zones, parse_moment, resolve_zone, to_utc
-from .rules import load_rules
-from .tables import findings_table
-from .timeline import STATUS_COLOURS, custody_timeline, figure_png
-from ..templating import macros
+from catbook.custody.engine import Finding, audit
+from catbook.custody.messages import message
+from catbook.custody.errors import CustodyInputError
+from catbook.custody.moments import DEFAULT_ZONE, country_zones, parse_moment, resolve_zone, to_utc
+from catbook.custody.rules import load_rules
+from catbook.custody.tables import findings_table
+from catbook.custody.timeline import STATUS_COLOURS, custody_timeline, figure_png
+from catbook.text.templating import macros
 
 _STYLE = {"description_width": "230px"}
 #: The yes/no fields of the form (checkboxes, never in error).

@@ -9,8 +9,8 @@ engine, claims, figures), never typed into a page:
 ``python -m catbook.training pages`` writes the generated pages of ``book/instructors/``;
 ``python -m catbook.training handouts`` prints the A4 handouts with Chromium.
 """
-from .common import TrainingDataError
-from .exercises import load_exercises
+from catbook.training.common import TrainingDataError
+from catbook.training.exercises import load_exercises
 
 __all__ = ["TrainingDataError", "load_exercises", "quiz"]
 
@@ -21,5 +21,5 @@ def quiz(chapter_key: str, root: str = "../"):
     ``root`` is the way from the page showing it back to the book's root: ``"../"`` for a
     chapter notebook in ``notebooks/`` (the default).
     """
-    from .quizzes import Quiz
+    from catbook.training.quizzes import Quiz
     return Quiz(chapter_key, root=root)

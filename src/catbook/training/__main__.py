@@ -14,12 +14,12 @@ def main(argv: list[str] | None = None) -> int:
     handouts.add_argument("--out", type=Path, default=None, help="folder (default: _build/handouts)")
     args = parser.parse_args(argv)
     if args.command == "pages":
-        from .pages import write_pages
+        from catbook.training.pages import write_pages
         for path in write_pages():
             print(f"wrote {path}")
         return 0
-    from ..pdf import page_count
-    from . import handouts as h
+    from catbook.text.printer import page_count
+    from catbook.training import handouts as h
     try:
         made = h.build(args.out or h.OUT_DIR)
     except h.HandoutError as err:

@@ -32,9 +32,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from .. import custody
-from ..custody.moments import DEFAULT_ZONE, resolve_zone, to_utc
-from .common import TrainingDataError
+from catbook import custody
+from catbook.custody.moments import DEFAULT_ZONE, resolve_zone, to_utc
+from catbook.training.common import TrainingDataError
 
 CASE_KEYS = {"label", "arrested_at", "tz", "foreigner", "juvenile", "delay_authorised", "events", "now", "clocks"}
 CLOCK_KEYS = {"start", "done"}
@@ -170,7 +170,7 @@ def fill(text: str, cases: dict[str, Case], results: dict[str, dict[str, Outcome
          *, offsets: bool = False, lang=None) -> str:
     """``text`` with every placeholder replaced by the value it names (see the module's doc),
     in the words of ``lang`` (a ``catbook.training.lang.Language``; English by default)."""
-    from .lang import language
+    from catbook.training.lang import language
     lang = lang or language("en")
     show = lang.when_with_offset if offsets else lang.when
     format_duration = lang.duration
@@ -247,10 +247,10 @@ def placeholders(text: str) -> list[tuple[str, str | None, str | None]]:
 
 def figure_text(figure_id: str | None, where: str, lang=None) -> str:
     """A figure as a reader says it: qualifier and number with thousands separators ('more than 44,000')."""
-    from .common import figures_df
-    from .lang import language
+    from catbook.training.common import figures_df
+    from catbook.training.lang import language
     lang = lang or language("en")
-    from ..figures import FigureLookupError, figure
+    from catbook.text.figures import FigureLookupError, figure
     try:
         row = figure(figure_id, figures=figures_df())
     except FigureLookupError:
@@ -262,8 +262,8 @@ def figure_text(figure_id: str | None, where: str, lang=None) -> str:
 
 
 def verdict_text(claim_id: str | None, where: str, lang=None) -> str:
-    from .common import claims_df
-    from .lang import language
+    from catbook.training.common import claims_df
+    from catbook.training.lang import language
     lang = lang or language("en")
     rows = claims_df()[claims_df().claim_id == claim_id]
     if rows.empty:

@@ -3,7 +3,7 @@
 Links are made in one place so the generated pages, the quiz HTML and the handouts cite
 the report and the chapters the same way as the rest of the book: a report line is the
 label ``p<N>`` of ``book/report-text.md``; a claim is the label ``claim-<id>`` that its
-chapter notebook shows (``catbook.display.claim_markdown``).
+chapter notebook shows (``catbook.book.display.claim_markdown``).
 """
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import posixpath
 import re
 from datetime import datetime
 
-from ..chapters import CHAPTERS, chapter_of_section
-from ..paths import BOOK, TRAINING_DIR
+from catbook.pack.chapters import CHAPTERS, chapter_of_section
+from catbook.pack.paths import BOOK, TRAINING_DIR
 
 INSTRUCTORS = BOOK / "instructors"
 #: The folder of the generated pages, relative to the book's root (for {doc} paths).
@@ -124,15 +124,15 @@ _CACHE: dict[str, object] = {}
 
 
 def claims_df():
-    """The pack's claims.csv, validated (catbook.claims.load_claims), loaded once per process."""
+    """The pack's claims.csv, validated (catbook.judge.claims.load_claims), loaded once per process."""
     if "claims" not in _CACHE:
-        from ..claims import load_claims
+        from catbook.judge.claims import load_claims
         _CACHE["claims"] = load_claims()
     return _CACHE["claims"]
 
 
 def figures_df():
     if "figures" not in _CACHE:
-        from ..figures import load_figures
+        from catbook.text.figures import load_figures
         _CACHE["figures"] = load_figures()
     return _CACHE["figures"]

@@ -16,13 +16,14 @@ from pathlib import Path
 
 import yaml
 
-from .. import custody
-from ..markdown import escape
-from ..source import line as report_line
-from . import clock
-from .common import TRAINING_DIR, TYPED_TIME, TrainingDataError, claim_chapter, claim_ref, claims_df, known_doc
-from .lang import Language, language, translations
-from ..templating import render
+from catbook import custody
+from catbook.text.markdown import escape
+from catbook.text.source import line as report_line
+from catbook.training import clock
+from catbook.training.common import (
+    TRAINING_DIR, TYPED_TIME, TrainingDataError, claim_chapter, claim_ref, claims_df, known_doc)
+from catbook.training.lang import Language, language, translations
+from catbook.text.templating import render
 
 EXERCISES_FILE = TRAINING_DIR / "exercises.yaml"
 _KEYS = {"id", "session", "title", "articles", "rules", "use", "facts", "question", "cases", "show",
@@ -260,7 +261,7 @@ def _exercise(entry: dict, where: str, number: str) -> Exercise:
 
 def doc_ref(name: str, lang: Language) -> str:
     """A MyST ``{doc}`` link to a tool or chapter, titled in ``lang``, from that language's pages."""
-    from .common import TOOLS, doc_ref as ref
+    from catbook.training.common import TOOLS, doc_ref as ref
     title = lang.tool_title(name) if name in TOOLS else lang.chapter_title(name)
     return ref(name, from_dir=lang.doc_dir, title=title)
 

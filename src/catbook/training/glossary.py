@@ -12,11 +12,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..markdown import escape
-from ..source import line as report_line
-from .common import TRAINING_DIR, TrainingDataError
+from catbook.pack.paths import GLOSSARY_CSV
+from catbook.text.markdown import escape
+from catbook.text.source import line as report_line
+from catbook.training.common import TRAINING_DIR, TrainingDataError
 
-GLOSSARY_FILE = TRAINING_DIR / "glossary.csv"
+GLOSSARY_FILE = GLOSSARY_CSV
 COLUMNS = ["term_id", "fr", "source_line", "en", "ru", "note_en"]
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
@@ -65,7 +66,7 @@ def sorted_terms(terms: tuple[Term, ...], by: str = "en") -> list[Term]:
 
 
 def render_page(terms: tuple[Term, ...] | None = None, lang=None) -> str:
-    from .lang import language
+    from catbook.training.lang import language
     lang = lang or language("en")
     terms = load_glossary() if terms is None else terms
     rows = []

@@ -3,7 +3,7 @@
 Made from the same sources as the book, never retyped: each card from its rule in
 <pack>/custody/rules.yaml (with a worked example computed by the engine from an exercise of
 <pack>/training/exercises.yaml), each sheet from the session's exercises. The HTML is
-written next to the PDF, and the project's one Chromium printer (:mod:`catbook.pdf`: Debian's
+written next to the PDF, and the project's one Chromium printer (:mod:`catbook.book.pdf`: Debian's
 Chromium through Playwright, the same flags as ``make pdf``) prints it on A4 into
 ``_build/handouts/`` (``make handouts``). The pages and their A4 stylesheet are the templates
 of ``page_templates/handouts/``. A card must fit on one page: :func:`build`
@@ -18,15 +18,16 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .. import custody, pdf
-from ..custody.rules import Rule
-from ..paths import ROOT
-from ..source import SYMBOL
-from . import clock
-from .lang import LANGUAGES, Language, language
-from .exercises import Course, load_exercises, render_exercise_html
-from .glossary import load_glossary, sorted_terms
-from ..templating import render
+from catbook import custody
+from catbook.text import printer as pdf
+from catbook.custody.rules import Rule
+from catbook.pack.paths import ROOT
+from catbook.text.source import SYMBOL
+from catbook.training import clock
+from catbook.training.lang import LANGUAGES, Language, language
+from catbook.training.exercises import Course, load_exercises, render_exercise_html
+from catbook.training.glossary import load_glossary, sorted_terms
+from catbook.text.templating import render
 
 OUT_DIR = ROOT / "_build" / "handouts"
 
@@ -101,7 +102,7 @@ class HandoutError(RuntimeError):
 
 
 def print_pdf(html_file: Path, pdf_file: Path, browser) -> Path:
-    """Print an HTML file to an A4 PDF with the book's Chromium (``browser``, from :func:`catbook.pdf.chromium`)."""
+    """Print an HTML file to an A4 PDF with the book's Chromium (``browser``, from :func:`catbook.book.pdf.chromium`)."""
     try:
         return pdf.print_to_pdf(browser, Path(html_file).resolve().as_uri(), Path(pdf_file), PDF_OPTIONS)
     except pdf.PdfError as err:

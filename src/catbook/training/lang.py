@@ -22,8 +22,8 @@ from pathlib import Path
 
 import yaml
 
-from ..markdown import SEP, para_anchor
-from .common import INSTRUCTORS, INSTRUCTORS_DOC_DIR, TRAINING_DIR, TrainingDataError
+from catbook.text.markdown import SEP, para_anchor
+from catbook.training.common import INSTRUCTORS, INSTRUCTORS_DOC_DIR, TRAINING_DIR, TrainingDataError
 
 LANGUAGES = ("en", "ru")
 UI_FILES = {"en": TRAINING_DIR / "ui.yaml", "ru": TRAINING_DIR / "ru" / "ui.yaml"}
@@ -119,7 +119,7 @@ class Language:
         return unit if self.code == "en" else self.t(f"unit.{unit}")
 
     def chapter_title(self, key: str) -> str:
-        from ..chapters import CHAPTERS
+        from catbook.pack.chapters import CHAPTERS
         return CHAPTERS[key].title if self.code == "en" else self.t(f"chapter.{key}")
 
     def tool_title(self, name: str) -> str:
@@ -142,7 +142,7 @@ class Language:
 
     def line_ref(self, n: int) -> str:
         """A checked MyST link to line ``n`` and its official paragraph ('line N · para. M')."""
-        from ..corpus import para_of_line
+        from catbook.text.corpus import para_of_line
         link = f"{{ref}}`{self.line_label(n)} <p{n}>`"
         para = para_of_line(n)
         return link if para is None else f"{link}{SEP}{{ref}}`{self.para_label(para)} <{para_anchor(para)}>`"

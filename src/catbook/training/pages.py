@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..markdown import escape
-from . import exercises, glossary, quizzes
-from .common import page_root
-from .exercises import doc_ref as chapter_doc_ref
-from .lang import LANGUAGES, Language, language
+from catbook.text.markdown import escape
+from catbook.training import exercises, glossary, quizzes
+from catbook.training.common import page_root
+from catbook.training.exercises import doc_ref as chapter_doc_ref
+from catbook.training.lang import LANGUAGES, Language, language
 
 QUIZ_INDEX = "quizzes"
 

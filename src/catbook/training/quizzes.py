@@ -22,14 +22,14 @@ from pathlib import Path
 import yaml
 from markupsafe import Markup
 
-from .. import custody
-from ..chapters import CHAPTERS
-from . import clock
-from .common import (TRAINING_DIR, TYPED_TIME, TrainingDataError, claim_chapter, claim_href, claims_df,
-                     figures_df, line_href)
-from .lang import Language, language, translations
-from .clock import figure_text
-from ..templating import render
+from catbook import custody
+from catbook.pack.chapters import CHAPTERS
+from catbook.training import clock
+from catbook.training.common import (
+    TRAINING_DIR, TYPED_TIME, TrainingDataError, claim_chapter, claim_href, claims_df, figures_df, line_href)
+from catbook.training.lang import Language, language, translations
+from catbook.training.clock import figure_text
+from catbook.text.templating import render
 
 QUIZZES_FILE = TRAINING_DIR / "quizzes.yaml"
 KINDS = ("deadline", "status", "verdict", "number", "choice")
@@ -204,7 +204,7 @@ def _question(key: str, entry: object, where: str, lang: Language) -> Question:
         if rows.empty or claim_chapter(table, claim_id) is None:
             raise TrainingDataError(f"{where}.claim", f"{claim_id!r} is not a claim shown on a chapter page")
         row = rows.iloc[0]
-        from ..claims import VERDICTS
+        from catbook.judge.claims import VERDICTS
         labels = list(VERDICTS)
         prompt = prompt or lang.t("quiz.verdict_prompt")
         verdict = lang.claim_verdict(row.verdict)
@@ -221,7 +221,7 @@ def _question(key: str, entry: object, where: str, lang: Language) -> Question:
         if len(sources) != 1 or not prompt:
             raise TrainingDataError(where, "a number question needs a prompt and one of figure, rule, lawful_delay")
         if "figure" in entry:
-            from ..figures import FigureLookupError, figure
+            from catbook.text.figures import FigureLookupError, figure
             try:
                 row = figure(entry["figure"], figures=figures_df())
             except FigureLookupError:
@@ -297,8 +297,8 @@ def _question(key: str, entry: object, where: str, lang: Language) -> Question:
 def _line_link(n: int, root: str, lang: Language) -> dict:
     """The line's link and its official paragraph's (as ``markdown.line_ref`` shows them), for
     the template's ``line_link``."""
-    from ..corpus import para_of_line
-    from ..markdown import SEP, para_anchor
+    from catbook.text.corpus import para_of_line
+    from catbook.text.markdown import SEP, para_anchor
     para = para_of_line(n)
     return {"line_href": line_href(n, root), "line_label": lang.line_label(n), "sep": SEP,
             "para_href": f"{root}book/report-text.html#{para_anchor(para)}" if para is not None else "",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .glossary import Term
+from catbook.training.glossary import Term
 
 
 def form(text: str) -> str:

@@ -1,0 +1,197 @@
+"""Questions for the delegation (the pack's ``questions.csv``) and the data-gap matrix
+(``data-gaps.csv``): validation and the generated page ``book/questions.md`` (its opening
+prose is the pack's ``pages/questions.md``).
+
+A question is one contradiction, data gap or silence of the report, with the lines it rests
+on, the figure or document to request and the Convention article it concerns. Its
+``related`` ids (claims, audit checks, figures, external facts) must exist.
+
+The data-gap matrix gives, per article and measure (complaints, investigations,
+prosecutions, convictions, sentences, compensation, deaths in custody, occupancy against
+capacity), whether the report gives the figures, and the denominator it does or does not
+give. The ``status`` is computed where the figures decide (no figure: ``absent``; figures of
+the measure's topic in figures.csv with their denominator: ``given``; without it:
+``partial``) and checked against the stored one; ``reason_en`` says why.
+
+``python -m catbook pages`` writes the page.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from catbook.text.markdown import escape, line_ref
+from catbook.pack.pack_pages import pack_text
+from catbook.pack.paths import BOOK, DATA_GAPS_CSV, FIGURES_CSV, PACK, QUESTIONS_CSV, rel
+
+QUESTIONS_MD = BOOK / "questions.md"
+
+QUESTION_COLUMNS = ["question_id", "convention_article", "kind", "question_en", "source_lines",
+                    "requested_en", "related"]
+GAP_COLUMNS = ["convention_article", "measure", "figure_ids", "source_lines", "denominator_given",
+               "denominator_en", "status", "reason_en"]
+KINDS = {"contradiction": "the report's own figures or statements say otherwise",
+         "data-gap": "the report gives part of the data needed to check what it says",
+         "silence": "the report says nothing on a matter the Convention requires"}
+#: The measures of the matrix and the figures.csv topic that decides them (None: judged).
+MEASURES = {"complaints": "complaints", "investigations": "torture-cases",
+            "prosecutions": "torture-cases", "convictions": "convictions", "sentences": "sentences",
+            "compensation": "compensation", "deaths in custody": None,
+            "occupancy against capacity": "prison-population"}
+STATUSES = {"given": "the figures and their denominator are given",
+            "partial": "some figures are given, or no denominator",
+            "absent": "the report gives no figure"}
+DENOMINATOR = ("yes", "partial", "no")
+_ARTICLE = re.compile(r"^(OP )?([0-9]{1,2})$")
+
+
+class QuestionError(ValueError):
+    """A row of questions.csv or data-gaps.csv breaks a rule; names the row and the field."""
+
+    def __init__(self, row_id: str, field: str, message: str):
+        self.row_id, self.field = row_id, field
+        super().__init__(f"{row_id}: field {field!r}: {message}")
+
+
+def _read(name: str, path: Path) -> pd.DataFrame:
+    """The table read through its schema (catbook.pack.tables: header, ids, required cells, vocabularies)."""
+    from catbook.pack import tables
+    return tables.load(name, path)
+
+
+def _lines(row_id: str, value: str, *, required: bool = True) -> list[int]:
+    from catbook.text.source import source_lines
+    lines = source_lines()
+    items = [x.strip() for x in value.split(";") if x.strip()]
+    if required and not items:
+        raise QuestionError(row_id, "source_lines", "no line given")
+    out = []
+    for item in items:
+        if not item.isdigit() or not 1 <= int(item) <= len(lines) or not lines[int(item) - 1].strip():
+            raise QuestionError(row_id, "source_lines", f"{item!r} is not a non-empty line of the report")
+        out.append(int(item))
+    return out
+
+
+def _article(row_id: str, value: str) -> None:
+    m = _ARTICLE.match(value)
+    if not m or not 1 <= int(m.group(2)) <= (37 if m.group(1) else 33):
+        raise QuestionError(row_id, "convention_article",
+                            f"{value!r} is not an article of the Convention (1-33) or 'OP n' (1-37)")
+
+
+def known_ids() -> set[str]:
+    """Every id a question may relate to: claims, audit checks, figures, external facts."""
+    from catbook.pack import tables
+    ids: set[str] = set()
+    for name, col in (("claims", "claim_id"), ("audit", "check_id"), ("figures", "figure_id"),
+                      ("external", "fact_id")):
+        ids |= set(tables.load(name)[col])
+    return ids
+
+
+def load_questions(path: Path = QUESTIONS_CSV) -> pd.DataFrame:
+    df = _read("questions", path)
+    ids = known_ids()
+    for r in df.itertuples():
+        _article(r.question_id, r.convention_article)
+        for field in ("question_en", "requested_en"):
+            if not getattr(r, field).strip():
+                raise QuestionError(r.question_id, field, "empty")
+        _lines(r.question_id, r.source_lines)
+        for rid in filter(None, (x.strip() for x in r.related.split(";"))):
+            if rid not in ids:
+                raise QuestionError(r.question_id, "related", f"{rid!r} is no claim, audit check, "
+                                    "figure or external fact")
+    return df
+
+
+def computed_status(figure_ids: list[str], measure: str, denominator_given: str,
+                    figures: pd.DataFrame | None = None) -> str | None:
+    """The status the figures decide, or None where the measure has no topic (judged).
+
+    ``figures``: the table to look the figures up in (default the pack's figures.csv)."""
+    from catbook.text.figures import figure
+    if not figure_ids:
+        return "absent"
+    topic = MEASURES[measure]
+    if topic is None:
+        return None
+    same = [figure(f, figures=figures).topic == topic for f in figure_ids]
+    if not any(same):
+        return "absent"
+    return "given" if denominator_given == "yes" and all(same) else "partial"
+
+
+def load_data_gaps(path: Path = DATA_GAPS_CSV) -> pd.DataFrame:
+    df = _read("data-gaps", path)
+    from catbook.text.figures import FigureLookupError, figure
+    computed = []
+    for r in df.itertuples():
+        rid = f"{r.convention_article}/{r.measure}"
+        _article(rid, r.convention_article)
+        if not r.reason_en.strip():
+            raise QuestionError(rid, "reason_en", "empty")
+        fids = [x.strip() for x in r.figure_ids.split(";") if x.strip()]
+        try:
+            rows = {f: figure(f) for f in fids}
+        except FigureLookupError as error:
+            raise QuestionError(rid, "figure_ids", f"not in figures.csv: {error.figure_id}") from None
+        lines = set(_lines(rid, r.source_lines))
+        off = [f for f in fids if int(rows[f].source_line) not in lines]
+        if off:
+            raise QuestionError(rid, "source_lines", f"does not list the lines of figures {off}")
+        status = computed_status(fids, r.measure, r.denominator_given)
+        if status is not None and status != r.status:
+            raise QuestionError(rid, "status", f"{r.status!r} stored, the figures give {status!r}")
+        computed.append("computed" if status is not None else "judged")
+    df["status_from"] = computed
+    return df
+
+
+def _article_label(a: str) -> str:
+    return f"Optional Protocol, article {a[3:]}" if a.startswith("OP ") else f"Article {a}"
+
+
+def _sort_key(a: str) -> tuple[int, int]:
+    m = _ARTICLE.match(a)
+    return (1 if m.group(1) else 0, int(m.group(2)))
+
+
+def render_page() -> str:
+    q = load_questions()
+    gaps = load_data_gaps()
+    kinds = "; ".join(f"*{k}*: {v}" for k, v in KINDS.items())
+    out = pack_text("questions.md", kinds=kinds).rstrip("\n").split("\n") + [""]
+    counts = q.kind.value_counts()
+    out += ["Questions: " + ", ".join(f"{counts.get(k, 0)} {k}" for k in KINDS) + f" ({len(q)} in all).", ""]
+    for article in sorted(q.convention_article.unique(), key=_sort_key):
+        out += [f"## {_article_label(article)}", ""]
+        for r in q[q.convention_article == article].itertuples():
+            lines = ", ".join(line_ref(int(n)) for n in r.source_lines.split(";") if n)
+            related = f" Related: {', '.join('`' + x + '`' for x in r.related.split(';') if x)}." \
+                if r.related else ""
+            out += [f"({r.question_id})=", f"**{r.question_id}** · *{r.kind}* · {lines}", "",
+                    f"{escape(r.question_en)}", "",
+                    f"*Requested:* {escape(r.requested_en)}.{related}", ""]
+    out += ["## Data-gap matrix", "",
+            f"For each measure, whether the report gives it (`{rel(DATA_GAPS_CSV)}`): *given*, "
+            "*partial* or *absent*, and the denominator it does or does not give. The status is "
+            f"computed from the figures' topics in `{rel(FIGURES_CSV)}` where they decide it "
+            "(*computed*), otherwise judged (*judged*), with the reason.", "",
+            "| article | measure | status | denominator given | denominator | lines | figures | reason |",
+            "|---|---|---|---|---|---|---|---|"]
+    for r in gaps.sort_values("convention_article", key=lambda s: s.map(_sort_key), kind="stable").itertuples():
+        lines = ", ".join(line_ref(int(n)) for n in r.source_lines.split(";") if n)
+        figs = ", ".join(f"`{f}`" for f in r.figure_ids.split(";") if f) or "none"
+        out.append(f"| {r.convention_article} | {r.measure} | **{r.status}** ({r.status_from}) "
+                   f"| {r.denominator_given} | {escape(r.denominator_en)} | {lines} | {figs} "
+                   f"| {escape(r.reason_en)} |")
+    return "\n".join(out) + "\n"
+
+
+def write_page(path: Path = QUESTIONS_MD) -> Path:
+    path.write_text(render_page(), encoding="utf-8")
+    return path
