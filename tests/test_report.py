@@ -36,6 +36,8 @@ def test_the_book_reads_its_report_from_data():
     (lambda raw: raw.update(default_zone="Mars/Olympus"), "default_zone"),
     (lambda raw: raw.update(answers_part="IX"), "answers_part"),
     (lambda raw: raw.pop("symbol"), "symbol"),
+    (lambda raw: raw["currency"].update(unit="Tenge!"), "currency.unit"),
+    (lambda raw: raw["currency"].update(colour="gold"), "currency.colour"),
 ])
 def test_a_bad_report_yaml_names_its_field(tmp_path, change, field):
     with pytest.raises(ReportConfigError) as error:
@@ -47,3 +49,16 @@ def test_a_bad_report_yaml_names_its_field(tmp_path, change, field):
 def test_a_missing_report_yaml_is_a_clear_error(tmp_path):
     with pytest.raises(ReportConfigError, match="is missing"):
         load_report(tmp_path / "report.yaml")
+
+
+def test_the_currency_is_a_unit_the_pack_declares():
+    """No currency is written into the code: the figures' units are the shared ones plus the
+    pack's currency from report.yaml, and charts label amounts with its words."""
+    from catbook.book.charts import _scale
+    from catbook.text import figures
+    import pandas as pd
+    currency = report().currency
+    assert currency.unit in figures.UNITS and currency.unit not in figures.COMMON_UNITS
+    values, label = _scale(pd.Series([2_500_000.0]), currency.unit)
+    assert label == currency.millions_label_en and values.iloc[0] == 2.5
+    assert _scale(pd.Series([10.0]), "persons")[1] == "persons"

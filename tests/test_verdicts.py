@@ -1,10 +1,9 @@
 """The one verdict scale: defined in data, applied the same way, computed where numbers decide."""
-import pandas as pd
 import pytest
 import yaml
 
 from catbook.judge import claims, verdicts
-from catbook.book import pages, verdict_page
+from catbook.book import verdict_page
 from catbook.text.figures import load_figures
 from catbook.pack.paths import BOOK, PACK as DATA
 from catbook.judge.verdicts import ClaimCheck, VerdictScaleError, compute

@@ -8,7 +8,7 @@ clipboard. A chapter shows the kernel-free calculator (not a widget snapshot) fi
 its worked case, computed as the Python engine computes it, prints and copies it, and links
 the case into the calculator page; two calculators on one page each keep their own case and
 ids. The engine (``catbook.custody``) is the oracle throughout. Pages are counted by
-``catbook.book.pdf.page_count`` and the page size read with pypdf.
+``catbook.book.printer.page_count`` and the page size read with pypdf.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from catbook.book import pdf
+from catbook.text import printer
 from catbook.pack.chapters import CHAPTERS
 from catbook.custody import load_rules, load_scenarios, scenario
 from catbook.custody.moments import format_moment
@@ -181,7 +181,7 @@ def test_a_chapter_shows_the_kernel_free_calculator_with_its_worked_case(page, b
     assert page.evaluate("() => window.printed")
     out = tmp_path / "chapter.pdf"
     page.pdf(path=str(out), format="A4", prefer_css_page_size=True)
-    assert pdf.page_count(out) == 1
+    assert printer.page_count(out) == 1
     text = page.evaluate("() => window.CatbookCustody.calculators[0].caseText()")
     for item in record_items(case):
         assert item in text, item
@@ -243,10 +243,10 @@ def test_print_gives_one_a4_page_with_every_deadline_verdict_basis_and_line(page
             assert item in text, (case.name, item)
         out = tmp_path / f"{case.name}.pdf"
         page.pdf(path=str(out), format="A4", prefer_css_page_size=True, print_background=True)
-        assert pdf.page_count(out) == 1, case.name
+        assert printer.page_count(out) == 1, case.name
         size = pdf_page_size(out)
         assert size == pytest.approx(A4_POINTS, abs=1.0), case.name
-        printed = _norm(pdf.pdf_text(out))
+        printed = _norm(printer.pdf_text(out))
         for f in case.run():  # the printed page holds the sheet, not the page around it
             assert _norm(f.rule) in printed and _norm(f.status.upper()) in printed, (case.name, f.rule)
         assert _norm("Load a worked case") not in printed

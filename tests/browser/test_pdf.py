@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from catbook.book import pdf
+from catbook.text import printer
 
 CHAPTER = "notebooks/art-02-prevention"
 A4_POINTS = (595.3, 841.9)  # 210 x 297 mm; Chromium rounds A4 to 8.27 x 11.7 in
@@ -60,7 +61,7 @@ def french_quote(html_page: Path, words: int = 8) -> str:
 
 
 def is_a4(path: Path) -> bool:
-    sizes = pdf.page_sizes(path)
+    sizes = printer.page_sizes(path)
     assert sizes, f"{path}: no pages"
     return all(abs(got - want) < 2 for size in sizes for got, want in zip(size, A4_POINTS))
 
@@ -86,10 +87,10 @@ def test_toc_pages_are_the_books_pages(book_dir):
 
 def test_one_chapter_pdf(browser, book_url, book_dir, tmp_path):
     out = pdf.print_page(browser, f"{book_url}/{CHAPTER}.html", tmp_path / "chapter.pdf")
-    pages = pdf.page_count(out)
+    pages = printer.page_count(out)
     assert 5 <= pages <= 200, f"{CHAPTER}: {pages} pages"
     assert is_a4(out)
-    text = pdf.pdf_text(out)
+    text = printer.pdf_text(out)
     quote = french_quote(book_dir / f"{CHAPTER}.html")
     assert _norm(quote) in _norm(text), f"{CHAPTER}: the quote {quote!r} is not in the PDF's text"
     assert "garde à vue" in text
@@ -102,14 +103,14 @@ def test_one_chapter_pdf(browser, book_url, book_dir, tmp_path):
 def test_whole_book_pdf(printed, book_dir):
     pages = printed["_pages"]  # _toc.yml as it was when the book was printed
     assert set(printed) == set(pages) | {"book", "_pages"}
-    counts = {p: pdf.page_count(printed[p]) for p in pages}
+    counts = {p: printer.page_count(printed[p]) for p in pages}
     assert all(n >= 1 for n in counts.values()), counts
-    total = pdf.page_count(printed["book"])
+    total = printer.page_count(printed["book"])
     assert total == sum(counts.values()), f"whole book {total} pages, pages add up to {sum(counts.values())}"
     assert len(pages) <= total <= 60 * len(pages) + 200, f"{total} pages for {len(pages)} pages of HTML"
     assert is_a4(printed["book"])
     # The chapter's French is in the book, and the report's symbol.
-    text = _norm(pdf.pdf_text(printed["book"]))
+    text = _norm(printer.pdf_text(printed["book"]))
     assert _norm(french_quote(book_dir / f"{CHAPTER}.html")) in text
     assert "CAT/C/KAZ/3" in text
 

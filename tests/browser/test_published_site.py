@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from catbook.book import pdf, site
+from catbook.book import site
+from catbook.text import printer
 
 SUB_PATH = "some/sub/path"
 PAGES = ["index.html", "book/intro.html", "notebooks/art-02-prevention.html", "book/calculator.html"]
@@ -16,7 +17,7 @@ def published(book_dir, tmp_path_factory):
     """The site folder under a sub-path of a temporary host's root, and that host's URL."""
     root = tmp_path_factory.mktemp("host")
     folder = site.build(book_dir, root / SUB_PATH)
-    with pdf.serve(root) as url:
+    with printer.serve(root) as url:
         yield folder, url
 
 

@@ -11,10 +11,11 @@ import matplotlib.pyplot as plt
 from matplotlib.patches import Patch
 import pandas as pd
 
+from catbook.pack.report import report
 from catbook.text.source import SYMBOL
 
 UNIT_LABELS = {
-    "tenge": "tenge", "persons": "persons", "cases": "cases", "percent": "%",
+    "persons": "persons", "cases": "cases", "percent": "%",
     "institutions": "institutions", "places": "places", "visits": "visits",
     "interventions": "interventions",
 }
@@ -26,9 +27,12 @@ def source_note(df: pd.DataFrame) -> str:
 
 
 def _scale(values: pd.Series, unit: str) -> tuple[pd.Series, str]:
-    """Large money amounts read better in millions."""
-    if unit == "tenge" and values.max() >= 1e6:
-        return values / 1e6, "million tenge"
+    """Large money amounts (the pack's currency, report.yaml) read better in millions."""
+    currency = report().currency
+    if currency and unit == currency.unit:
+        if values.max() >= 1e6:
+            return values / 1e6, currency.millions_label_en
+        return values, currency.label_en
     return values, UNIT_LABELS.get(unit, unit)
 
 

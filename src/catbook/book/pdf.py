@@ -9,7 +9,7 @@ for paper. ``pypdf`` (pinned in requirements.txt) joins the pages, in the order 
 
 This is the project's one Chromium printer: the instructors' handouts
 (``catbook.training.handouts``, ``make handouts``) print with the same browser
-(:data:`CHROMIUM`, :data:`CHROMIUM_ARGS`) through :func:`chromium` and :func:`print_to_pdf`.
+(:data:`catbook.text.printer.CHROMIUM`) through :func:`chromium` and :func:`print_to_pdf`.
 
     python -m catbook.book.pdf                          # _build/html -> _build/pdf/
     python -m catbook.book.pdf --html _build/check/_build/html --out /tmp/pdf --page notebooks/art-02-prevention
@@ -21,24 +21,15 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
-import os
-import shutil
 import sys
-import threading
 import time
-import unicodedata
-from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
 from catbook.pack.paths import PACK, ROOT
-from catbook.text.printer import (  # noqa: F401  (the printer, as the book's handouts use it)
-    CHROMIUM, CHROMIUM_ARGS, PdfError, chromium, chromium_available, page_count, page_sizes, pdf_text,
-    print_to_pdf, serve, unite)
+from catbook.text.printer import PdfError, chromium, page_count, print_to_pdf, serve, unite
 
 TOC = ROOT / "_toc.yml"
 HTML = ROOT / "_build" / "html"

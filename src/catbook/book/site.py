@@ -24,7 +24,7 @@ import re
 import shutil
 import sys
 from html.parser import HTMLParser
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from catbook.pack.paths import ROOT

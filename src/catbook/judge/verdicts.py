@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import field_validator
 
 from catbook.pack.datafile import DataFileError, StrictModel, load_yaml, read_yaml, validate
-from catbook.pack.paths import CLAIM_CHECKS_YAML, CLAIMS_CSV, FIGURES_CSV, VERDICT_SCALE_YAML, rel
+from catbook.pack.paths import CLAIM_CHECKS_YAML, VERDICT_SCALE_YAML
 
 
 class VerdictScaleError(DataFileError):

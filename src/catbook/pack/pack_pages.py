@@ -9,7 +9,6 @@ Undefined names fail the build (``StrictUndefined``).
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 

@@ -65,6 +65,22 @@ class PreviousObservations(StrictModel):
         return range(p.first, p.last + 1) if p else range(0)
 
 
+class Currency(StrictModel):
+    """The State's currency, a unit the pack's figures may use (``unit`` in figures.csv)."""
+    #: The unit's id in figures.csv (a lower-case word).
+    unit: str
+    #: How a chart or table labels an amount, and an amount in millions.
+    label_en: str
+    millions_label_en: str
+
+    @field_validator("unit")
+    @classmethod
+    def _unit_id(cls, value: str) -> str:
+        if not re.fullmatch(r"[a-z][a-z-]*", value):
+            raise ValueError(f"{value!r} is not a unit id (lower-case letters and hyphens)")
+        return value
+
+
 class Headings(StrictModel):
     part: str
     article: str
@@ -95,6 +111,8 @@ class Report(StrictModel):
     previous_observations: PreviousObservations
     default_zone: str
     country: str
+    #: The currency the report's amounts are in (none: the pack's figures state no amount).
+    currency: Currency | None = None
     headings: Headings
     parts: dict[str, str]
     answers_part: str

@@ -81,9 +81,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
-import yaml
 from functools import lru_cache
 
 from catbook.pack.datafile import DataFileError, StrictModel, load_yaml
@@ -125,12 +125,16 @@ TOPICS: dict[str, str] = {
     "other": "a statistic that fits none of the above (measure_en says what it is)",
 }
 
-UNITS = {
-    "persons", "cases", "requests", "orders", "percent", "tenge", "institutions",
+#: The units every pack's figures may use; the pack's currency (``currency`` in report.yaml)
+#: is added to them in :data:`UNITS`.
+COMMON_UNITS = frozenset({
+    "persons", "cases", "requests", "orders", "percent", "institutions",
     "facilities", "places", "square-metres", "bodies", "visits", "checks", "events",
     "meetings", "calls", "devices", "items", "documents", "years", "months", "hours",
     "interventions",
-}
+})
+_CURRENCY = report().currency
+UNITS = set(COMMON_UNITS | ({_CURRENCY.unit} if _CURRENCY else set()))
 
 QUALIFIERS = {
     "exact", "more-than", "at-least", "about", "nearly", "less-than", "at-most",
@@ -547,20 +551,34 @@ def excerpt_pattern(excerpt: str) -> re.Pattern[str]:
     return re.compile(r"[ \u00a0\u202f]+".join(parts))
 
 
-def _reviewed() -> tuple[dict[str, str], tuple[ReviewedExclusion, ...]]:
-    """<pack>/number-exclusions.yaml: the categories and the numbers judged one by one."""
-    raw = yaml.safe_load(NUMBER_EXCLUSIONS_YAML.read_text(encoding="utf-8")) or {}
-    categories = raw.get("categories") or {}
+class NumberExclusionsError(DataFileError, FiguresError):
+    """number-exclusions.yaml breaks its rules: ``file``, ``field`` (dotted) and ``reason``."""
+
+
+class _Exclusion(StrictModel):
+    source_line: int
+    excerpt: str
+    category: str
+    reason: str
+
+
+class _ExclusionsFile(StrictModel):
+    categories: dict[str, str]
+    exclusions: list[_Exclusion]
+
+
+def _reviewed(path: Path | None = None) -> tuple[dict[str, str], tuple[ReviewedExclusion, ...]]:
+    """<pack>/number-exclusions.yaml, read through a strict model: the categories and the numbers
+    judged one by one (an unknown or malformed key raises NumberExclusionsError naming it)."""
+    path = NUMBER_EXCLUSIONS_YAML if path is None else path
+    data = load_yaml(path, _ExclusionsFile, NumberExclusionsError)
     entries = []
-    for i, entry in enumerate(raw.get("exclusions") or []):
-        where = f"number-exclusions.yaml: exclusions[{i}]"
-        if set(entry) != {"source_line", "excerpt", "category", "reason"}:
-            raise FiguresError(f"{where}: needs exactly source_line, excerpt, category, reason")
-        if entry["category"] not in categories:
-            raise FiguresError(f"{where}.category: {entry['category']!r} is not a declared category")
-        entries.append(ReviewedExclusion(int(entry["source_line"]), str(entry["excerpt"]),
-                                         entry["category"], str(entry["reason"])))
-    return dict(categories), tuple(entries)
+    for i, entry in enumerate(data.exclusions):
+        if entry.category not in data.categories:
+            raise NumberExclusionsError(file=path.name, field=f"exclusions[{i}].category",
+                                        reason=f"{entry.category!r} is not a declared category")
+        entries.append(ReviewedExclusion(entry.source_line, entry.excerpt, entry.category, entry.reason))
+    return dict(data.categories), tuple(entries)
 
 
 #: Categories of judged exclusions, and the exclusions (<pack>/number-exclusions.yaml).

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import html
 from functools import lru_cache
-from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Undefined
 from markupsafe import Markup
