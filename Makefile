@@ -10,8 +10,10 @@ NOTEBOOKS := $(wildcard notebooks/*.ipynb)
 # The front-end packages (web/package-lock.json), installed by `make web`.
 WEB_STAMP := web/node_modules/.installed-stamp
 LAB_PORT ?= 8888
+# Extra pytest options for the test targets (`make bench-test --slowest` passes --durations).
+PYTEST_ARGS ?=
 
-.PHONY: book test unit nbval book-check execute data bench clean web chromium node browser lab site
+.PHONY: book test unit-nbval unit nbval book-check execute data bench clean web chromium node browser lab site
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -32,9 +34,10 @@ $(WEB_STAMP): web/package.json web/package-lock.json | node
 
 web: $(WEB_STAMP)
 
-## make chromium: Debian's Chromium for the browser tests (Playwright never downloads one)
+## make chromium: Debian's chromium-headless-shell (Playwright never downloads a browser): it prints the
+## book and the handouts and runs every browser test (CHROMIUM=/usr/bin/chromium picks the full browser)
 chromium:
-	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
+	test -x /usr/bin/chromium-headless-shell || (apt-get update && apt-get install -y chromium-headless-shell)
 
 ## make axe: axe-core for the accessibility gate of the browser tests, as tests/browser/axe/package-lock.json pins it
 AXE_STAMP := tests/browser/axe/node_modules/.installed-stamp
@@ -52,11 +55,16 @@ book: $(STAMP) $(WEB_STAMP)
 	$(JB) build . --keep-going
 	@echo "Book built: open file://$(CURDIR)/_build/html/index.html"
 
-## make test: unit tests + nbval over every notebook, then a warnings-as-errors book build
-test: $(STAMP) $(WEB_STAMP) chromium node
-	$(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with .nbval-sanitize.cfg tests --ignore=tests/browser $(NOTEBOOKS)
+## make test: unit tests + nbval over every notebook, then a warnings-as-errors book build, then the
+## browser tests against it (`make bench-test` times each part)
+test: $(STAMP) $(WEB_STAMP) chromium node axe
+	$(MAKE) unit-nbval
 	$(MAKE) book-check
 	$(MAKE) browser
+
+## make unit-nbval: the first part of `make test`: unit tests and nbval over every notebook, one run
+unit-nbval: $(STAMP) $(WEB_STAMP) chromium node
+	$(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with .nbval-sanitize.cfg tests --ignore=tests/browser $(NOTEBOOKS) $(PYTEST_ARGS)
 
 # The unit tests print a handout card with Chromium (tests/test_training.py).
 unit: $(STAMP) $(WEB_STAMP) chromium node
@@ -64,7 +72,7 @@ unit: $(STAMP) $(WEB_STAMP) chromium node
 
 ## make browser: the browser tests (Chromium) against the book `make book-check` built
 browser: $(STAMP) chromium
-	$(PY) -m pytest tests/browser
+	$(PY) -m pytest tests/browser $(PYTEST_ARGS)
 
 nbval: $(STAMP)
 	$(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with .nbval-sanitize.cfg $(NOTEBOOKS)
@@ -105,6 +113,11 @@ site: book
 bench: $(STAMP)
 	$(PY) benchmarks/bench_book.py
 
+## make bench-test: the time of each part of `make test` (unit tests and nbval, the warnings-as-errors
+## book build, the browser tests), wall and CPU seconds, and the total (benchmarks/bench_test.py)
+bench-test: $(STAMP) $(WEB_STAMP) chromium node axe
+	$(PY) benchmarks/bench_test.py
+
 clean:
 	rm -rf _build
 
@@ -120,4 +133,4 @@ handouts: $(STAMP) chromium
 training: $(STAMP)
 	$(PY) -m catbook.training pages
 
-.PHONY: handouts training
+.PHONY: handouts training bench-test

@@ -124,3 +124,10 @@ def test_parsed_html_keeps_attribute_order_entities_and_void_tags():
     out = sphinx_ext.link_calculators(html + "</div>", "c.html", "r.html")
     assert out.startswith('<p>a &amp; b &lt;x&gt;<br><img src="a.png" alt=""></p>')
     assert '<div data-catbook-calculator="custody" id="z" data-calculator-page="c.html" data-report-page="r.html">' in out
+
+
+def test_the_theme_overrides_are_found_where_the_package_keeps_them():
+    """The templates that name the theme's search button and colour switch (WCAG 2.5.3) are in
+    catbook/templates/, whatever subpackage the extension lives in."""
+    from catbook.book.sphinx_ext import TEMPLATES
+    assert {"search-button-field.html", "theme-switcher.html"} <= {p.name for p in TEMPLATES.glob("*.html")}

@@ -188,7 +188,10 @@ def test_reconciliation_covers_every_place_the_brief_names(figs_text):
 def test_reconciliation_agreement_is_computed():
     df = _committed(tidy.RECONCILIATION_NAME).set_index("figure_id")
     assert df.loc["art-1-4-5-007", "agreement"] == "agrees"  # line 52 and line 223 both 13
-    assert df.loc["co2-7-001", "agreement"] == "within"      # 9 of 13 in 2010
+    assert df.loc["art-1-4-5-010", "agreement"] == "within"  # 36 of 49 in 2009-2012
+    # line 258's 9 cases mix arts 347-1 and 308: never "within" the 13 torture cases of 2010
+    assert df.loc["co2-7-001", "agreement"] == "not-comparable"
+    assert "prison-staff-torture-cases-2010" in df.loc["co2-7-001", "comparison"]
     assert df.loc["co2-7-005", "agreement"] == "in-tension"  # 0 against 36
     assert set(df.agreement) <= set(tidy.AGREEMENTS)
 
@@ -199,17 +202,17 @@ def test_reconciliation_detects_a_disagreement(figs_text):
     changed.loc["cases-ngo-002", "value"] = "14"
     df = tidy.build_reconciliation(changed).set_index("figure_id")
     assert df.loc["art-1-4-5-007", "agreement"] == "differs"
-    changed.loc["co2-7-001", "value"] = "20"
-    assert tidy.build_reconciliation(changed).set_index("figure_id").loc["co2-7-001", "agreement"] == "exceeds"
+    changed.loc["art-1-4-5-010", "value"] = "60"
+    assert tidy.build_reconciliation(changed).set_index("figure_id").loc["art-1-4-5-010", "agreement"] == "exceeds"
 
 
 def test_reconciliation_definition_errors_name_the_field(tmp_path):
     bad = tmp_path / "r.yaml"
-    bad.write_text("rows:\n  - {figure_id: co2-7-001, line: 258, measure: visits, year: '2010', "
+    bad.write_text("title: t\nrows:\n  - {figure_id: co2-7-001, line: 258, measure: visits, year: '2010', "
                    "agency: x, quantity: q}\n", encoding="utf-8")
-    with pytest.raises(tidy.TidyError, match="'measure'"):
+    with pytest.raises(tidy.TidyError, match="measure"):
         tidy.build_reconciliation(path=bad)
-    bad.write_text("rows:\n  - {figure_id: co2-7-001, line: 259, measure: persons, year: '2010', "
+    bad.write_text("title: t\nrows:\n  - {figure_id: co2-7-001, line: 259, measure: persons, year: '2010', "
                    "agency: x, quantity: q}\n", encoding="utf-8")
     with pytest.raises(tidy.TidyError, match="line 258"):
         tidy.build_reconciliation(path=bad)
@@ -247,3 +250,54 @@ def test_table_definitions_come_from_data_and_bad_ones_are_named(tmp_path):
         path.write_text(yaml.safe_dump(bad, allow_unicode=True), encoding="utf-8")
         with pytest.raises(tidy.TidyError, match=message):
             tidy.load_table_definitions(path)
+
+
+def test_reconciliation_labels_are_whole():
+    """No label cut at a comma (review 2026-12 §5.1): every agency with a '(' closes it."""
+    df = _committed(tidy.RECONCILIATION_NAME)
+    assert "penitentiary system (torture, violence or abuse of office)" in set(df.agency)
+    assert not [a for a in df.agency if a.count("(") != a.count(")")]
+
+
+def test_an_unquoted_comma_is_refused_naming_file_and_key(tmp_path):
+    bad = tmp_path / "torture-reconciliation.yaml"
+    bad.write_text("title: t\nrows:\n  - {figure_id: co2-7-001, line: 258, measure: cases-opened, "
+                   "year: '2010', agency: penitentiary system (torture, violence or abuse of office), "
+                   "quantity: q}\n", encoding="utf-8")
+    with pytest.raises(tidy.TidyError) as error:
+        tidy.build_reconciliation(path=bad)
+    assert error.value.file == "torture-reconciliation.yaml"
+    assert error.value.field == "rows.0.violence or abuse of office)"
+    assert "Extra inputs are not permitted" in error.value.reason
+
+
+@pytest.mark.parametrize("text, field", [
+    ("title: t\nrows:\n  - {figure_id: co2-7-001, line: 258, measure: cases-opened, year: '2010', "
+     "agency: x, quantity: q, part_off: [a]}\n", "rows.0.part_off"),
+    ("title: t\nrows:\n  - {figure_id: co2-7-001, line: 258, measure: cases-opened, year: 2010, "
+     "agency: x, quantity: q}\n", "rows.0.year"),
+    ("title: t\nrow:\n  - {figure_id: co2-7-001}\n", "rows"),
+    ("title: t\nrows:\n  - {figure_id: co2-7-001, line: 258, measure: cases-opened, year: '2010', "
+     "agency: x, quantity: q, months: {figure_id: art-1-4-5-002, line: 44}}\n", "rows.0.months"),
+])
+def test_a_malformed_reconciliation_key_is_refused(tmp_path, text, field):
+    bad = tmp_path / "torture-reconciliation.yaml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(tidy.TidyError) as error:
+        tidy.load_reconciliation_definition(bad)
+    assert (error.value.file, error.value.field) == ("torture-reconciliation.yaml", field)
+
+
+def test_sentences_keep_their_months():
+    df = _committed(tidy.RECONCILIATION_NAME).set_index("figure_id")
+    expected = {"art-1-4-5-001": ("6 years 8 months", "80"), "art-1-4-5-003": ("5 years", "60"),
+                "art-1-4-5-004": ("6 years 7 months", "79"), "cases-ngo-005": ("3 years 6 months", "42"),
+                "cases-ngo-008": ("2 years 6 months", "30"), "cases-ngo-011": ("5 years 6 months", "66")}
+    for fid, (duration, months) in expected.items():
+        assert (df.loc[fid, "duration"], df.loc[fid, "duration_months"]) == (duration, months), fid
+    sentences = df[df.measure == "sentences"]
+    assert set(sentences.index) == set(expected)
+    # against the 5-10 year range of line 48: 2 years 6 months and 3 years 6 months fall below it,
+    # 5 years 6 months is inside it, not at its floor
+    below = {fid for fid, r in sentences.iterrows() if int(r.duration_months) < 5 * 12}
+    assert below == {"cases-ngo-005", "cases-ngo-008"}

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from catbook import custody
-from catbook.book import pdf as catbook_pdf
+from catbook.text import printer as catbook_pdf
 from catbook.pack.chapters import CHAPTERS, chapter_of_section
 from catbook.judge.claims import VERDICTS, load_claims
 from catbook.custody.moments import resolve_zone, to_utc

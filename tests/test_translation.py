@@ -78,9 +78,10 @@ def test_a_changed_number_is_named():
 
 
 @pytest.mark.parametrize("row, field", [
-    (["p1", 2, "x"], "para_id"),
-    (["p488", 488, "A lone space"], "source_line"),
-    (["p4", 4, "  "], "text_en"),
+    (["p1", 2, "x", ""], "para_id"),
+    (["p488", 488, "A lone space", ""], "source_line"),
+    (["p4", 4, "  ", ""], "text_en"),
+    (["p4", 4, "Text.", " A note. "], "note_en"),
 ])
 def test_bad_rows_are_refused_with_their_field(row, field):
     df = pd.concat([_complete()[lambda d: d.source_line != row[1]], _table([row])])
@@ -93,3 +94,46 @@ def test_bad_rows_are_refused_with_their_field(row, field):
 def test_wrong_columns_are_refused():
     with pytest.raises(TranslationError, match="columns"):
         translation.validate(pd.DataFrame({"line": [1], "en": ["x"]}))
+
+
+# --- the language review of December 2026 (issue 24): errors fixed, notes, house style ----------
+
+def _row(n):
+    return translation.load_translation().set_index("source_line").loc[n]
+
+
+def test_line_198_names_the_civil_defendant_not_the_accused():
+    assert "civil claimant or civil defendant" in _row(198).text_en
+
+
+def test_line_452_names_administrative_detention_not_arrest():
+    text = _row(452).text_en
+    assert "administrative detention" in text and "taken to" in text
+    assert "brought before" not in text and '"Administrative arrest"' not in text
+    assert "административное задержание" in _row(452).note_en
+
+
+@pytest.mark.parametrize("n, words", [(23, "задержание"), (218, "задержание"), (289, "с санкции суда")])
+def test_source_induced_lines_carry_a_translators_note(n, words):
+    assert words in translation.note(n)
+
+
+def test_notes_are_few_and_shown_on_the_report_page():
+    df = translation.load_translation()
+    noted = df[df.note_en != ""].source_line.tolist()
+    assert set(noted) >= {23, 198, 218, 289, 452}
+    from catbook.book.pages import render_report_text
+    page = render_report_text()
+    assert page.count('class="tr-note"') == len(noted)
+
+
+def test_house_style_of_the_english():
+    """data/style.md: -ise (official names kept), "%" closed up, "serious" offences, "Act of"."""
+    import re
+    text = " ".join(translation.load_translation().text_en)
+    official = re.compile(r"(World Health|International) Organization|Organization for Security|Organized Crime")
+    ize = [w for w in re.findall(r"\b\w*(?:organ|recogn|author|special)iz\w*", official.sub("", text))]
+    assert ize == []
+    assert not re.search(r"\d %|\bper ?cent\b", text)
+    assert not re.search(r"\bgrave offences?\b", text)
+    assert not re.search(r"\b[Ll]aw of \d", text)

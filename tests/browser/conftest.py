@@ -9,9 +9,9 @@ Fixtures, all usable by any test under ``tests/browser``:
 ``book_dir``   the built HTML folder (session); a missing build is an error, not a skip
 ``book_url``   ``http://127.0.0.1:<free port>`` serving ``book_dir`` (session, threaded server)
 ``browser``    one Chromium for the session: Debian's ``chromium-headless-shell`` (or ``$CHROMIUM``),
-               about 3x faster to load a page than the full browser
-``full_browser`` Debian's full ``/usr/bin/chromium`` (headless), for the one test that needs
-               what the shell lacks (JupyterLab rerunning a chapter: test_rerun_jupyter.py)
+               about 3x faster to load a page than the full browser. No test needs the full
+               browser: JupyterLab rerunning a chapter, the clipboard and printing all run in the
+               shell (``CHROMIUM=/usr/bin/chromium make browser`` runs them in the full one)
 ``context``    a fresh browser context per test (no shared cookies or storage): for tests that
                write storage, reload, print or use the clipboard
 ``reader``     one context shared by a module's tests that only read pages (``reader.new_page()``)
@@ -19,7 +19,7 @@ Fixtures, all usable by any test under ``tests/browser``:
                collect what the page logged, ``page.requests`` every URL it asked for
 
 No test downloads a browser: ``playwright install`` is never run (``make chromium``
-installs Debian's packages chromium-headless-shell and chromium when missing). No test waits
+installs Debian's package chromium-headless-shell when missing). No test waits
 for a quiet network or sleeps: each waits for the element or state it checks
 (``catbook.text.printer.PAGE_READY`` where a whole page must have settled).
 """
@@ -31,7 +31,7 @@ from pathlib import Path
 import pytest
 
 # One Chromium (path and launch flags) for the tests, `make pdf` and `make handouts`.
-from catbook.text.printer import CHROMIUM, CHROMIUM_ARGS, FULL_CHROMIUM
+from catbook.text.printer import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_BOOK_HTML = ROOT / "_build" / "check" / "_build" / "html"
@@ -74,16 +74,6 @@ def _launch(driver, executable: str):
 def browser(playwright_driver):
     """Debian's headless shell (never a browser Playwright would download)."""
     chromium = _launch(playwright_driver, CHROMIUM)
-    try:
-        yield chromium
-    finally:
-        chromium.close()
-
-
-@pytest.fixture(scope="session")
-def full_browser(playwright_driver):
-    """Debian's full Chromium, headless, for what the shell cannot do."""
-    chromium = _launch(playwright_driver, FULL_CHROMIUM)
     try:
         yield chromium
     finally:

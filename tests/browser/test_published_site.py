@@ -7,6 +7,7 @@ import pytest
 
 from catbook.book import site
 from catbook.text import printer
+from catbook.text.printer import PAGE_READY
 
 SUB_PATH = "some/sub/path"
 PAGES = ["index.html", "book/intro.html", "notebooks/art-02-prevention.html", "book/calculator.html"]
@@ -35,7 +36,7 @@ def test_pages_load_only_from_the_folder_under_a_sub_path(published, page, path)
     failed = []
     page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.goto(base + path, wait_until="load")
-    page.wait_for_load_state("networkidle")
+    page.wait_for_function(PAGE_READY)
     assert page.title(), f"{path}: no title"
     # data: and blob: addresses are made by the page itself (blob: of its own origin).
     outside = [u for u in page.requests if not u.startswith((base, "data:", f"blob:{url}/"))]

@@ -26,6 +26,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from catbook.text.printer import PAGE_READY
+
 ROOT = Path(__file__).resolve().parents[2]
 PACK = ROOT / "data" / os.environ.get("CATBOOK_PACK", "cat-c-kaz-3")
 # The same folder the `book_dir` fixture serves (tests/browser/conftest.py), known at collection
@@ -93,7 +95,8 @@ def link_problem(href: str, base_url: str, root: Path) -> str | None:
 
 
 def _open(page, book_url: str, path: str) -> list[str]:
-    """Load a page of the book and wait until the network is quiet; return its failed requests."""
+    """Load a page of the book and wait until it has settled (its fonts and images in); return
+    its failed requests."""
     if path not in PAGES:
         pytest.fail("no built book: run `make book-check` (or set BOOK_HTML)", pytrace=False)
     failed: list[str] = []
@@ -103,7 +106,7 @@ def _open(page, book_url: str, path: str) -> list[str]:
             if "ERR_ABORTED" not in (r.failure or "") else None)
     page.on("response", lambda r: failed.append(f"{r.url} (HTTP {r.status})") if r.status >= 400 else None)
     page.goto(f"{book_url}/{path}", wait_until="load")
-    page.wait_for_load_state("networkidle")
+    page.wait_for_function(PAGE_READY)
     return failed
 
 

@@ -52,6 +52,15 @@
     return copy;
   }
 
+  /** A worked case's title and facts in a language: the exported translation, else the English. */
+  function exampleWords(lang) {
+    var tr = RULES.languages && RULES.languages[lang] && RULES.languages[lang].examples;
+    return function (example) {
+      var words = tr && tr[example.name];
+      return words ? {title: words.title, facts: words.facts} : {title: example.name, facts: example.facts};
+    };
+  }
+
   var ENGINES = {};
   /** One engine per language of the page, all on the same rules (the computation is the same). */
   function engineFor(lang) {
@@ -181,11 +190,14 @@
     var exampleFacts = null;
     var picker = null;
     if (this.main) {
+      // the worked cases' names and facts in the page's language (languages.<lang>.examples, from
+      // the pack's training/<lang>/scenarios.yaml); English: scenarios.yaml's name and facts
+      var worded = exampleWords(this.lang);
       examples = el("select", {id: id("example")}, [el("option", {value: "", text: t("choose_case")})]
-        .concat(DATA.examples.map(function (e) { return el("option", {value: e.name, text: e.name}); })));
-      // the worked cases' facts are written in English (the pack's custody/scenarios.yaml)
-      exampleFacts = el("p", {class: "cc-help", id: id("example-facts"), "aria-live": "polite",
-        lang: this.lang === "en" ? null : "en"});
+        .concat(DATA.examples.map(function (e) {
+          return el("option", {value: e.name, text: worded(e).title});
+        })));
+      exampleFacts = el("p", {class: "cc-help", id: id("example-facts"), "aria-live": "polite"});
       examples.setAttribute("aria-describedby", id("example-facts"));
       picker = el("div", {class: "cc-field"}, [el("label", {for: id("example"), text: t("load_case")}),
         el("div", {class: "cc-control"}, [examples, exampleFacts])]);
@@ -274,8 +286,8 @@
     form.addEventListener("change", function (event) {
       if (examples && event.target === examples) {
         self.loadExample(examples.value);
-        exampleFacts.textContent = (DATA.examples.find(function (e) { return e.name === examples.value; }) ||
-          {facts: ""}).facts;
+        var chosen = DATA.examples.find(function (e) { return e.name === examples.value; });
+        exampleFacts.textContent = chosen ? exampleWords(self.lang)(chosen).facts : "";
       }
       self.remember();
       self.update();

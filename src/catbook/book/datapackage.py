@@ -39,7 +39,7 @@ from typing import Any, Callable
 
 import yaml
 
-from catbook.judge import audit, claims, external, questions, recommendations, tidy, verdicts
+from catbook.judge import audit, claims, external, findings, questions, recommendations, tidy, verdicts
 from catbook.pack import paths
 from catbook.pack.paths import PACK, PACK_SCHEMAS_DIR, PACKAGE_JSON, SCHEMAS_DIR, rel
 from catbook.text import corpus, figures, translation
@@ -47,7 +47,7 @@ from catbook.training import glossary
 
 #: Resources whose file another part of the project is still producing; validation skips
 #: them (and reports the skip) while the file is absent.
-PENDING = frozenset({"recommendations"})
+PENDING = frozenset({"recommendations", "findings"})
 
 PACKAGE_YAML = SCHEMAS_DIR / "package.yaml"
 TIDY_TEMPLATES = {"by-year": SCHEMAS_DIR / "tidy-by-year.schema.yaml",
@@ -82,6 +82,12 @@ VOCABULARIES: dict[str, Callable[[], tuple[list | None, Any]]] = {
     "gap-measures": lambda: (list(questions.MEASURES), None),
     "denominators": lambda: (list(questions.DENOMINATOR), None),
     "gap-statuses": lambda: (list(questions.STATUSES), questions.STATUSES),
+    "question-priorities": lambda: (list(questions.PRIORITIES), questions.PRIORITIES),
+    "gravities": lambda: ([g.id for g in findings.rubric().gravity],
+                          {g.id: g.label_en for g in findings.rubric().gravity}),
+    "evidence-strengths": lambda: ([e.id for e in findings.rubric().evidence],
+                                   {e.id: e.label_en for e in findings.rubric().evidence}),
+    "severities": lambda: (findings.severity_ids(), {s.id: s.meaning_en for s in findings.rubric().severity}),
     "external-topics": lambda: (list(external.TOPICS), None),
     "bearings": lambda: (list(external.BEARINGS), None),
     "source-kinds": lambda: (list(external.SOURCE_KINDS), None),
@@ -99,6 +105,7 @@ COLUMNS: dict[str, Callable[[], list[str]]] = {
     "recommendations": lambda: recommendations.COLUMNS,
     "questions": lambda: questions.QUESTION_COLUMNS,
     "data-gaps": lambda: questions.GAP_COLUMNS,
+    "findings": lambda: findings.COLUMNS,
     "torture-reconciliation": lambda: tidy.RECONCILIATION_COLUMNS,
     "training-glossary": lambda: glossary.COLUMNS,
     "external": lambda: external.COLUMNS,
@@ -234,7 +241,7 @@ def table_paths() -> dict[str, Path]:
         "paragraphs": paths.PARAGRAPHS_CSV, "translation-en": paths.TRANSLATION_EN_CSV,
         "claims": paths.CLAIMS_CSV, "figures": paths.FIGURES_CSV, "audit": paths.AUDIT_CSV,
         "dated_acts": paths.DATED_ACTS_CSV, "recommendations": paths.RECOMMENDATIONS_CSV,
-        "questions": paths.QUESTIONS_CSV, "data-gaps": paths.DATA_GAPS_CSV,
+        "questions": paths.QUESTIONS_CSV, "data-gaps": paths.DATA_GAPS_CSV, "findings": paths.FINDINGS_CSV,
         "external": paths.EXTERNAL_CSV, "co2-text": paths.CO2_TEXT_CSV,
         "training-glossary": paths.GLOSSARY_CSV,
         "torture-reconciliation": paths.TABLES_DIR / f"{tidy.RECONCILIATION_NAME}.csv",

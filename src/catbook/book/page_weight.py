@@ -14,6 +14,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from catbook.text.printer import PAGE_READY
+
 #: Goal of issue #12: no page, with what it loads, above this multiple of the lightest page.
 MAX_RATIO = 1.5
 SKIP_DIRS = {"_static", "_sources", "_images", "jupyter_execute"}
@@ -80,6 +82,11 @@ def weights_static(html: Path, pages: list[str]) -> dict[str, tuple[int, int]]:
     return out
 
 
+#: Every calculator of the page has mounted (it has read its rules); true where there is none.
+CALCULATORS_READY = ("() => Array.from(document.querySelectorAll('[data-catbook-calculator]'))"
+                     ".every(el => el.dataset.ready === 'true')")
+
+
 def weights_browser(html: Path, pages: list[str], browser, base: str) -> dict[str, tuple[int, int]]:
     """{page: (bytes, files)} from the local files Chromium asked for while loading each page.
 
@@ -93,7 +100,9 @@ def weights_browser(html: Path, pages: list[str], browser, base: str) -> dict[st
             urls: list[str] = []
             page.on("request", lambda r: urls.append(r.url))
             page.goto(f"{base}/{rel}", wait_until="load")
-            page.wait_for_load_state("networkidle")
+            page.wait_for_function(PAGE_READY)
+            # a calculator loads its rules when it mounts: count them too
+            page.wait_for_function(CALCULATORS_READY)
         finally:
             context.close()
         out[rel] = _weigh({f for u in urls if u.startswith(base) and (f := local_file(html, u[len(base):]))})

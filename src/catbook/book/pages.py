@@ -20,7 +20,7 @@ from catbook.pack.pack_pages import pack_text
 from catbook.pack.paths import BOOK, OFFICIAL_PARAGRAPHS_YAML, rel
 from catbook.pack.report import report
 from catbook.text import translation
-from catbook.text.translation import NOTICE, english
+from catbook.text.translation import NOTICE, english, note
 
 REPORT_TEXT_MD = BOOK / "report-text.md"
 
@@ -134,6 +134,8 @@ def _line_html(n: int, text: str, number: str, *, para: int | None = None) -> st
     cells = f'<p class="tr-fr" lang="{report().source.language}">line {n} · {number}{fr}</p>'
     if en:
         cells += f'<p class="tr-en" lang="en">line {n} · {number}{en}</p>'
+    if tn := html.escape(note(n)):
+        cells += f'<p class="tr-note" lang="en"><em>Translator\'s note, line {n}:</em> {tn}</p>'
     return f'```{{raw}} html\n<div class="tr-row" id="p{n}">{anchor}{cells}</div>\n```\n'
 
 
@@ -149,7 +151,8 @@ def write_pages(book: Path = BOOK) -> list[Path]:
     from catbook.judge import external
     path = book / REPORT_TEXT_MD.name
     path.write_text(render_report_text(), encoding="utf-8")
-    from catbook.judge import questions
+    from catbook.judge import findings, questions
     return [path, external.write_page(book / external.EXTERNAL_MD.name),
             verdict_page.write_page(book / verdict_page.VERDICT_SCALE_MD),
-            questions.write_page(book / questions.QUESTIONS_MD.name)]
+            questions.write_page(book / questions.QUESTIONS_MD.name),
+            findings.write_page(book / findings.FINDINGS_MD.name)]

@@ -56,13 +56,14 @@ from bs4 import BeautifulSoup, Tag
 from bs4.dammit import EntitySubstitution
 from bs4.formatter import HTMLFormatter
 
+from catbook.pack.paths import PACKAGE_DIR
 from catbook.text.templating import render
 
 # Column of a pandas table -> prefix of the anchor its rows get.
 ROW_ANCHORS = {"figure_id": "fig-", "claim_id": "claim-", "check_id": "check-"}
 
 _THEBE_HANDLERS = {"init_thebe_core", "update_thebe_context"}
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = PACKAGE_DIR / "templates"
 _SUMMARY = '<summary aria-label="Toggle hidden content">'
 
 

@@ -109,10 +109,12 @@ def _rule(rule: Rule) -> dict:
 
 
 #: The calculator's other languages: the message table in that language (same keys and
-#: names as messages.yaml) and the rules' texts (titles, acts, limits, bases) in it; a language
-#: counts when the pack has both files.
+#: names as messages.yaml), the rules' texts (titles, acts, limits, bases) and the worked cases'
+#: names and facts (same names as scenarios.yaml) in it; a language counts when the pack has all
+#: three files.
 LANGUAGE_FILES = {code: files for code, files in
-                  {"ru": (CUSTODY_DIR / "messages.ru.yaml", TRAINING_DIR / "ru" / "rules.yaml")}.items()
+                  {"ru": (CUSTODY_DIR / "messages.ru.yaml", TRAINING_DIR / "ru" / "rules.yaml",
+                          TRAINING_DIR / "ru" / "scenarios.yaml")}.items()
                   if all(f.exists() for f in files)}
 _NAMES = re.compile(r"\{([a-z_]+)\}")
 
@@ -124,7 +126,7 @@ def language_payload(code: str, book: RuleBook | None = None) -> dict:
     whose keys or ``{names}`` differ from messages.yaml, or a rule without its texts.
     """
     book = book or load_rules()
-    messages_file, rules_file = LANGUAGE_FILES[code]
+    messages_file, rules_file, examples_file = LANGUAGE_FILES[code]
     table = yaml.safe_load(messages_file.read_text(encoding="utf-8"))
     english = messages()
     if not isinstance(table, dict) or set(table) != set(english):
@@ -156,7 +158,26 @@ def language_payload(code: str, book: RuleBook | None = None) -> dict:
             entry.update(delay=t["delay"], delay_description=version["delay_description"],
                          delay_basis=version["delay_basis"])
         rules[rule.id] = entry
-    return {"messages": {k: str(v) for k, v in table.items()}, "rules": rules}
+    return {"messages": {k: str(v) for k, v in table.items()}, "rules": rules,
+            "examples": _examples(examples_file)}
+
+
+def _examples(path: Path) -> dict:
+    """The worked cases' names (``title``) and ``facts`` in a language, by the scenario's name:
+    one entry for every case of scenarios.yaml, none for another (RulesDataError naming the file)."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    names = [case.name for case in load_scenarios()]
+    if not isinstance(raw, dict) or set(raw) != set(names):
+        missing, extra = sorted(set(names) - set(raw or {})), sorted(set(raw or {}) - set(names))
+        raise RulesDataError(f"{path.name}: cases differ from scenarios.yaml (missing {missing}, extra {extra})")
+    out = {}
+    for name in names:
+        entry = raw[name]
+        if not isinstance(entry, dict) or set(entry) != {"title", "facts"} \
+                or not all(str(entry[k] or "").strip() for k in ("title", "facts")):
+            raise RulesDataError(f"{path.name}: {name}: expected a non-empty title and facts")
+        out[name] = {k: " ".join(str(entry[k]).split()) for k in ("title", "facts")}
+    return out
 
 
 def _zone_names() -> list[str]:

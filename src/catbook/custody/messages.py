@@ -12,7 +12,7 @@ import re
 from datetime import timedelta
 from functools import lru_cache
 
-import yaml
+from catbook.pack.datafile import read_yaml
 
 from catbook.pack.paths import CUSTODY_DIR
 from catbook.custody.errors import RulesDataError
@@ -24,7 +24,7 @@ _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 @lru_cache(maxsize=1)
 def messages() -> dict[str, str]:
     """The message table: template key to template text."""
-    raw = yaml.safe_load(MESSAGES_FILE.read_text(encoding="utf-8"))
+    raw = read_yaml(MESSAGES_FILE, RulesDataError)
     if not isinstance(raw, dict) or not all(isinstance(k, str) and isinstance(v, str) and v.strip()
                                             for k, v in raw.items()):
         raise RulesDataError(f"{MESSAGES_FILE.name}: expected a mapping of key to non-empty template text")

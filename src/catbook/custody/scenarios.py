@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from catbook.pack.datafile import read_yaml
 
 from catbook.pack.paths import CUSTODY_DIR
 from catbook.custody.engine import Deadline, Finding, audit, deadlines
@@ -61,7 +61,7 @@ def scenario(name: str) -> Scenario:
 
 @lru_cache(maxsize=4)
 def _load(path: Path) -> tuple[Scenario, ...]:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_yaml(path, RulesDataError)
     if not isinstance(raw, list):
         raise RulesDataError(f"{path.name}: expected a list of scenarios")
     cases = tuple(_scenario(entry, f"{path.name}[{i}]") for i, entry in enumerate(raw))
@@ -72,8 +72,12 @@ def _load(path: Path) -> tuple[Scenario, ...]:
 
 
 def _scenario(raw: object, where: str) -> Scenario:
-    if not isinstance(raw, dict) or not {"name", "facts", "inputs", "expected"} <= set(raw) <= _KEYS:
-        raise RulesDataError(f"{where}: needs name, facts, inputs, expected (and optional warnings)")
+    required = {"name", "facts", "inputs", "expected"}
+    if not isinstance(raw, dict) or not required <= set(raw) <= _KEYS:
+        unknown = sorted(set(raw) - _KEYS) if isinstance(raw, dict) else []
+        missing = sorted(required - set(raw)) if isinstance(raw, dict) else sorted(required)
+        raise RulesDataError(f"{where}: needs name, facts, inputs, expected (and optional warnings); "
+                             f"unknown keys {unknown}, missing keys {missing}")
     where = f"{where} ({raw['name']})"
     if not isinstance(raw["inputs"], dict) or not _INPUT_KEYS <= set(raw["inputs"]) <= _INPUT_KEYS | set(_OPTIONAL_INPUTS):
         raise RulesDataError(f"{where}: inputs need exactly {sorted(_INPUT_KEYS)} "

@@ -221,9 +221,12 @@ def _header() -> str:
 
 
 def _source_line(row) -> str:
-    parts = [f"[{escape(row.source_title)}]({row.source_url})", escape(row.source_symbol_or_publisher),
-             "undated" if row.source_date == UNDATED else row.source_date, SOURCE_KINDS[row.source_kind]]
-    return "**Source.** " + " · ".join(parts) + f" (found by: {escape(row.retrieved_via)})"
+    """The source as a citation: publisher (or symbol), title, date, address, and whose words they are.
+
+    How the source was found (``retrieved_via``) stays in the data, not in the citation."""
+    date = "undated" if row.source_date == UNDATED else row.source_date
+    return (f"**Source.** {escape(row.source_symbol_or_publisher)}, *[{escape(row.source_title)}]({row.source_url})*, "
+            f"{date} ({SOURCE_KINDS[row.source_kind]}).")
 
 
 def _articles(value: str) -> str:

@@ -28,8 +28,12 @@ from catbook.pack.paths import BOOK, DATA_GAPS_CSV, FIGURES_CSV, PACK, QUESTIONS
 
 QUESTIONS_MD = BOOK / "questions.md"
 
-QUESTION_COLUMNS = ["question_id", "convention_article", "kind", "question_en", "source_lines",
-                    "requested_en", "related"]
+QUESTION_COLUMNS = ["question_id", "finding_id", "convention_articles", "kind", "priority", "matter",
+                    "question_en", "source_lines", "requested_en", "related"]
+#: How soon a Committee member would ask it.
+PRIORITIES = {"high": "a right the Convention holds absolute, or a safeguard the report shows failing: ask first",
+              "medium": "a safeguard on which the report gives part of the data",
+              "low": "a clerical or reporting point, merged with others of its kind"}
 GAP_COLUMNS = ["convention_article", "measure", "figure_ids", "source_lines", "denominator_given",
                "denominator_en", "status", "reason_en"]
 KINDS = {"contradiction": "the report's own figures or statements say otherwise",
@@ -39,7 +43,10 @@ KINDS = {"contradiction": "the report's own figures or statements say otherwise"
 MEASURES = {"complaints": "complaints", "investigations": "torture-cases",
             "prosecutions": "torture-cases", "convictions": "convictions", "sentences": "sentences",
             "compensation": "compensation", "deaths in custody": None,
-            "occupancy against capacity": "prison-population"}
+            "occupancy against capacity": "prison-population",
+            "refusals on torture grounds": None, "extradition destinations": None,
+            "exclusion of evidence": None, "access to a lawyer": None, "access to a doctor": None,
+            "preventive mechanism": None, "administrative detention": "domestic-violence"}
 STATUSES = {"given": "the figures and their denominator are given",
             "partial": "some figures are given, or no denominator",
             "absent": "the report gives no figure"}
@@ -64,6 +71,8 @@ def _read(name: str, path: Path) -> pd.DataFrame:
 def _lines(row_id: str, value: str, *, required: bool = True) -> list[int]:
     from catbook.text.source import source_lines
     lines = source_lines()
+    if value.strip() == "silence":
+        return []
     items = [x.strip() for x in value.split(";") if x.strip()]
     if required and not items:
         raise QuestionError(row_id, "source_lines", "no line given")
@@ -95,8 +104,22 @@ def known_ids() -> set[str]:
 def load_questions(path: Path = QUESTIONS_CSV) -> pd.DataFrame:
     df = _read("questions", path)
     ids = known_ids()
+    seen: dict[tuple[str, str], str] = {}
+    texts: dict[str, str] = {}
     for r in df.itertuples():
-        _article(r.question_id, r.convention_article)
+        for a in filter(None, (x.strip() for x in r.convention_articles.split(";"))):
+            try:
+                _article(r.question_id, a)
+            except QuestionError as error:
+                raise QuestionError(r.question_id, "convention_articles", str(error).split(": ", 2)[-1]) from None
+        key = (r.finding_id, r.matter)
+        if key in seen:
+            raise QuestionError(r.question_id, "matter", f"{seen[key]} already asks finding {r.finding_id} about {r.matter!r}")
+        seen[key] = r.question_id
+        text = " ".join(r.question_en.lower().split())
+        if text in texts:
+            raise QuestionError(r.question_id, "question_en", f"the same question as {texts[text]}")
+        texts[text] = r.question_id
         for field in ("question_en", "requested_en"):
             if not getattr(r, field).strip():
                 raise QuestionError(r.question_id, field, "empty")
@@ -166,14 +189,23 @@ def render_page() -> str:
     kinds = "; ".join(f"*{k}*: {v}" for k, v in KINDS.items())
     out = pack_text("questions.md", kinds=kinds).rstrip("\n").split("\n") + [""]
     counts = q.kind.value_counts()
-    out += ["Questions: " + ", ".join(f"{counts.get(k, 0)} {k}" for k in KINDS) + f" ({len(q)} in all).", ""]
-    for article in sorted(q.convention_article.unique(), key=_sort_key):
+    prio = q.priority.value_counts()
+    out += ["Questions: " + ", ".join(f"{counts.get(k, 0)} {k}" for k in KINDS) + f" ({len(q)} in all); "
+            + ", ".join(f"{prio.get(p, 0)} of {p} priority" for p in PRIORITIES) + ".", "",
+            "Priorities: " + "; ".join(f"*{p}*: {m}" for p, m in PRIORITIES.items()) + ".", ""]
+    q = q.assign(first=q.convention_articles.map(lambda v: v.split(";")[0]),
+                 rank=q.priority.map({p: i for i, p in enumerate(PRIORITIES)}))
+    for article in sorted(q["first"].unique(), key=_sort_key):
         out += [f"## {_article_label(article)}", ""]
-        for r in q[q.convention_article == article].itertuples():
-            lines = ", ".join(line_ref(int(n)) for n in r.source_lines.split(";") if n)
+        for r in q[q["first"] == article].sort_values("rank", kind="stable").itertuples():
+            lines = "the report is silent" if r.source_lines == "silence" else \
+                ", ".join(line_ref(int(n)) for n in r.source_lines.split(";") if n)
+            others = [a for a in r.convention_articles.split(";")[1:] if a]
+            also = f" · also {', '.join(_article_label(a).lower() for a in others)}" if others else ""
             related = f" Related: {', '.join('`' + x + '`' for x in r.related.split(';') if x)}." \
                 if r.related else ""
-            out += [f"({r.question_id})=", f"**{r.question_id}** · *{r.kind}* · {lines}", "",
+            out += [f"({r.question_id})=", f"**{r.question_id}** · *{r.kind}* · priority *{r.priority}* · "
+                    f"{lines}{also} · from the finding {{ref}}`{r.finding_id} <{r.finding_id}>`", "",
                     f"{escape(r.question_en)}", "",
                     f"*Requested:* {escape(r.requested_en)}.{related}", ""]
     out += ["## Data-gap matrix", "",

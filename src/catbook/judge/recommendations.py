@@ -13,7 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-import yaml
+
+from catbook.pack.datafile import DataFileError, StrictModel, load_yaml
 
 from catbook.text.corpus import load_paragraphs
 from catbook.pack.paths import RECOMMENDATIONS_CSV, TRACKER_SCALE_YAML
@@ -24,14 +25,36 @@ COLUMNS = ["co2_paragraph", "section", "answer_lines", "para_no", "heading_in_te
            "assessment", "reason_en"]
 
 
+class TrackerScaleError(DataFileError):
+    """tracker-scale.yaml breaks its rules: ``file``, ``field`` (dotted) and ``reason``."""
+
+
+class _Grade(StrictModel):
+    id: str
+    label: str
+    meaning: str
+
+
+class _Scale(StrictModel):
+    grades: list[_Grade]
+
+
 def load_scale(path=TRACKER_SCALE_YAML) -> pd.DataFrame:
-    """The graded scale: one row per grade (id, label, meaning), in order."""
-    grades = yaml.safe_load(path.read_text(encoding="utf-8"))["grades"]
-    for g in grades:
+    """The graded scale: one row per grade (id, label, meaning), in order; the file is read through a
+    strict model, so an unknown, missing or mistyped key raises TrackerScaleError naming it."""
+    path = Path(path)
+    grades = load_yaml(path, _Scale, TrackerScaleError).grades
+    if not grades:
+        raise TrackerScaleError(file=path.name, field="grades", reason="no grades")
+    for i, g in enumerate(grades):
         for field in ("id", "label", "meaning"):
-            if not str(g.get(field, "")).strip():
-                raise ValueError(f"tracker-scale.yaml: grade {g.get('id')!r}: {field} must not be empty")
-    return pd.DataFrame(grades)[["id", "label", "meaning"]]
+            if not getattr(g, field).strip():
+                raise TrackerScaleError(file=path.name, field=f"grades.{i}.{field}",
+                                        reason=f"grade {g.id!r}: {field} must not be empty")
+    ids = [g.id for g in grades]
+    if len(set(ids)) != len(ids):
+        raise TrackerScaleError(file=path.name, field="grades", reason="grade ids must be unique")
+    return pd.DataFrame([g.model_dump() for g in grades])[["id", "label", "meaning"]]
 
 
 _SCALE = load_scale()

@@ -37,7 +37,7 @@ from typing import Literal
 from pathlib import Path
 
 import pandas as pd
-from catbook.pack.datafile import DataFileError, StrictModel, load_yaml, read_yaml
+from catbook.pack.datafile import DataFileError, StrictModel, load_yaml
 from catbook.pack.paths import PACK, RECONCILIATION_YAML, TABLE_DEFINITIONS_YAML, TABLES_DIR
 
 
@@ -201,28 +201,62 @@ def build_table(table: Table, figs: pd.DataFrame | None = None) -> pd.DataFrame:
 RECONCILIATION_NAME = "torture_reconciliation"
 RECONCILIATION_MEASURES = ("cases-opened", "persons", "convictions", "sentences", "no-case")
 #: What the computed ``agreement`` column can say.
-AGREEMENTS = ("agrees", "differs", "within", "exceeds", "in-tension", "single")
+AGREEMENTS = ("agrees", "differs", "within", "exceeds", "in-tension", "not-comparable", "single")
 RECONCILIATION_COLUMNS = ["measure", "year", "agency", "quantity", "value", "unit", "qualifier",
                           "measure_en", "figure_id", "source_line", "para_no", "quote_fr",
+                          "months_figure_id", "duration", "duration_months",
                           "agreement", "comparison"]
 
 
-def load_reconciliation_definition(path: Path = RECONCILIATION_YAML) -> list[dict]:
-    """The rows of the reconciliation definition, each field checked."""
-    data = read_yaml(path, TidyError)
-    rows = data.get("rows") if isinstance(data, dict) else None
-    if not isinstance(rows, list) or not rows:
-        raise TidyError(f"{path.name}: no 'rows' list")
+class _FigurePick(StrictModel):
+    figure_id: str
+    line: int
+
+
+class _NotComparable(StrictModel):
+    """A quantity this row looks like a part of but must not be set against, and why."""
+    quantity: str
+    reason: str
+
+
+class _ReconciliationRow(StrictModel):
+    figure_id: str
+    line: int
+    measure: Literal["cases-opened", "persons", "convictions", "sentences", "no-case"]
+    year: str
+    agency: str
+    quantity: str
+    part_of: list[str] = []
+    stands_against: list[str] = []
+    #: sentences only: the figure giving the months part of the same sentence (same line).
+    months: _FigurePick | None = None
+    not_comparable_with: _NotComparable | None = None
+
+
+class _ReconciliationFile(StrictModel):
+    title: str
+    rows: list[_ReconciliationRow]
+
+
+assert _ReconciliationRow.model_fields["measure"].annotation.__args__ == RECONCILIATION_MEASURES
+
+
+def load_reconciliation_definition(path: Path = RECONCILIATION_YAML) -> list[_ReconciliationRow]:
+    """The rows of the reconciliation definition, read through a strict model: an unknown key (a
+    value YAML split at a comma leaves one), a missing one or a wrong type raises TidyError naming
+    the file, the row and the field."""
+    rows = load_yaml(path, _ReconciliationFile, TidyError).rows
+    if not rows:
+        raise TidyError(file=path.name, field="rows", reason="no rows")
     for i, row in enumerate(rows):
-        for key in ("figure_id", "line", "measure", "year", "agency", "quantity"):
-            if key not in row:
-                raise TidyError(f"{path.name}: row {i}: field {key!r} missing")
-        if row["measure"] not in RECONCILIATION_MEASURES:
-            raise TidyError(f"{path.name}: row {i}: field 'measure' is {row['measure']!r}, "
-                            f"expected one of {RECONCILIATION_MEASURES}")
-        for key in ("part_of", "stands_against"):
-            if not isinstance(row.get(key, []), list):
-                raise TidyError(f"{path.name}: row {i}: field {key!r} must be a list")
+        if row.months is not None and row.measure != "sentences":
+            raise TidyError(file=path.name, field=f"rows.{i}.months", reason="only a sentence has a months part")
+        if row.months is not None and row.months.line != row.line:
+            raise TidyError(file=path.name, field=f"rows.{i}.months.line",
+                            reason=f"the months part must come from the sentence's own line {row.line}")
+        if row.not_comparable_with is not None and row.part_of:
+            raise TidyError(file=path.name, field=f"rows.{i}.not_comparable_with",
+                            reason="a row cannot be both part_of and not comparable with a quantity")
     return rows
 
 
@@ -230,21 +264,49 @@ def _num(text: str) -> float:
     return float(text)
 
 
+def _duration(years: int, months: int) -> str:
+    """'6 years 8 months', '5 years', '1 year 1 month'."""
+    parts = [f"{years} year{'s' if years != 1 else ''}"] if years else []
+    if months:
+        parts.append(f"{months} month{'s' if months != 1 else ''}")
+    return " ".join(parts) or "0 months"
+
+
 def build_reconciliation(figs: pd.DataFrame | None = None,
                          path: Path = RECONCILIATION_YAML) -> pd.DataFrame:
-    """The reconciliation table: one row per place, with whether places agree (computed)."""
+    """The reconciliation table: one row per place, with whether places agree (computed).
+
+    A sentence keeps its months: ``value`` is the figure's years part (as stored), ``duration`` the
+    whole sentence as the report gives it ("6 years 8 months") and ``duration_months`` its exact
+    length in months, read from the months figure named by ``months``.
+    """
     if figs is None:
         figs = load_figures_text()
     spec = load_reconciliation_definition(path)
     rows = []
     for d in spec:
-        fig = _figure(figs, RECONCILIATION_NAME, d["figure_id"], int(d["line"]))
-        rows.append({"measure": d["measure"], "year": str(d["year"]), "agency": d["agency"],
-                     "quantity": d["quantity"], "value": fig.value, "unit": fig.unit,
+        fig = _figure(figs, RECONCILIATION_NAME, d.figure_id, d.line)
+        months_id, duration, total = "", "", ""
+        if d.measure == "sentences":
+            if fig.unit != "years":
+                raise TidyError(f"{RECONCILIATION_NAME}: {d.figure_id}: a sentence's figure must be in "
+                                f"years, not {fig.unit!r}")
+            years, months = int(_num(fig.value)), 0
+            if d.months is not None:
+                mfig = _figure(figs, RECONCILIATION_NAME, d.months.figure_id, d.months.line)
+                if mfig.unit != "months":
+                    raise TidyError(f"{RECONCILIATION_NAME}: {d.figure_id}: months figure "
+                                    f"{mfig.figure_id} is in {mfig.unit!r}, not months")
+                months_id, months = mfig.figure_id, int(_num(mfig.value))
+            duration, total = _duration(years, months), years * 12 + months
+        rows.append({"measure": d.measure, "year": d.year, "agency": d.agency,
+                     "quantity": d.quantity, "value": fig.value, "unit": fig.unit,
                      "qualifier": fig.qualifier, "measure_en": fig.measure_en,
                      "figure_id": fig.figure_id, "source_line": int(fig.source_line),
                      "para_no": fig.para_no, "quote_fr": fig.quote_fr,
-                     "part_of_": d.get("part_of", []), "against_": d.get("stands_against", [])})
+                     "months_figure_id": months_id, "duration": duration, "duration_months": total,
+                     "part_of_": list(d.part_of), "against_": list(d.stands_against),
+                     "apart_": d.not_comparable_with})
     df = pd.DataFrame(rows)
     if df.figure_id.duplicated().any():
         raise TidyError(f"{RECONCILIATION_NAME}: a figure is picked twice")
@@ -254,9 +316,18 @@ def build_reconciliation(figs: pd.DataFrame | None = None,
         same = df[(df.quantity == r.quantity) & (df.figure_id != r.figure_id)]
         if len(same):
             others = ", ".join(f"{o.figure_id} (line {o.source_line}: {o.value})" for o in same.itertuples())
-            ok = all(_num(o.value) == _num(r.value) for o in same.itertuples())
+            ok = all(_num(o.value) == _num(r.value) and o.duration_months == r.duration_months
+                     for o in same.itertuples())
             agreement.append("agrees" if ok else "differs")
             comparison.append(f"same quantity as {others}: {'agrees' if ok else 'differs'}")
+        elif r.apart_ is not None:
+            q = r.apart_.quantity
+            if q not in first.index:
+                raise TidyError(f"{RECONCILIATION_NAME}: {r.figure_id}: field 'not_comparable_with' "
+                                f"names unknown quantity {q!r}")
+            agreement.append("not-comparable")
+            comparison.append(f"not comparable with {q} ({first.loc[q].value}, line "
+                              f"{first.loc[q].source_line}): {r.apart_.reason}")
         elif r.part_of_:
             missing = [q for q in r.part_of_ if q not in first.index]
             if missing:
@@ -277,6 +348,12 @@ def build_reconciliation(figs: pd.DataFrame | None = None,
             agreement.append("in-tension" if total > _num(r.value) else "agrees")
             comparison.append(f"states {r.value}; {total:g} cases counted in an overlapping scope at "
                               + ", ".join(f"{i} (line {counted.loc[i].source_line})" for i in r.against_))
+        elif r.duration:
+            agreement.append("single")
+            comparison.append(f"given in one place only; the sentence is {r.duration} "
+                              f"= {r.duration_months} months"
+                              + (f" (years {r.figure_id} + months {r.months_figure_id})"
+                                 if r.months_figure_id else ""))
         else:
             agreement.append("single")
             comparison.append("given in one place only")

@@ -29,6 +29,8 @@ VERDICT_SCALE_YAML = DATA / "verdict-scale.yaml"
 TRACKER_SCALE_YAML = DATA / "tracker-scale.yaml"
 CONVENTION_OBLIGATIONS_YAML = DATA / "convention" / "obligations.yaml"
 AUDIT_CHECK_KINDS_YAML = DATA / "audit-check-kinds.yaml"
+#: How serious a finding is: gravity x strength of evidence (catbook.judge.findings).
+SEVERITY_RUBRIC_YAML = DATA / "severity-rubric.yaml"
 #: Frictionless Table Schemas of the tables every pack has (catbook.book.datapackage, catbook.pack.tables).
 SCHEMAS_DIR = DATA / "schemas"
 #: How each language writes numbers (catbook.text.figures): data/languages/<code>.yaml.
@@ -65,6 +67,9 @@ EXTERNAL_CSV = PACK / "external.csv"
 CO2_TEXT_CSV = PACK / "co2-text.csv"
 QUESTIONS_CSV = PACK / "questions.csv"
 DATA_GAPS_CSV = PACK / "data-gaps.csv"
+#: Findings: one judgement per matter of substance (catbook.judge.findings), and the derived table.
+FINDINGS_YAML = PACK / "findings.yaml"
+FINDINGS_CSV = PACK / "findings.csv"
 PACKAGE_JSON = PACK / "datapackage.json"
 #: Table Schemas of the tables only this pack has.
 PACK_SCHEMAS_DIR = PACK / "schemas"

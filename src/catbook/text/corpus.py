@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
-import yaml
 
+from catbook.pack.datafile import DataFileError, StrictModel, load_yaml
 from catbook.pack.paths import OFFICIAL_PARAGRAPHS_YAML, PARAGRAPHS_CSV
 from catbook.pack.report import report
 from catbook.text.source import source_lines
@@ -52,13 +52,44 @@ LIST_RULES = {
 }
 
 
-class OfficialParagraphsError(ValueError):
+class OfficialParagraphsError(DataFileError):
     """The numbering of the lines does not reproduce the document's paragraph ranges,
-    or official-paragraphs.yaml is malformed."""
+    or official-paragraphs.yaml is malformed (``file``, ``field``, ``reason``)."""
 
-    def __init__(self, field: str, reason: str):
-        self.field, self.reason = field, reason
-        super().__init__(f"official-paragraphs.yaml: {field}: {reason}")
+    def __init__(self, field: str = "", reason: str = "", file: str = "official-paragraphs.yaml"):
+        super().__init__(file=file, field=field, reason=reason)
+
+
+class _OfficialDocument(StrictModel):
+    symbol: str
+    title: str
+    language: str
+    date: str
+    published: str
+    source_of_ranges: str
+    paragraphs: int
+
+
+class _OfficialRange(StrictModel):
+    part: str
+    section: str | None = None
+    title: str
+    first: int
+    last: int
+
+
+class _ListRules(StrictModel):
+    opens: str
+    continues: str
+    numbered: str
+
+
+class _OfficialParagraphs(StrictModel):
+    """report/official-paragraphs.yaml: unknown keys refused, every field typed."""
+    document: _OfficialDocument
+    ranges: list[_OfficialRange]
+    list_items: _ListRules
+    blank: str
 
 
 class ParagraphRangeError(ValueError):
@@ -197,18 +228,14 @@ def _explain_unheaded(df: pd.DataFrame) -> pd.DataFrame:
 @lru_cache(maxsize=1)
 def official_paragraphs() -> dict:
     """The pack's report/official-paragraphs.yaml: the document, its ranges and the list rules."""
-    data = yaml.safe_load(OFFICIAL_PARAGRAPHS_YAML.read_text(encoding="utf-8"))
-    for key in ("document", "ranges", "list_items", "blank"):
-        if key not in data:
-            raise OfficialParagraphsError(key, "missing")
-    for key in ("opens", "continues", "numbered"):
-        if key not in data["list_items"]:
-            raise OfficialParagraphsError(f"list_items.{key}", "missing")
-    for i, entry in enumerate(data["ranges"]):
-        for key in ("part", "title", "first", "last"):
-            if key not in entry:
-                raise OfficialParagraphsError(f"ranges[{i}].{key}", "missing")
-    return data
+    return load_official_paragraphs(OFFICIAL_PARAGRAPHS_YAML)
+
+
+def load_official_paragraphs(path) -> dict:
+    """``path`` read through a strict model (an unknown, missing or mistyped key raises
+    OfficialParagraphsError naming the file and the dotted key), as a plain mapping."""
+    model = load_yaml(path, _OfficialParagraphs, OfficialParagraphsError)
+    return model.model_dump(exclude_none=True)
 
 
 def _patterns() -> dict[str, re.Pattern]:

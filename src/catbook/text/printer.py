@@ -20,13 +20,12 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 
-#: Debian's two builds of Chromium (``make chromium`` installs both; Playwright never downloads one).
-#: The headless shell starts and loads a page about 3x faster than the full browser and prints
-#: the same PDF: it prints the book, the handouts and runs the browser tests.
+#: Debian's chromium-headless-shell (``make chromium``; Playwright never downloads a browser). It
+#: loads a page about 3x faster than the full browser and prints the same PDF; it prints the book
+#: and the handouts and runs every browser test, JupyterLab, the clipboard and printing included.
 HEADLESS_SHELL = "/usr/bin/chromium-headless-shell"
-#: The full browser, for what the shell lacks (tests/browser/conftest.py's ``full_browser``).
-FULL_CHROMIUM = "/usr/bin/chromium"
-#: The browser the project prints and tests with: $CHROMIUM, else the headless shell.
+#: The browser the project prints and tests with: $CHROMIUM (e.g. Debian's full /usr/bin/chromium,
+#: `apt-get install chromium`), else the headless shell.
 CHROMIUM = os.environ.get("CHROMIUM", HEADLESS_SHELL)
 
 
@@ -149,8 +148,10 @@ def page_sizes(pdf: Path) -> list[tuple[float, float]]:
 _LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
 
 
-def pdf_text(pdf: Path) -> str:
-    """The text of a PDF: ligatures as their letters, every run of white space (no-break
-    spaces included) made one space."""
-    text = "\n".join(page.extract_text() or "" for page in _reader(pdf).pages)
+def pdf_text(pdf: Path, pages: range | None = None) -> str:
+    """The text of a PDF (or of its ``pages``, 0-based): ligatures as their letters, every run of
+    white space (no-break spaces included) made one space."""
+    reader = _reader(pdf).pages
+    chosen = reader if pages is None else [reader[i] for i in pages]
+    text = "\n".join(page.extract_text() or "" for page in chosen)
     return " ".join(text.translate(_LIGATURES).split())

@@ -1,7 +1,9 @@
 """The project's unofficial English translation of the report, one row per line.
 
-``<pack>/report/translation.en.csv`` has the columns ``para_id, source_line, text_en``: an English
-reading of every non-empty line of the French text. It is the project's own translation of the
+``<pack>/report/translation.en.csv`` has the columns ``para_id, source_line, text_en, note_en``: an
+English reading of every non-empty line of the French text, and, where the English follows a French
+that is itself wrong or misleading, a translator's note (``note_en``, empty on most lines; the report
+page shows it under the line). It is the project's own translation of the
 United Nations' French version, not the United Nations' English text; every page that shows it
 says so (:data:`NOTICE`).
 
@@ -24,7 +26,7 @@ from catbook.pack.paths import TRANSLATION_EN_CSV
 from catbook.pack.report import report
 from catbook.text.source import source_lines
 
-COLUMNS = ["para_id", "source_line", "text_en"]
+COLUMNS = ["para_id", "source_line", "text_en", "note_en"]
 
 #: What every page that shows the translation says about it.
 NOTICE = ("English: the project's unofficial translation of the United Nations' "
@@ -96,6 +98,8 @@ def validate(df: pd.DataFrame) -> None:
             raise TranslationError(n, "source_line", "not a non-empty line of the report")
         if not str(row.text_en).strip():
             raise TranslationError(n, "text_en", "empty")
+        if str(row.note_en) != str(row.note_en).strip():
+            raise TranslationError(n, "note_en", "leading or trailing space")
         lost = missing_numbers(lines[n - 1], row.text_en)
         if lost:
             raise TranslationError(n, "text_en", f"numbers of the French line missing: {lost}")
@@ -108,7 +112,7 @@ def validate(df: pd.DataFrame) -> None:
 
 @lru_cache(maxsize=1)
 def _load() -> pd.DataFrame:
-    df = pd.read_csv(TRANSLATION_EN_CSV, dtype={"para_id": str, "source_line": int, "text_en": str},
+    df = pd.read_csv(TRANSLATION_EN_CSV, dtype={"para_id": str, "source_line": int, "text_en": str, "note_en": str},
                      keep_default_na=False)
     validate(df)
     return df
@@ -130,6 +134,13 @@ def english(source_line: int) -> str:
         return ""
     rows = _load().set_index("source_line").text_en
     return rows.get(source_line, "")
+
+
+def note(source_line: int) -> str:
+    """The translator's note on a line's English ('' for most lines)."""
+    if not needed():
+        return ""
+    return _load().set_index("source_line").note_en.get(source_line, "")
 
 
 def gloss_problems(claims: pd.DataFrame) -> pd.DataFrame:

@@ -136,3 +136,4 @@ def figures_df():
         from catbook.text.figures import load_figures
         _CACHE["figures"] = load_figures()
     return _CACHE["figures"]
+

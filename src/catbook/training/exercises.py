@@ -257,6 +257,36 @@ def _exercise(entry: dict, where: str, number: str) -> Exercise:
     return exercise
 
 
+# --- the claims register in another language -----------------------------------------------
+
+#: What of a claim the pages show, and the key of its translation in ``<pack>/training/<lang>/claims.yaml``.
+CLAIM_FIELDS = {"summary_en": "summaries", "evidence_en": "evidence"}
+
+
+def claim_prose(claim_id: str, field: str, lang) -> str:
+    """A claim's summary or evidence (``field``: a column of claims.csv, ``summary_en`` or
+    ``evidence_en``) in the page's language: the register's English for English pages, else
+    ``<pack>/training/<lang>/claims.yaml`` (refused, naming file and entry, when missing)."""
+    table = claims_df()
+    rows = table[table.claim_id == claim_id]
+    if rows.empty:
+        raise TrainingDataError("claims.csv", f"no claim {claim_id!r}")
+    if lang is None or lang.code == "en":
+        return str(rows[field].iat[0])
+    where = f"{lang.code}/claims.yaml"
+    try:
+        raw = translations(lang.code, "claims")
+    except FileNotFoundError:
+        raise TrainingDataError(where, "missing: the claims' summaries and evidence in this language") from None
+    key = CLAIM_FIELDS[field]
+    if not isinstance(raw, dict) or not set(raw) <= set(CLAIM_FIELDS.values()):
+        raise TrainingDataError(where, f"expected the keys {sorted(CLAIM_FIELDS.values())}")
+    text = (raw.get(key) or {}).get(claim_id)
+    if not text or not str(text).strip():
+        raise TrainingDataError(f"{where}: {key}.{claim_id}", "missing: shown on a page in this language")
+    return " ".join(str(text).split())
+
+
 # --- the page (MyST) ---------------------------------------------------------------------------
 
 def doc_ref(name: str, lang: Language) -> str:
@@ -323,9 +353,7 @@ def _claims_md(claim_ids: tuple[str, ...], lang: Language) -> str:
     items = []
     for claim_id in claim_ids:
         row = table.loc[claim_id]
-        summary = escape(row.summary_en)
-        if lang.code != "en":  # the claims register is in English: shown as such, marked
-            summary = f'<span lang="en">{summary}</span>'
+        summary = escape(claim_prose(claim_id, "summary_en", lang))  # ru: <pack>/training/ru/claims.yaml
         items.append(f"- {claim_ref(claim_id)} ({lang.line_ref(int(row.source_line))}): "
                      f"{summary} *{lang.t('ex.verdict')}: {lang.claim_verdict(row.verdict)}.*")
     return "\n".join(items) + "\n"

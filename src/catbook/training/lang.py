@@ -10,7 +10,8 @@ answers computed by the same engine).
 
     from catbook.training.lang import language
     ru = language("ru")
-    ru.when(moment)            # '23:40, 1 марта 2020 г.'
+    ru.when(moment)            # '1 марта 2020 г. в 23:40' (the «в» is the format's: a template
+                               # says «задержан {arrest}», never «задержан в {arrest}»)
     ru.plural(3, "question")   # '3 вопроса'
 """
 from __future__ import annotations

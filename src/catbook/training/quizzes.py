@@ -26,9 +26,11 @@ from catbook import custody
 from catbook.pack.chapters import CHAPTERS
 from catbook.training import clock
 from catbook.training.common import (
-    TRAINING_DIR, TYPED_TIME, TrainingDataError, claim_chapter, claim_href, claims_df, figures_df, line_href)
+    TRAINING_DIR, TYPED_TIME, TrainingDataError, claim_chapter, claim_href, claims_df, figures_df,
+    line_href)
 from catbook.training.lang import Language, language, translations
 from catbook.training.clock import figure_text
+from catbook.training.exercises import claim_prose
 from catbook.text.templating import render
 
 QUIZZES_FILE = TRAINING_DIR / "quizzes.yaml"
@@ -72,7 +74,7 @@ class Question:
     claim: str = ""
     zone: str = ""
     unit: str = ""
-    evidence_en: str = ""        # the claims register's English evidence, shown marked on other languages' pages
+    evidence_en: str = ""        # no longer set: the evidence is shown in the page's language (answer_text)
 
     @property
     def dom_id(self) -> str:
@@ -208,12 +210,10 @@ def _question(key: str, entry: object, where: str, lang: Language) -> Question:
         labels = list(VERDICTS)
         prompt = prompt or lang.t("quiz.verdict_prompt")
         verdict = lang.claim_verdict(row.verdict)
-        english = lang.code == "en"
         return Question(**common, prompt=prompt, claim=claim_id,
                         choices=tuple(Choice(lang.claim_verdict(v), correct=(v == row.verdict)) for v in labels),
                         answer=str(labels.index(row.verdict)),
-                        answer_text=f"{verdict}. {row.evidence_en}" if english else f"{verdict}.",
-                        evidence_en="" if english else str(row.evidence_en),
+                        answer_text=f"{verdict}. {claim_prose(claim_id, 'evidence_en', lang)}",
                         quote_fr=row.quote_fr, quote_line=int(row.source_line))
 
     if kind == "number":
