@@ -20,7 +20,7 @@ def facts() -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def co2() -> pd.DataFrame:
-    return external.load_co2_text()
+    return external.load_previous_text()
 
 
 def _fact(facts: pd.DataFrame, fact_id: str) -> pd.Series:
@@ -31,7 +31,7 @@ def _fact(facts: pd.DataFrame, fact_id: str) -> pd.Series:
 
 def test_committed_tables_load_and_validate(facts, co2):
     assert list(facts.columns) == external.COLUMNS
-    assert list(co2.columns) == external.CO2_COLUMNS
+    assert list(co2.columns) == external.PREVIOUS_TEXT_COLUMNS
     assert len(facts) >= 30 and facts.fact_id.is_unique
 
 
@@ -188,7 +188,7 @@ def test_a_bearing_must_cite_one_of_its_lines():
 def _load(tmp_path, table: str, rows: list[dict], columns: list[str]) -> pd.DataFrame:
     path = tmp_path / f"{table}.csv"
     pd.DataFrame(rows, columns=columns).to_csv(path, index=False)
-    return external.load_facts(path) if table == "external" else external.load_co2_text(path)
+    return external.load_facts(path) if table == "external" else external.load_previous_text(path)
 
 
 @pytest.mark.parametrize("field, value", [("topic", "gossip"), ("bearing", "refutes"), ("source_kind", "blog"),
@@ -219,7 +219,7 @@ def _good_co2() -> dict:
 
 
 def _check_co2(row: dict, *more: dict) -> None:
-    external.validate_co2_text(pd.DataFrame([row, *more], columns=external.CO2_COLUMNS))
+    external.validate_previous_text(pd.DataFrame([row, *more], columns=external.PREVIOUS_TEXT_COLUMNS))
 
 
 def test_the_good_co2_row_passes():
@@ -246,7 +246,7 @@ def test_a_broken_co2_row_names_its_paragraph_and_field(field, value, reason):
 def test_what_the_schema_refuses_in_co2_text_is_named_at_load(field, value, tmp_path):
     rows = [_good_co2() | {"co2_paragraph": "7", "text_kind": "recommendation"}, _good_co2() | {field: value}]
     with pytest.raises(TableError) as err:
-        _load(tmp_path, "co2-text", rows, external.CO2_COLUMNS)
+        _load(tmp_path, "co2-text", rows, external.PREVIOUS_TEXT_COLUMNS)
     assert (err.value.file, err.value.row, err.value.field) == ("co2-text.csv", 3, field)
 
 
@@ -300,7 +300,7 @@ def test_page_is_in_the_prevention_and_follow_up_part():
 
 def test_the_pack_schemas_describe_every_column():
     from catbook.pack import tables
-    for name, columns in (("external", external.COLUMNS), ("co2-text", external.CO2_COLUMNS)):
+    for name, columns in (("external", external.COLUMNS), ("co2-text", external.PREVIOUS_TEXT_COLUMNS)):
         fields = tables.schema(name)["schema"]["fields"]
         assert [f["name"] for f in fields] == columns
         assert all(f["description"].strip() for f in fields)

@@ -5,7 +5,7 @@ import pytest
 from catbook.judge import recommendations as rec
 from catbook.pack import tables
 from catbook.pack.tables import TableError
-from catbook.judge.external import load_co2_text
+from catbook.judge.external import load_previous_text
 
 
 def test_scale_is_read_from_data_in_order():
@@ -59,10 +59,10 @@ def test_a_missing_answer_can_only_be_insufficient_information():
 
 
 def test_co2_wording_is_computed_from_co2_text():
-    reached = set(load_co2_text().co2_paragraph.astype(int))
+    reached = set(load_previous_text().co2_paragraph.astype(int))
     table = rec.tracker_table()
     assert set(table.index[table.co2_text_reached == "yes"]) == reached
-    assert "no public copy" in rec.co2_wording(8)
-    assert "CAT/C/KAZ/Q/3" in rec.co2_wording(6)
-    extra = pd.DataFrame([{**load_co2_text().iloc[0].to_dict(), "co2_paragraph": 8}])
-    assert "no public copy" not in rec.co2_wording(8, extra)
+    assert "no public copy" in rec.committee_wording(8)
+    assert "CAT/C/KAZ/Q/3" in rec.committee_wording(6)
+    extra = pd.DataFrame([{**load_previous_text().iloc[0].to_dict(), "co2_paragraph": 8}])
+    assert "no public copy" not in rec.committee_wording(8, extra)

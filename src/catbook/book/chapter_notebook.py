@@ -87,7 +87,7 @@ def build(chapter: Chapter) -> nbformat.NotebookNode:
     cells += [_md("## Consistency checks\n\nChecks of the report's numbers against each other "
                   "(see {doc}`numbers-audit`) that involve these sections:"),
               _code("view.audit()")]
-    if chapter.co2_paragraphs:
+    if chapter.previous_paragraphs:
         cells += [_md("## The Committee's recommendations\n\nThe paragraphs of "
                       f"{previous.described_en} ({previous.symbol}) that these sections "
                       "answer, and how fully they answer them (details and reasons in the "

@@ -141,7 +141,7 @@ class ChapterView:
         """The chapter's paragraphs of the previous observations, each linked to its entry in the tracker."""
         from catbook.judge.recommendations import ASSESSMENTS, anchor, load_recommendations
         recs = load_recommendations()
-        recs = recs[recs.co2_paragraph.isin(self.chapter.co2_paragraphs)]
+        recs = recs[recs.co2_paragraph.isin(self.chapter.previous_paragraphs)]
         rows = [f"| {{ref}}`paragraph {r.co2_paragraph} <{anchor(r.co2_paragraph)}>` "
                 f"| {escape(r.topic_en)} | {_answer(r.answer_lines)} "
                 f"| {ASSESSMENTS[r.assessment]} |" for r in recs.itertuples()]

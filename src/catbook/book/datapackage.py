@@ -91,7 +91,7 @@ VOCABULARIES: dict[str, Callable[[], tuple[list | None, Any]]] = {
     "external-topics": lambda: (list(external.TOPICS), None),
     "bearings": lambda: (list(external.BEARINGS), None),
     "source-kinds": lambda: (list(external.SOURCE_KINDS), None),
-    "co2-text-kinds": lambda: (list(external.CO2_TEXT_KINDS), None),
+    "co2-text-kinds": lambda: (list(external.PREVIOUS_TEXT_KINDS), None),
 }
 
 #: name -> the module's column list the schema's fields must equal.
@@ -109,7 +109,7 @@ COLUMNS: dict[str, Callable[[], list[str]]] = {
     "torture-reconciliation": lambda: tidy.RECONCILIATION_COLUMNS,
     "training-glossary": lambda: glossary.COLUMNS,
     "external": lambda: external.COLUMNS,
-    "co2-text": lambda: external.CO2_COLUMNS,
+    "co2-text": lambda: external.PREVIOUS_TEXT_COLUMNS,
 }
 
 
@@ -242,7 +242,7 @@ def table_paths() -> dict[str, Path]:
         "claims": paths.CLAIMS_CSV, "figures": paths.FIGURES_CSV, "audit": paths.AUDIT_CSV,
         "dated_acts": paths.DATED_ACTS_CSV, "recommendations": paths.RECOMMENDATIONS_CSV,
         "questions": paths.QUESTIONS_CSV, "data-gaps": paths.DATA_GAPS_CSV, "findings": paths.FINDINGS_CSV,
-        "external": paths.EXTERNAL_CSV, "co2-text": paths.CO2_TEXT_CSV,
+        "external": paths.EXTERNAL_CSV, "co2-text": paths.PREVIOUS_TEXT_CSV,
         "training-glossary": paths.GLOSSARY_CSV,
         "torture-reconciliation": paths.TABLES_DIR / f"{tidy.RECONCILIATION_NAME}.csv",
     }

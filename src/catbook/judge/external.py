@@ -4,9 +4,9 @@ The pack's ``external.csv`` (``paths.EXTERNAL_CSV``) holds one row per fact foun
 source: a law, a UN document, an NGO or news page. Each row records what the source shows, its
 title, symbol or publisher, date and address, and how the fact bears on numbered lines of the
 report (it confirms, contradicts, qualifies, or adds what the report leaves out).
-``paths.CO2_TEXT_CSV`` holds the Committee's own words about paragraphs of its previous
+``paths.PREVIOUS_TEXT_CSV`` holds the Committee's own words about paragraphs of its previous
 concluding observations (``previous_observations`` of report.yaml), which the report answers.
-The prose that opens the page is the pack's ``pages/external.md`` and ``pages/external-co2.md``.
+The prose that opens the page is the pack's ``pages/external.md`` and ``pages/external-previous.md``.
 
 No claim verdict, figure or audit in the book rests on these tables. Claims are judged
 only against the report's own data (``catbook.judge.claims``), and this layer is shown on its
@@ -22,7 +22,7 @@ import pandas as pd
 
 from catbook.text.markdown import escape, lines_ref
 from catbook.pack.pack_pages import pack_text
-from catbook.pack.paths import CO2_TEXT_CSV, EXTERNAL_CSV, EXTERNAL_MD, rel
+from catbook.pack.paths import PREVIOUS_TEXT_CSV, EXTERNAL_CSV, EXTERNAL_MD, rel
 from catbook.pack.report import report
 from catbook.text.source import source_lines
 
@@ -59,15 +59,15 @@ UNDATED = "undated"
 #: The longest quote kept: the quote column holds short citations, never whole passages.
 MAX_QUOTE = 400
 
-CO2_COLUMNS = ["co2_paragraph", "text_kind", "text_en", "source_title", "source_url",
+PREVIOUS_TEXT_COLUMNS = ["co2_paragraph", "text_kind", "text_en", "source_title", "source_url",
                "source_symbol", "source_date"]
-CO2_TEXT_KINDS = {
+PREVIOUS_TEXT_KINDS = {
     "recommendation": f"the recommendation as worded in {report().previous_observations.symbol}",
     "list-of-issues-reference": "the Committee citing the paragraph in its list of issues",
 }
 
 
-def co2_paragraphs() -> range:
+def answered_paragraphs() -> range:
     """The paragraphs of the previous observations the report answers (``answered_paragraphs``;
     empty when report.yaml gives none, and then any paragraph number is accepted)."""
     return report().previous_observations.paragraph_range
@@ -161,16 +161,16 @@ def validate_facts(df: pd.DataFrame) -> None:
         _check_articles(fid, row.convention_articles)
 
 
-def validate_co2_text(df: pd.DataFrame) -> None:
+def validate_previous_text(df: pd.DataFrame) -> None:
     """Raise ExternalFactError for the first row of co2-text.csv that breaks a rule the schema
     cannot state (the header, a whole and unique paragraph number, required cells and the
     text kinds are the schema's, checked at load by catbook.pack.tables)."""
     for row in df.itertuples():
-        rid = f"{CO2_TEXT_CSV.stem} paragraph {row.co2_paragraph}"
+        rid = f"{PREVIOUS_TEXT_CSV.stem} paragraph {row.co2_paragraph}"
         n = int(row.co2_paragraph)
-        if co2_paragraphs() and n not in co2_paragraphs():
+        if answered_paragraphs() and n not in answered_paragraphs():
             raise ExternalFactError(rid, "co2_paragraph",
-                                    f"{n} is outside {co2_paragraphs().start}-{co2_paragraphs().stop - 1}")
+                                    f"{n} is outside {answered_paragraphs().start}-{answered_paragraphs().stop - 1}")
         if not row.text_en.strip():
             raise ExternalFactError(rid, "text_en", "must not be empty")
         if row.text_kind == "list-of-issues-reference" and f"(para. {n})" not in row.text_en:
@@ -195,9 +195,9 @@ def load_facts(path: Path = EXTERNAL_CSV) -> pd.DataFrame:
     return df.sort_values("topic", key=lambda s: s.map(order), kind="stable").reset_index(drop=True)
 
 
-def load_co2_text(path: Path = CO2_TEXT_CSV) -> pd.DataFrame:
+def load_previous_text(path: Path = PREVIOUS_TEXT_CSV) -> pd.DataFrame:
     df = _read("co2-text", path)
-    validate_co2_text(df)
+    validate_previous_text(df)
     df["co2_paragraph"] = df["co2_paragraph"].astype(int)
     return df.sort_values("co2_paragraph").reset_index(drop=True)
 
@@ -272,14 +272,14 @@ def _summary(facts: pd.DataFrame) -> str:
     return "\n".join(rows) + f"\n\nBy bearing on the report: {tally}.\n"
 
 
-def _render_co2(co2: pd.DataFrame) -> str:
-    found = set(co2.co2_paragraph)
-    missing = [n for n in co2_paragraphs() if n not in found]
+def _render_previous(previous: pd.DataFrame) -> str:
+    found = set(previous.co2_paragraph)
+    missing = [n for n in answered_paragraphs() if n not in found]
     paragraphs = report().previous_observations.paragraph_range
-    out = [pack_text("external-co2.md", previous=report().previous_observations,
+    out = [pack_text("external-previous.md", previous=report().previous_observations,
                      first=paragraphs.start, last=paragraphs.stop - 1).rstrip("\n"), ""]
-    for row in co2.itertuples():
-        out += [f"**Paragraph {row.co2_paragraph}** ({CO2_TEXT_KINDS[row.text_kind]})", "",
+    for row in previous.itertuples():
+        out += [f"**Paragraph {row.co2_paragraph}** ({PREVIOUS_TEXT_KINDS[row.text_kind]})", "",
                 f"> {escape(row.text_en)}", "",
                 f"[{escape(row.source_title)}]({row.source_url}) · {escape(row.source_symbol)} · {row.source_date}", ""]
     if missing:
@@ -299,9 +299,9 @@ def _ranges(numbers: list[int]) -> str:
     return ", ".join(spans)
 
 
-def render_page(facts: pd.DataFrame | None = None, co2: pd.DataFrame | None = None) -> str:
+def render_page(facts: pd.DataFrame | None = None, previous: pd.DataFrame | None = None) -> str:
     facts = load_facts() if facts is None else facts
-    co2 = load_co2_text() if co2 is None else co2
+    previous = load_previous_text() if previous is None else previous
     out = [_header(), "## Facts by topic\n", _summary(facts)]
     for topic, heading in TOPICS.items():
         rows = facts[facts.topic == topic]
@@ -309,7 +309,7 @@ def render_page(facts: pd.DataFrame | None = None, co2: pd.DataFrame | None = No
             continue
         out.append(f"(ext-topic-{topic})=\n## {heading}\n")
         out += [_render_fact(row, list(facts.fact_id)) for row in rows.itertuples()]
-    out.append(_render_co2(co2))
+    out.append(_render_previous(previous))
     return "\n".join(out).rstrip("\n") + "\n"
 
 

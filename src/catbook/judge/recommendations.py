@@ -5,7 +5,7 @@ One row per paragraph of the Committee's concluding observations that the report
 answers or should answer, graded on the scale of data/tracker-scale.yaml. The Committee's
 own wording is not in the report, so `topic_en` is the topic as inferred from the report's
 answer, never a quotation; where a public copy of a paragraph was reached it is in the
-pack's file of the Committee's words (``paths.CO2_TEXT_CSV``), and `co2_wording` says, per
+pack's file of the Committee's words (``paths.PREVIOUS_TEXT_CSV``), and `committee_wording` says, per
 paragraph, whether it was. (The column ``co2_paragraph`` keeps its name from the default pack.)
 """
 from __future__ import annotations
@@ -113,17 +113,17 @@ def load_recommendations(path: Path = RECOMMENDATIONS_CSV) -> pd.DataFrame:
     return df.sort_values("co2_paragraph").reset_index(drop=True)
 
 
-def co2_wording(paragraph: int, co2: pd.DataFrame | None = None) -> str:
+def committee_wording(paragraph: int, previous: pd.DataFrame | None = None) -> str:
     """Whether the Committee's own words for a paragraph of the previous observations were reached
-    (``paths.CO2_TEXT_CSV``)."""
-    from catbook.judge.external import CO2_TEXT_KINDS, load_co2_text
-    co2 = load_co2_text() if co2 is None else co2
-    rows = co2[co2.co2_paragraph.astype(int) == int(paragraph)]
+    (``paths.PREVIOUS_TEXT_CSV``)."""
+    from catbook.judge.external import PREVIOUS_TEXT_KINDS, load_previous_text
+    previous = load_previous_text() if previous is None else previous
+    rows = previous[previous.co2_paragraph.astype(int) == int(paragraph)]
     if rows.empty:
         return ("no public copy of this paragraph's text was reached; the topic is inferred "
                 "from the report's answer")
     r = rows.iloc[0]
-    return (f"{CO2_TEXT_KINDS[r.text_kind]}, {r.source_symbol} ({r.source_date}): "
+    return (f"{PREVIOUS_TEXT_KINDS[r.text_kind]}, {r.source_symbol} ({r.source_date}): "
             f"\u201c{r.text_en}\u201d")
 
 
@@ -139,9 +139,9 @@ def anchor(paragraph: int) -> str:
 
 def tracker_table(df: pd.DataFrame | None = None) -> pd.DataFrame:
     """One line per paragraph of the previous observations: topic, where the report answers, and the assessment."""
-    from catbook.judge.external import load_co2_text
+    from catbook.judge.external import load_previous_text
     df = load_recommendations() if df is None else df
-    reached = set(load_co2_text().co2_paragraph.astype(int))
+    reached = set(load_previous_text().co2_paragraph.astype(int))
     return df.assign(assessment=df.assessment.map(ASSESSMENTS),
                      heading_in_text=df.heading_in_text.map({True: "yes", False: "no"}),
                      co2_text_reached=df.co2_paragraph.map(lambda p: "yes" if p in reached else "no"))[
@@ -161,9 +161,9 @@ def tracker_details(df: pd.DataFrame | None = None):
     from catbook.pack.chapters import CHAPTERS, chapter_of_section
     from catbook.text.markdown import Markdown
     from catbook.text.markdown import escape, lines_span_ref
-    from catbook.judge.external import load_co2_text
+    from catbook.judge.external import load_previous_text
     df = load_recommendations() if df is None else df
-    co2 = load_co2_text()
+    previous = load_previous_text()
     short = report().previous_observations.short_name
     blocks = []
     for r in df.itertuples():
@@ -175,7 +175,7 @@ def tracker_details(df: pd.DataFrame | None = None):
         blocks.append(
             f"({anchor(r.co2_paragraph)})=\n**{short} paragraph {r.co2_paragraph}: {escape(r.topic_en)}**\n\n"
             f"- **Assessment:** {ASSESSMENTS[r.assessment]} ({escape(MEANINGS[r.assessment])})\n"
-            f"- **The Committee's wording:** {escape(co2_wording(r.co2_paragraph, co2))}\n"
+            f"- **The Committee's wording:** {escape(committee_wording(r.co2_paragraph, previous))}\n"
             f"- **The report's answer:** {where} (heading {heading})\n"
             + (f"- **Discussed in:** {links}\n" if links else "")
             + f"\n{escape(r.reason_en)}")

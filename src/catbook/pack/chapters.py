@@ -50,7 +50,7 @@ class Chapter:
     question_en: str = ""
     themes: tuple[Theme, ...] = field(default_factory=tuple)
     charts: tuple[Chart, ...] = ()
-    co2_paragraphs: tuple[int, ...] = ()
+    previous_paragraphs: tuple[int, ...] = ()
     notebook: str = ""
     reading_en: str = ""
     custody_scenario: str = ""  # a worked case of the custody scenarios to show with the calculator
@@ -130,7 +130,7 @@ def load_chapters(path: Path = CHAPTERS_YAML,
             sections=tuple(e.sections), question_en=e.question_en,
             themes=tuple(Theme(t.title, t.first_line, t.last_line) for t in e.themes),
             charts=tuple(Chart(c.title, tuple(c.figure_ids), tuple(c.labels), c.note) for c in e.charts),
-            co2_paragraphs=tuple(e.previous_observations_paragraphs), notebook=e.notebook,
+            previous_paragraphs=tuple(e.previous_observations_paragraphs), notebook=e.notebook,
             reading_en=reading, custody_scenario=e.custody_scenario)
     return chapters, tuple(e.key for e in entries if e.generated)
 

@@ -64,7 +64,7 @@ CHAPTERS_YAML = PACK / "chapters.yaml"
 NOTEBOOK_TEXT_YAML = PACK / "notebooks.yaml"  # prose, charts and cases of the hand-made notebooks
 RECOMMENDATIONS_CSV = PACK / "recommendations.csv"
 EXTERNAL_CSV = PACK / "external.csv"
-CO2_TEXT_CSV = PACK / "co2-text.csv"
+PREVIOUS_TEXT_CSV = PACK / "co2-text.csv"
 QUESTIONS_CSV = PACK / "questions.csv"
 DATA_GAPS_CSV = PACK / "data-gaps.csv"
 #: Findings: one judgement per matter of substance (catbook.judge.findings), and the derived table.

@@ -135,8 +135,8 @@ class _State:
     part: str = ""
     section: str = ""
     title: str = ""
-    co2: str = ""
-    co2_base: str = ""  # the paragraph number an "Alinéa" belongs to
+    previous: str = ""  # the paragraphs of the previous observations a block answers
+    previous_base: str = ""  # the paragraph number an "Alinéa" belongs to
     inferred: bool = False
     reason: str = ""
     last_part_line: int = 0
@@ -148,7 +148,7 @@ def _classify(n: int, text: str, st: _State) -> bool:
     if m := PART_RE.match(text):
         num = m["num"]
         st.part, st.section, st.title = num, _PART_SECTION[num], m["title"].strip()
-        st.co2 = st.co2_base = ""
+        st.previous = st.previous_base = ""
         st.inferred, st.reason, st.last_part_line = False, "", n
         return True
     # A part heading broken over two lines: the second half starts in lower case.
@@ -163,19 +163,19 @@ def _classify(n: int, text: str, st: _State) -> bool:
     if m := PARAGRAPH_RE.match(text):
         nums = _numbers(m["nums"])
         st.section, st.title = CO_PREFIX + "-".join(nums), plain
-        st.co2 = st.co2_base = ";".join(nums)
+        st.previous = st.previous_base = ";".join(nums)
         st.inferred, st.reason = False, ""
         return True
     if st.part == _ANSWERS and (m := ALINEA_RE.match(text)):
         letters = _letters(m["letters"])
-        st.section = f"{CO_PREFIX}{st.co2_base}-" + "-".join(letters)
-        st.title = _H.subparagraph_title.format(paragraph=st.co2_base, heading=plain)
-        st.co2 = st.co2_base
+        st.section = f"{CO_PREFIX}{st.previous_base}-" + "-".join(letters)
+        st.title = _H.subparagraph_title.format(paragraph=st.previous_base, heading=plain)
+        st.previous = st.previous_base
         st.inferred, st.reason = False, ""
         return True
     if st.part == _ANSWERS and UNHEADED_RE.match(text):
         st.section, st.title = f"{CO_PREFIX}unheaded-{n}", ""
-        st.co2, st.inferred = "", True
+        st.previous, st.inferred = "", True
         st.reason = "heading missing"  # completed by _explain_unheaded once all headings are known
         return False
     return False
@@ -209,18 +209,18 @@ def _explain_unheaded(df: pd.DataFrame) -> pd.DataFrame:
                  f"{', '.join(map(str, missing))} without a heading")
         if len(siblings) == len(missing):
             k = siblings.index(first)
-            co2 = str(missing[k])
+            answered = str(missing[k])
             why = (f"{where}; {len(siblings)} unheaded blocks for {len(missing)} missing numbers, "
-                   f"so by position this block most likely answers paragraph {co2}")
+                   f"so by position this block most likely answers paragraph {answered}")
         else:
-            co2 = ";".join(map(str, missing))
+            answered = ";".join(map(str, missing))
             why = (f"{where}; {len(siblings)} unheaded blocks for {len(missing)} missing numbers, "
                    "so position alone cannot tell which paragraph(s) this block answers")
         mask = df.section == section
         df.loc[mask, "section_title"] = (
-            f"Heading missing (probably {_CO} paragraph {co2}, by position)" if ";" not in co2
-            else f"Heading missing (one of {_CO} paragraphs {co2.replace(';', ', ')})")
-        df.loc[mask, "co2_paragraphs"] = co2
+            f"Heading missing (probably {_CO} paragraph {answered}, by position)" if ";" not in answered
+            else f"Heading missing (one of {_CO} paragraphs {answered.replace(';', ', ')})")
+        df.loc[mask, "co2_paragraphs"] = answered
         df.loc[mask, "inference_reason"] = why
     return df
 
@@ -286,7 +286,7 @@ def parse_paragraphs(lines: tuple[str, ...] | list[str] | None = None) -> pd.Dat
         is_heading = _classify(n, text, st)
         rows.append({
             "para_id": para_id(n), "source_line": n, "part": st.part,
-            "section": st.section, "section_title": st.title, "co2_paragraphs": st.co2,
+            "section": st.section, "section_title": st.title, "co2_paragraphs": st.previous,
             "section_inferred": st.inferred, "inference_reason": st.reason,
             "is_heading": is_heading, "text": text,
         })
