@@ -50,7 +50,7 @@ axe: $(AXE_STAMP)
 .PHONY: axe pdf
 
 ## make book: build the static HTML book into _build/html
-book: $(STAMP) $(WEB_STAMP)
+book: $(STAMP) $(WEB_STAMP) chromium
 	$(PY) -m catbook check
 	$(JB) build . --keep-going
 	@echo "Book built: open file://$(CURDIR)/_build/html/index.html"
@@ -78,7 +78,7 @@ nbval: $(STAMP)
 	$(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with .nbval-sanitize.cfg $(NOTEBOOKS)
 
 # Every page rebuilt from scratch (a cached build would hide warnings of unchanged pages).
-book-check: $(STAMP) $(WEB_STAMP)
+book-check: $(STAMP) $(WEB_STAMP) chromium
 	rm -rf _build/check
 	$(JB) build . --all --warningiserror --nitpick --keep-going --path-output _build/check
 	@echo "Book builds without warnings."

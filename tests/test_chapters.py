@@ -182,3 +182,158 @@ def test_notebook_charts_and_cases_name_existing_figures_and_scenarios():
             assert set(ids) <= figures, name
         assert set(entry.scenarios.values()) <= scenarios, name
         assert set(entry.rules.values()) <= rules, name
+
+
+# --- reader tables (issue 23, point 3) ---------------------------------------------------------
+
+def _reader_table(html):
+    from bs4 import BeautifulSoup
+    table = BeautifulSoup(html, "html.parser").find("table")
+    heads = [th.get_text(" ", strip=True) for th in table.find("thead").find_all("th")]
+    rows = [[td.get_text(" ", strip=True) for td in tr.find_all(["td", "th"], recursive=False)]
+            for tr in table.find("tbody").find_all("tr", recursive=False)]
+    return table, heads, rows
+
+
+def _assert_reader_table(html, raw_names):
+    import re
+    table, heads, rows = _reader_table(html)
+    assert "reader-table" in table["class"]
+    for head in heads:
+        assert head and head not in raw_names and not re.fullmatch(r"[a-z0-9]+(_[a-z0-9]+)+", head), heads
+        assert head[0] == head[0].upper() or "-" in head, heads
+    assert not table.find("tbody").find("th"), "an index column"
+    for row in rows:
+        for cell in row:
+            assert not re.fullmatch(r"-?\d+\.0", cell), (heads, row)
+    for td in table.find("tbody").find_all("td"):
+        assert td.get("data-label") in heads  # a phone shows each cell under its header
+    return heads, rows
+
+
+def test_chapter_view_tables_carry_human_headers_and_integer_counts():
+    from catbook.book.display import reader_table_html
+    from catbook.text.figures import load_figures
+    raw = set(load_figures().columns) | {"claims", "figures", "lines", "paragraphs", "title", "total", "kind"}
+    view = ChapterView("art-3")
+    heads, rows = _assert_reader_table(view.figures()._repr_html_(), raw)
+    assert heads[:2] == ["Figure", "Report section"] and "Line" in heads and "Paragraph" in heads
+    values = [r[heads.index("Value")] for r in rows]
+    assert "108" in values and "108.0" not in values
+    heads, rows = _assert_reader_table(reader_table_html(view.coverage()), raw)
+    assert heads[0] == "Report section" and "Claims" in heads
+    heads, rows = _assert_reader_table(reader_table_html(view.scorecard()), raw)
+    assert heads[0] == "Kind" and heads[-1] == "Total"
+    assert rows[-1][-1] == str(len(view.claims_df))
+    # A chart's table: the unit shared by every row is in the header.
+    with __import__("matplotlib").rc_context({"backend": "Agg"}):
+        heads, _ = _assert_reader_table(view.chart(0)._repr_html_(), raw)
+    assert any(h.startswith("Value (") for h in heads) and "Unit" not in heads
+
+
+def test_reader_values_and_key_column_first():
+    import pandas as pd
+    from catbook.book.display import reader_table_html, reader_value
+    assert [reader_value(v) for v in (108.0, 12.5, 3, True, float("nan"), None, "a")] == \
+        ["108", "12.5", "3", "yes", "", "", "a"]
+    df = pd.DataFrame({"topic_en": ["x"], "answer_lines": ["1-2"], "verdict": ["contradicted"]},
+                      index=pd.Index([7], name="co2_paragraph"))
+    _, heads, rows = _reader_table(reader_table_html(df))
+    assert heads[0] == "Verdict" and heads[1] == "CO/2 paragraph" and rows[0][:2] == ["contradicted", "7"]
+    assert 'class="catbook-grade catbook-grade-contradicted"' in reader_table_html(df)
+
+
+def test_reader_rows_keep_their_anchor_for_the_build():
+    from catbook.book.reader_html import anchor_reader_rows
+    html = ChapterView("art-3").figures()._repr_html_()
+    first = ChapterView("art-3").figures_df.figure_id.iloc[0]
+    assert first.startswith("fig-") and f'data-row-anchor="{first}"' in html  # a figure id is its own anchor
+    done = anchor_reader_rows(html + html)  # the same table twice on a page: one anchor
+    assert done.count(f'id="{first}"') == 1 and "data-row-anchor" not in done
+
+
+def test_claims_index_says_why_colours_verdicts_and_keeps_filters_in_the_address():
+    index = claims_index.ClaimsIndex()
+    page = index._repr_html_()
+    for row in index.df.itertuples():
+        assert f'class="catbook-grade catbook-grade-{row.verdict}"' in page
+    sample = index.df[index.df.evidence_en.str.len() > 0].iloc[0]
+    import html as html_lib
+    assert html_lib.escape(sample.evidence_en) in page and '<details class="claim-why">' in page
+    assert page.index("<th scope=\"col\">Verdict</th>") < page.index("<th scope=\"col\">Claim</th>")
+    assert "URLSearchParams" in page and "history.replaceState" in page
+    assert 'normalize("NFD")' in page  # the text filter ignores accents
+
+
+def test_chart_alt_text_says_what_the_chart_shows():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from catbook.book.display import _chart_description
+    fig, ax = plt.subplots()
+    ax.bar(["2008", "2009"], [108.0, 81.0])
+    ax.set_title("Persons extradited, by year")
+    ax.set_ylabel("persons")
+    text = _chart_description(fig)
+    plt.close(fig)
+    assert text.startswith("Bar chart: Persons extradited, by year (persons)")
+    assert "2008, 108" in text and "2009, 81" in text and ".png" not in text
+
+
+# --- issue 23: the chapter leads with its findings ------------------------------------------------
+
+def test_every_chapter_opens_with_in_brief_and_hides_its_code():
+    import json
+    from catbook.book import chapter_notebook
+    from catbook.pack.chapters import CHAPTERS, GENERATED_CHAPTERS
+    from catbook.pack.paths import NOTEBOOKS
+    for key, chapter in CHAPTERS.items():
+        if key in GENERATED_CHAPTERS:
+            cells = chapter_notebook.build(chapter).cells
+        else:
+            cells = json.loads((NOTEBOOKS / f"{chapter.notebook}.ipynb").read_text(encoding="utf-8"))["cells"]
+        code = [c for c in cells if c["cell_type"] == "code"]
+        first = "".join(code[0]["source"]) + "".join(code[1]["source"]) if len(code) > 1 else ""
+        assert "view.in_brief()" in first, f"{key}: 'In brief' is not at the top"
+        assert all("remove-input" in c["metadata"].get("tags", []) for c in code), f"{key}: a code input is shown"
+        text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+        assert f"(findings-{key})=" in text, f"{key}: no anchor on its Findings"
+        assert "../book/intro" not in text
+
+
+def test_in_brief_lists_the_chapters_findings_with_verdict_severity_and_links():
+    from catbook.book.chapter_view import ChapterView
+    from catbook.judge.findings import load_findings
+    text = ChapterView("art-3").in_brief()._repr_markdown_()
+    mine = [f for f in load_findings(check_refs=False) if "art-3" in f.chapters]
+    assert text.startswith("## In brief") and mine
+    for f in mine:
+        assert f"<{f.id}>`" in text
+    assert "High · unverified" in text and "{ref}`findings <findings-art-3>`" in text
+
+
+def test_section_headings_are_english():
+    from catbook.book.headings import section_title_en
+    assert section_title_en("co2-19") == "CO/2 paragraph 19"
+    assert section_title_en("co2-17-18") == "CO/2 paragraphs 17 and 18"
+    assert section_title_en("co2-21-a-b") == "CO/2 paragraph 21, subparagraphs a and b"
+    assert section_title_en("general") == "II. General information"
+    from catbook.book import chapter_notebook
+    from catbook.pack.chapters import CHAPTERS
+    md = "\n".join(c.source for c in chapter_notebook.build(CHAPTERS["art-3"]).cells if c.cell_type == "markdown")
+    assert "Paragraphe" not in md and "### CO/2 paragraph 19" in md
+
+
+def test_home_and_counts_are_computed_from_the_data():
+    from catbook.book import home
+    from catbook.pack import tables
+    block = home.top_findings_markdown()
+    top = home.ranked_findings()[: home.HOME_FINDINGS]
+    assert all(f"<{f.id}>`" in block for f in top)
+    n = home.contradiction_counts()
+    assert n["claims"] == int((tables.load("claims").verdict == "contradicted").sum())
+    page = home.counts_markdown()
+    for c in tables.load("claims").query("verdict == 'contradicted'").claim_id:
+        assert f"<claim-{c}>`" in page
+    for k in tables.load("audit").query("status == 'contradicted'").check_id:
+        assert f"`{k}`" in page

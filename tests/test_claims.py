@@ -94,4 +94,30 @@ def test_a_well_formed_row_passes():
 
 def test_verdict_counts_add_up(df):
     table = claims.verdict_counts(df)
-    assert table.loc["total", "total"] == len(df)
+    assert table.loc["total", "total"] == len(claims.counted(df))
+
+
+def test_overlapping_quotes_of_one_assertion_count_once(df):
+    parts = claims.contained_parts(df)
+    assert "general-007" in parts and "general-008" not in parts
+    assert len(claims.counted(df)) == len(df) - len(parts)
+    assert claims.verdict_counts(df).loc["total", "total"] == len(df) - len(parts)
+
+
+def test_no_evidence_cites_an_audit_label_off_the_scale(df):
+    """Evidence cites an audit check with its status on the one scale, and the status it has now."""
+    import re
+    audit = tables.load("audit").set_index("check_id").status
+    for r in df.itertuples():
+        assert not re.search(r"audit[^.;]{0,80}?:\s*(unclear|consistent|inconsistent)\b", r.evidence_en), r.claim_id
+        assert not re.search(r"\(audit: ", r.evidence_en), r.claim_id
+        for m in re.finditer(r"\b([a-z0-9]+(?:-[a-z0-9]+)+)'?:\s*(supported|partly-supported|restated|contradicted|unverified|not-checkable)\b", r.evidence_en):
+            if m.group(1) in audit.index:
+                assert audit[m.group(1)] == m.group(2), (r.claim_id, m.group(1), audit[m.group(1)])
+
+
+def test_supported_splits_arithmetic_from_corroboration(df):
+    basis = claims.support_basis(df)
+    assert set(basis) <= {"arithmetic", "corroborated"}
+    assert len(basis) == (df.verdict == "supported").sum()
+    assert basis["art-13-010"] == "arithmetic" and basis["intro-001"] == "corroborated"

@@ -419,3 +419,80 @@ def test_every_message_template_is_filled_without_a_missing_value():
         if names:
             with pytest.raises(KeyError):
                 message(key)
+
+
+# --- an act the record gives no time for: "not recorded" ----------------------------------
+
+from catbook.custody import ALL_STATUSES, NOT_RECORDED, STATUSES  # noqa: E402
+
+READER_CASE = dict(tz="Asia/Almaty", juvenile=True)
+READER_EVENTS = {"protocol-3h": "2010-09-03 23:30", "parents-notice-immediate": "2010-09-04 09:00",
+                 "family-notice-12h": NOT_RECORDED, "prosecutor-notice-12h": NOT_RECORDED,
+                 "court-72h": NOT_RECORDED}
+
+
+def test_a_past_case_with_acts_not_recorded_counts_none_of_them_missed():
+    """The readers' review (2026-12, reader 2): a 2010 case checked today with three acts unknown."""
+    findings = by_rule(audit("2010-09-03 19:00", READER_EVENTS, **READER_CASE))
+    statuses = [f.status for f in findings.values()]
+    assert statuses.count("missed") == 2 and statuses.count("not_recorded") == 3 and statuses.count("met") == 0
+    for rule in ("family-notice-12h", "prosecutor-notice-12h", "court-72h"):
+        f = findings[rule]
+        assert (f.status, f.overrun, f.actual, f.recorded) == ("not_recorded", None, None, False), rule
+    assert findings["prosecutor-notice-12h"].outer_status == "not_recorded"
+    assert findings["prosecutor-notice-12h"].deadline.is_upper_bound is False  # the protocol's time is known
+    assert findings["parents-notice-immediate"].overrun == 14 * H
+
+
+def test_an_act_not_recorded_is_pending_until_its_deadline():
+    events = {"protocol-3h": NOT_RECORDED, "court-72h": NOT_RECORDED}
+    early = by_rule(audit("2012-03-01 09:00", events, tz="Asia/Almaty", now="2012-03-01 12:00"))
+    assert early["protocol-3h"].status == "pending" and early["protocol-3h"].immediately_late is None
+    late = by_rule(audit("2012-03-01 09:00", events, tz="Asia/Almaty", now="2012-03-01 12:01"))
+    assert (late["protocol-3h"].status, late["protocol-3h"].overrun) == ("not_recorded", None)
+    assert late["protocol-3h"].immediately_late is None
+    assert late["court-72h"].status == "pending"
+    # a clock that runs from an act not recorded is the latest possible one, as for an act left out
+    assert late["prosecutor-notice-12h"].deadline.is_upper_bound
+
+
+def test_an_act_stated_not_done_stays_missed_with_its_overrun():
+    for events in ({"protocol-3h": None}, {}):
+        f = by_rule(audit("2012-03-01 09:00", events, tz="Asia/Almaty", now="2012-03-01 13:00"))["protocol-3h"]
+        assert (f.status, f.overrun, f.recorded) == ("missed", H, True)
+        assert f.immediately_late == 4 * H
+
+
+def test_not_recorded_is_its_own_status_beside_the_verdicts():
+    assert STATUSES == ("met", "missed", "pending")
+    assert ALL_STATUSES == ("met", "missed", "not_recorded", "pending")
+
+
+def test_not_recorded_for_a_rule_that_does_not_apply_is_refused():
+    with pytest.raises(CustodyInputError) as error:
+        audit("2012-03-01 09:00", {"consular-notice-12h": NOT_RECORDED}, now="2012-03-02 09:00")
+    assert error.value.field == "events[consular-notice-12h]"
+
+
+# --- the dotted date form (03.09.2010 19:00) -----------------------------------------------
+
+def test_dotted_dates_name_the_same_instants_as_iso():
+    dotted = audit("03.09.2010 19:00", {"protocol-3h": "03.09.2010T23:30+06:00"}, tz="Asia/Almaty",
+                   now="05.09.2010 12:00")
+    iso = audit("2010-09-03 19:00", {"protocol-3h": "2010-09-03T23:30+06:00"}, tz="Asia/Almaty",
+                now="2010-09-05 12:00")
+    assert [(f.rule, f.due, f.status, f.overrun) for f in dotted] == [(f.rule, f.due, f.status, f.overrun) for f in iso]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("30.02.2010 19:00", "is not a date and time such as '2012-03-01 14:30', '01.03.2012 14:30'"),
+    ("3.9.2010 19:00", "is not a date and time"),
+    ("03.09.201019:00", "is not a date and time"),
+    ("03.09.2010", "'03.09.2010' is a date without a time of day"),
+    ("2010.09.03 19:00", "is not a date and time"),
+])
+def test_bad_dotted_dates_get_the_same_messages_quoting_what_was_typed(text, words):
+    with pytest.raises(CustodyInputError) as error:
+        deadlines(text)
+    assert error.value.field == "arrested_at" and words in error.value.reason
+    assert repr(text) in error.value.reason

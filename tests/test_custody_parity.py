@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from hypothesis import given, settings, strategies as st
 
-from catbook.custody import CustodyInputError, audit, country_zones, load_rules
+from catbook.custody import NOT_RECORDED, CustodyInputError, audit, country_zones, load_rules
 from catbook.custody.messages import format_duration
 from catbook.pack.paths import ROOT
 from catbook.book.web import custody_rules_payload
@@ -48,7 +48,8 @@ BOUNDARY_ARRESTS = [
     (datetime(2012, 3, 25, 2, 30), "Europe/Paris"), (datetime(2012, 10, 28, 2, 30), "Europe/Paris"),
 ]
 BAD_TEXTS = ["", "   ", "2012-03-01", "soon", "2012-02-30 10:00", "2012-03-01 24:00", "20120301T0930",
-             "2012-03-01T09:30+24:00"]
+             "2012-03-01T09:30+24:00", "30.02.2012 10:00", "01.03.2012", "1.3.2012 10:00", "01.03.201210:00",
+             "01.03.2012 24:00", "2012.03.01 10:00", "01-03-2012 10:00"]
 BAD_FLAGS = [1, 0, "yes", None, 0.5, []]
 
 parity_settings = settings(deadline=None, max_examples=50, database=None)
@@ -56,10 +57,15 @@ RAN = {"cases": 0, "errors": 0, "findings": 0}
 
 
 def wall_text(instant: datetime, zone: str, style: str) -> str:
-    """How a case file records an instant: local wall time, or with an offset."""
+    """How a case file records an instant: local wall time (ISO, or day first with dots as usual
+    in Kazakhstan), or with an offset."""
     local = instant.astimezone(ZoneInfo(zone))
     if style == "offset":
         return local.isoformat(timespec="minutes")
+    if style == "dotted":
+        return local.strftime("%d.%m.%Y %H:%M")
+    if style == "dotted-offset":
+        return local.strftime("%d.%m.%YT%H:%M") + local.isoformat(timespec="minutes")[16:]
     if style == "seconds":
         return local.replace(tzinfo=None).isoformat(sep=" ", timespec="seconds")
     return local.replace(tzinfo=None).isoformat(sep=" ", timespec="minutes")
@@ -75,7 +81,8 @@ def cases(draw):
     else:
         base = draw(st.datetimes(min_value=datetime(1995, 1, 1), max_value=datetime(2032, 12, 31),
                                  timezones=st.just(UTC))).replace(second=0, microsecond=0)
-        arrested_at = wall_text(base, zone, draw(st.sampled_from(["local", "local", "offset", "seconds"])))
+        arrested_at = wall_text(base, zone, draw(st.sampled_from(["local", "local", "offset", "seconds", "dotted",
+                                                                  "dotted", "dotted-offset"])))
     def flag():
         return draw(st.booleans()) if draw(st.integers(0, 29)) != 17 else draw(st.sampled_from(BAD_FLAGS))
 
@@ -90,16 +97,19 @@ def cases(draw):
         kind = draw(st.integers(0, 19))
         if kind == 11:
             events[rule_id] = None
+        elif kind in (3, 5, 7):  # the record gives no time: pending, then not recorded
+            events[rule_id] = NOT_RECORDED
         elif kind == 13:
             events[rule_id] = draw(st.sampled_from(BAD_TEXTS))
         else:
             late = draw(minutes)
             latest = max(latest, late)
             events[rule_id] = wall_text(base + timedelta(minutes=late), draw(st.sampled_from([zone, zone, "UTC"])),
-                                        draw(st.sampled_from(["local", "offset"])))
+                                        draw(st.sampled_from(["local", "offset", "dotted", "dotted-offset"])))
     after = draw(st.one_of(st.sampled_from(EDGES), st.integers(0, 3000)))
     now = wall_text(base + timedelta(minutes=latest + after if draw(st.integers(0, 9)) != 7 else draw(
-        st.one_of(st.sampled_from(EDGES), st.integers(-10, 7000)))), zone, "local")
+        st.one_of(st.sampled_from(EDGES), st.integers(-10, 7000)))), zone,
+        draw(st.sampled_from(["local", "dotted"])))
     if draw(st.integers(0, 29)) == 17:
         now = draw(st.sampled_from(BAD_TEXTS))
     if draw(st.integers(0, 29)) == 17:
@@ -123,6 +133,7 @@ def finding_data(f) -> dict:
         "outer_due": at(d.outer_due), "outer_status": f.outer_status, "immediately_due": at(d.immediately_due),
         "immediately_late_ms": ms(f.immediately_late), "lawful_delay_until": at(d.lawful_delay_until),
         "upper_bound": d.is_upper_bound, "source_lines": d.source_lines, "warnings": d.warnings, "notes": d.notes,
+        "recorded": f.recorded,
     }
 
 
@@ -178,6 +189,53 @@ def test_node_runs_the_worked_scenarios_like_python():
     for case, js in zip(batch, run_node(batch), strict=True):
         assert js == run_python(case), case
         assert "findings" in js
+
+
+FORM_RUNNER = """
+const chunks = [];
+process.stdin.on("data", (c) => chunks.push(c));
+process.stdin.on("end", () => {
+  const input = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  const engine = require(input.engine).create(input.rules);
+  process.stdout.write(JSON.stringify(input.cases.map((c) => {
+    const r = engine.evaluate(c);
+    return {errors: r.errors, findings: r.findings.map((f) => engine.findingData(f, r.zone))};
+  })));
+});
+"""
+
+FORM = {"arrested_at": "03.09.2010 19:00", "tz": "Asia/Almaty", "foreigner": False, "juvenile": True,
+        "delay_authorised": False, "now": "01.12.2026 10:00",
+        "events": {rule.id: "" for rule in load_rules().custody_rules(foreigner=True, juvenile=True)}}
+FORM_CASES = [
+    {**FORM, "events": {**FORM["events"], "protocol-3h": "03.09.2010 23:30",
+                        "parents-notice-immediate": "2010-09-04 09:00"}, "not_done": []},
+    {**FORM, "not_done": ["court-72h", "family-notice-12h"]},
+    {**FORM, "now": "03.09.2010 20:00", "not_done": ["protocol-3h"]},
+    {**FORM, "events": {**FORM["events"], "protocol-3h": "03.09.2010 20:00"}, "not_done": ["protocol-3h"]},
+    {**FORM, "not_done": ["consular-notice-12h"]},
+    {**FORM, "juvenile": False, "events": {**FORM["events"], "parents-notice-immediate": "03.09.2010 20:00"},
+     "not_done": []},
+    {**FORM, "arrested_at": "31.02.2010 19:00", "events": {**FORM["events"], "court-72h": "05.09.2010"},
+     "not_done": []},
+]
+
+
+def test_the_forms_blank_and_not_done_acts_are_read_alike_in_node_and_python():
+    """A blank act is not recorded, a ticked one not done, both at once an error: the page's
+    evaluate() and widgets.evaluate_form() agree, on the dotted form too."""
+    from catbook.custody.widgets import evaluate_form
+    payload = {"engine": str(ENGINE), "rules": RULES, "cases": FORM_CASES}
+    done = subprocess.run([NODE, "-e", FORM_RUNNER], input=json.dumps(payload), capture_output=True, text=True,
+                          check=False, timeout=120)
+    assert done.returncode == 0, done.stderr
+    statuses = set()
+    for case, js in zip(FORM_CASES, json.loads(done.stdout), strict=True):
+        python = evaluate_form(**case)
+        assert js["errors"] == python.errors, case
+        assert js["findings"] == [finding_data(f) for f in python.findings], case
+        statuses |= {f.status for f in python.findings}
+    assert {"missed", "not_recorded", "pending"} <= statuses
 
 
 def test_the_generated_cases_ran_and_hit_both_answers_and_errors():

@@ -76,7 +76,7 @@ def test_scenarios_cover_the_required_situations():
     assert delayed
     assert all(case.inputs["delay_authorised"] for case in SCENARIOS if case.name in delayed)
     outer = {e["outer_status"] for case in SCENARIOS for e in case.expected.values() if "outer_status" in e}
-    assert outer == {"met", "missed", "pending"}
+    assert outer == {"met", "missed", "pending", "not_recorded"}
     flags = {(case.inputs["juvenile"], case.inputs["delay_authorised"]) for case in SCENARIOS}
     assert flags == {(False, False), (True, False), (False, True), (True, True)}
     assert any("immediately_late_minutes" in e for case in SCENARIOS for e in case.expected.values())
@@ -103,3 +103,22 @@ def test_duplicate_scenario_names_are_refused(tmp_path):
 def test_unknown_scenario_name_is_a_key_error():
     with pytest.raises(KeyError):
         scenario("no-such-case")
+
+
+def test_every_case_has_a_plain_title_and_one_is_a_past_case_with_acts_not_recorded():
+    titles = [case.title for case in SCENARIOS]
+    assert all(title and title[0].isupper() and "-" not in title.split()[0] for title in titles)
+    assert len(set(titles)) == len(titles)
+    assert all(title != case.name for title, case in zip(titles, SCENARIOS))
+    not_recorded = [case.name for case in SCENARIOS
+                    if any(e["status"] == "not_recorded" for e in case.expected.values())]
+    assert "minor-2010-acts-not-recorded" in not_recorded
+
+
+def test_a_scenario_without_a_title_is_refused(tmp_path):
+    raw = yaml.safe_load(SCENARIOS_FILE.read_text(encoding="utf-8"))
+    del raw[0]["title"]
+    path = tmp_path / "scenarios.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(RulesDataError, match="title"):
+        load_scenarios(path)

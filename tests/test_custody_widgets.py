@@ -5,8 +5,8 @@ from datetime import datetime, timedelta, timezone
 import ipywidgets as widgets
 import pytest
 
-from catbook.custody import audit, custody_timeline, country_zones, scenario
-from catbook.custody.widgets import CustodyCalculator, evaluate_form
+from catbook.custody import NOT_RECORDED, audit, custody_timeline, country_zones, scenario
+from catbook.custody.widgets import CustodyCalculator, evaluate_form, form_events, not_done_key
 
 CASE = scenario("foreign-national-consulate-late")
 
@@ -55,18 +55,72 @@ def test_engine_errors_land_beside_the_field_they_concern(changes, key, words):
     assert words in result.errors[key]
 
 
-def test_blank_events_are_not_done_and_blank_now_is_the_current_time():
+def test_blank_events_are_not_recorded_and_blank_now_is_the_current_time():
     result = form(events={"protocol-3h": "", "court-72h": "  "}, now="")
     assert result.ok
-    assert {f.status for f in result.findings} == {"missed"}
+    statuses = {f.rule: f.status for f in result.findings}
+    # blank and past their deadlines: not recorded, with no overrun counted to today
+    assert statuses["protocol-3h"] == statuses["court-72h"] == "not_recorded"
+    assert all(f.overrun is None for f in result.findings if f.rule in ("protocol-3h", "court-72h"))
+    # the rules the form has no field for here stay as audit() reads them: not done, missed
+    assert statuses["family-notice-12h"] == "missed"
     assert abs(result.now - datetime.now(timezone.utc)) < timedelta(minutes=1)
+
+
+def test_a_blank_act_is_pending_until_its_deadline_then_not_recorded():
+    events = {"protocol-3h": "", "family-notice-12h": "", "court-72h": ""}
+    early = {f.rule: f for f in form(events=events, now="2012-03-01 11:00").findings}
+    assert {early[r].status for r in events} == {"pending"}
+    late = {f.rule: f for f in form(events=events, now="2012-03-01 22:00").findings}
+    assert (late["protocol-3h"].status, late["protocol-3h"].overrun) == ("not_recorded", None)
+    assert (late["family-notice-12h"].status, late["family-notice-12h"].overrun) == ("not_recorded", None)
+    assert late["court-72h"].status == "pending"
+    assert late["protocol-3h"].immediately_late is None and not late["protocol-3h"].recorded
+
+
+def test_an_act_ticked_not_done_is_missed_with_its_overrun():
+    events = {"protocol-3h": "", "family-notice-12h": "", "court-72h": ""}
+    result = form(events=events, now="2012-03-01 22:00", not_done=["family-notice-12h"])
+    family = next(f for f in result.findings if f.rule == "family-notice-12h")
+    assert (family.status, family.overrun, family.recorded) == ("missed", timedelta(hours=1), True)
+    assert next(f for f in result.findings if f.rule == "protocol-3h").status == "not_recorded"
+
+
+def test_a_time_and_a_not_done_tick_on_one_act_is_an_error_beside_it():
+    result = form(events={"protocol-3h": "2012-03-01 10:00", "court-72h": "soon"}, not_done=["protocol-3h"])
+    assert set(result.errors) == {"protocol-3h", "court-72h"}
+    assert "not done" in result.errors["protocol-3h"]
+
+
+def test_not_done_for_a_rule_that_does_not_apply_is_refused_beside_it():
+    result = form(events={"consular-notice-12h": ""}, not_done=["consular-notice-12h"])
+    assert list(result.errors) == ["consular-notice-12h"] and "foreign national" in result.errors["consular-notice-12h"]
+
+
+def test_form_events_map_blank_ticked_and_typed_acts():
+    events = {"protocol-3h": "2012-03-01 10:00", "family-notice-12h": "", "consular-notice-12h": "",
+              "court-72h": ""}
+    assert form_events(events, ["court-72h"], foreigner=False, juvenile=False) == {
+        "protocol-3h": "2012-03-01 10:00", "family-notice-12h": NOT_RECORDED, "court-72h": None}
+
+
+def test_the_dotted_date_form_is_read_like_iso():
+    dotted = form(arrested_at="01.03.2012 09:00", events={"protocol-3h": "01.03.2012 10:00"})
+    iso = form(arrested_at="2012-03-01 09:00", events={"protocol-3h": "2012-03-01 10:00"})
+    assert dotted.ok and [(f.rule, f.due, f.status) for f in dotted.findings] == [
+        (f.rule, f.due, f.status) for f in iso.findings]
+    bad = form(arrested_at="30.02.2012 09:00", events={"court-72h": "01.03.2012"})
+    assert bad.errors["arrested_at"] == (
+        "'30.02.2012 09:00' is not a date and time such as '2012-03-01 14:30', '01.03.2012 14:30' or "
+        "'2012-03-01T14:30+06:00'")
+    assert bad.errors["court-72h"] == "'01.03.2012' is a date without a time of day"
 
 
 # --- the widget ---------------------------------------------------------------------------
 
 @pytest.fixture
 def calculator():
-    return CustodyCalculator(**CASE.inputs)
+    return CustodyCalculator.from_case(CASE.inputs)
 
 
 def test_calculator_shows_verdicts_table_and_chart(calculator):
@@ -74,7 +128,7 @@ def test_calculator_shows_verdicts_table_and_chart(calculator):
     verdicts = plain(calculator.verdicts.value)
     for rule_id, expected in CASE.expected.items():
         assert f"{rule_id}: {expected['status']}" in verdicts
-    assert "met 1, missed 3, pending 1" in plain(calculator.summary.value)
+    assert "met 1, missed 3, not recorded 0, pending 1" in plain(calculator.summary.value)
     assert "2012-07-18 11:00+06:00" in calculator.table.value and "9 h 00 min" in calculator.table.value
     assert bytes(calculator.chart.value).startswith(b"\x89PNG")
     assert all(message.value == "" for message in calculator.messages.values())
@@ -82,7 +136,7 @@ def test_calculator_shows_verdicts_table_and_chart(calculator):
 
 def test_every_message_sits_beside_its_field(calculator):
     rows = [child for child in calculator.widget.children if isinstance(child, widgets.HBox)]
-    pairs = {id(row.children[0]): row.children[1] for row in rows}
+    pairs = {id(row.children[0]): row.children[-1] for row in rows}
     for key, message in calculator.messages.items():
         assert pairs[id(calculator.fields[key])] is message
 
@@ -118,6 +172,7 @@ def test_unticking_foreign_national_flags_the_consulate_time(calculator):
 
 
 def test_entering_an_event_updates_the_verdict(calculator):
+    calculator.fields[not_done_key("court-72h")].value = False  # the case leaves it out: not done
     calculator.fields["court-72h"].value = "2012-07-16 08:00"
     assert "court-72h: met" in plain(calculator.verdicts.value)
 
@@ -197,3 +252,29 @@ def test_the_widgets_words_are_the_pages_words_from_the_packs_messages():
     for key in ("arrested_at", "tz", "foreigner", "juvenile", "delay_authorised", "now"):
         assert calc.fields[key].description == message(f"page.label.{key}"), key
     assert calc.fields["now"].placeholder == message("page.placeholder.now")
+
+
+def test_the_case_loads_acts_left_out_as_ticked_not_done_and_blank_ones_as_not_recorded():
+    calc = CustodyCalculator.from_case(CASE.inputs)
+    assert calc.fields[not_done_key("family-notice-12h")].value is True
+    assert calc.fields[not_done_key("protocol-3h")].value is False
+    assert calc.fields[not_done_key("consular-notice-12h")].value is False  # given a time
+    assert calc.fields[not_done_key("parents-notice-immediate")].value is False  # not a minor
+    family = next(f for f in calc.result.findings if f.rule == "family-notice-12h")
+    assert family.status == "missed"
+    calc.fields[not_done_key("family-notice-12h")].value = False
+    family = next(f for f in calc.result.findings if f.rule == "family-notice-12h")
+    assert (family.status, family.overrun) == ("not_recorded", None)
+    assert "missed 2, not recorded 1" in plain(calc.summary.value)
+    calc.fields[not_done_key("family-notice-12h")].value = True
+    calc.fields["family-notice-12h"].value = "2012-07-15 20:00"
+    assert "not done" in plain(calc.messages["family-notice-12h"].value)
+    assert calc.fields["family-notice-12h"].value == "2012-07-15 20:00"  # kept
+
+
+def test_the_reader_2010_case_counts_not_recorded_apart_from_missed():
+    case = scenario("minor-2010-acts-not-recorded")
+    calc = CustodyCalculator.from_case(case.inputs)
+    assert calc.result.ok
+    assert "met 0, missed 2, not recorded 3, pending 0" in plain(calc.summary.value)
+    assert "not recorded" in calc.table.value

@@ -48,8 +48,18 @@ def test_csv_is_utf8_with_plain_header():
 def test_figure_ids_unique_and_well_formed(figs):
     assert figs["figure_id"].is_unique
     for r in _rows(figs):
-        assert re.fullmatch(r"[a-z0-9-]+-\d{3}", r.figure_id), r.figure_id
-        assert r.figure_id.rsplit("-", 1)[0] == r.section, r.figure_id
+        assert re.fullmatch(r"fig-[a-z0-9-]+-\d{3}", r.figure_id), r.figure_id
+        assert r.figure_id.removeprefix("fig-").rsplit("-", 1)[0] == r.section, r.figure_id
+
+
+def test_no_figure_id_is_a_claim_id(figs):
+    """Figure ids and claim ids cannot be confused (issue 22): figures are `fig-<section>-<NNN>`."""
+    from catbook.judge.claims import load_claims
+    from catbook.judge.findings import has_findings, load_findings
+    ids = set(figs.figure_id)
+    assert not ids & set(load_claims(validate_rows=False).claim_id)
+    if has_findings():
+        assert not ids & {f.id for f in load_findings(check_refs=False)}
 
 
 def test_section_matches_paragraph_table(figs, sections):
@@ -301,12 +311,12 @@ def test_reviewed_exclusions_come_from_data_and_bad_entries_are_named(tmp_path, 
         figures._reviewed()
 def test_line_93_and_283_figures_as_the_text_says(figs):
     assert "établissements spécialisés" in line(93)
-    for fid in ("art-2-014", "art-2-015", "art-2-016"):
+    for fid in ("fig-art-2-014", "fig-art-2-015", "fig-art-2-016"):
         assert "pre-trial" not in figure(fid).measure_en
         assert "établissements spécialisés" in figure(fid).measure_en
     assert "420 interventions" in line(283).replace("\u00a0", " ")
-    for fid in ("co2-unheaded-275-003", "co2-unheaded-275-004"):
+    for fid in ("fig-co2-unheaded-275-003", "fig-co2-unheaded-275-004"):
         assert figure(fid).unit == "interventions"
     # 63 000 has no qualifier word before it in line 104: coded as printed, the rounding noted
-    assert figure("art-2-024").qualifier == "exact"
-    assert "round thousand" in figure("art-2-024").note
+    assert figure("fig-art-2-024").qualifier == "exact"
+    assert "round thousand" in figure("fig-art-2-024").note

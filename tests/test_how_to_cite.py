@@ -35,10 +35,10 @@ def test_claim_example_matches_the_register():
 
 
 def test_figure_example_matches_the_figures_table():
-    row = figure("art-2-014")
+    row = figure("fig-art-2-014")
     flat = _flat(PAGE)
     # (the report's non-breaking spaces are plain spaces on the page)
-    assert _flat(f'Figure art-2-014 (CAT/C/KAZ/3, para. {row.para_no}, line {row.source_line}: '
+    assert _flat(f'Figure fig-art-2-014 (CAT/C/KAZ/3, para. {row.para_no}, line {row.source_line}: '
                  f'"{row.quote_fr}")') in flat
     assert f"{{ref}}`line {row.source_line} <p{row.source_line}>`" in PAGE
 
@@ -67,5 +67,5 @@ def test_report_citation_uses_the_official_paragraph():
     assert "(line 295 of the text" in flat
     claims = pd.read_csv(DATA / "claims.csv", dtype=str, keep_default_na=False).set_index("claim_id")
     row = claims.loc["art-2-002"]
-    fig = figure("art-2-014")
+    fig = figure("fig-art-2-014")
     assert f"{{ref}}`para. {fig.para_no} <para-{fig.para_no}>`" in PAGE

@@ -114,8 +114,9 @@ def test_unset_repository_no_launch_button_and_a_rerun_note(unset_book):
     note = " ".join(rerun_note(chapter).split())
     assert "Rerun this chapter" in note and "make lab" in note and ".ipynb" in note and "download button" in note
     assert "launch button" not in note
-    # The note sits after the opening text, before the first section.
-    assert chapter.index("Opening text") < chapter.index("catbook-rerun") < chapter.index('<section id="first-section"')
+    # One collapsed note (a dropdown), at the end of the chapter, after its last section.
+    assert chapter.index("Opening text") < chapter.index('<section id="first-section"') < chapter.index("catbook-rerun")
+    assert re.search(r'class="[^"]*dropdown[^"]*catbook-rerun|class="[^"]*catbook-rerun[^"]*dropdown', chapter)
     # The download button offers the notebook the note speaks of, and the file is there.
     assert 'href="_sources/chapter.ipynb"' in chapter and (unset_book / "_sources" / "chapter.ipynb").is_file()
     # Prose pages get no note.

@@ -96,9 +96,9 @@ def test_statuses_are_computed_where_a_topic_decides(gaps):
     assert questions.computed_status([], "deaths in custody", "no", None) == "absent"
     figs = load_figures()
     # a measure with no topic cannot be decided by figures: judged (None)
-    assert questions.computed_status(["art-2-023"], "deaths in custody", "no", figs) is None
-    assert questions.computed_status(["art-2-023"], "convictions", "yes", figs) == "absent"
-    assert questions.computed_status(["art-13-001"], "complaints", "yes", figs) == "given"
+    assert questions.computed_status(["fig-art-2-023"], "deaths in custody", "no", figs) is None
+    assert questions.computed_status(["fig-art-2-023"], "convictions", "yes", figs) == "absent"
+    assert questions.computed_status(["fig-art-13-001"], "complaints", "yes", figs) == "given"
 
 
 @pytest.mark.parametrize("field,value,match", [
@@ -137,3 +137,21 @@ def test_page_is_current_and_links_every_line(qs):
         assert f"({r.question_id})=" in text
         for n in ([] if r.source_lines == "silence" else r.source_lines.split(";")):
             assert f"<p{n}>`" in text
+
+
+def test_every_related_claim_figure_check_and_outside_fact_is_a_link(qs):
+    """Each related id of a question links to where the book shows it: a claim to its label
+    ``claim-<id>``, an outside fact to ``ext-<id>``, a figure to its chapter's row ``#fig-<id>``,
+    an audit check to ``#check-<id>`` on the numbers audit (tests/browser checks they land)."""
+    import re
+    text = questions.render_page()
+    where = questions.related_places()
+    for r in qs.itertuples():
+        for rid in filter(None, (x.strip() for x in r.related.split(";"))):
+            kind, target = where[rid]
+            if kind in ("claim", "external"):
+                assert f"{{ref}}`{rid} <{target}>`" in text, rid
+            else:
+                assert f'<a href="{target}"><code>{rid}</code></a>' in text, rid
+    related = [line for line in text.splitlines() if " Related: " in line]
+    assert related and not any(re.search(r"Related:.*(?<!\{ref\})`[a-z0-9-]+`(?! <)", line) for line in related)

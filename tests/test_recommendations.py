@@ -66,3 +66,18 @@ def test_co2_wording_is_computed_from_co2_text():
     assert "CAT/C/KAZ/Q/3" in rec.committee_wording(6)
     extra = pd.DataFrame([{**load_previous_text().iloc[0].to_dict(), "co2_paragraph": 8}])
     assert "no public copy" not in rec.committee_wording(8, extra)
+
+
+def test_tracker_table_is_drawn_for_readers_with_the_assessment_first():
+    from bs4 import BeautifulSoup
+    from catbook.book.display import reader_table_html
+    table = rec.tracker_table()
+    page = BeautifulSoup(reader_table_html(table), "html.parser")
+    heads = [th.get_text(strip=True) for th in page.find("thead").find_all("th")]
+    assert heads[0] == "Assessment" and heads[1].endswith("paragraph")
+    assert not {"topic_en", "answer_lines", "co2_text_reached", "heading_in_text", "para_no"} & set(heads)
+    assert not page.find("tbody").find("th")  # no index column
+    first = page.find("tbody").find("tr").find("td")
+    assert first.find("span", class_="catbook-grade").get_text() in rec.ASSESSMENTS.values()
+    scale = rec.scale_table()
+    assert list(scale.columns) == ["assessment", "meaning"] and list(scale.assessment) == list(rec.ASSESSMENTS.values())

@@ -11,20 +11,22 @@ FIGURES_TABLE = """<table border="1" class="dataframe">
     <tr style="text-align: right;"><th></th><th>figure_id</th><th>value</th></tr>
   </thead>
   <tbody>
-    <tr><th>0</th><td>art-2-014</td><td>195</td></tr>
-    <tr><th>1</th><td>art-2-015</td><td>900</td></tr>
+    <tr><th>0</th><td>fig-art-2-014</td><td>195</td></tr>
+    <tr><th>1</th><td>fig-art-2-015</td><td>900</td></tr>
   </tbody>
 </table>"""
 
 
 def test_figure_rows_get_anchors_once_per_page():
     html = sphinx_ext.anchor_table_rows(FIGURES_TABLE + FIGURES_TABLE)
+    # a figure id begins with fig- and is its own anchor
     assert html.count('<tr id="fig-art-2-014">') == 1 and html.count('<tr id="fig-art-2-015">') == 1
     assert html.count("<tr>") == 2  # the second table's rows keep no id (ids are unique)
 
 
 def test_row_anchor_not_added_when_the_page_has_the_id():
     table = FIGURES_TABLE.replace("figure_id", "claim_id")
+    table = table.replace("fig-art-2-", "art-2-")
     html = sphinx_ext.anchor_table_rows('<p id="claim-art-2-014">x</p>' + table)
     assert 'id="claim-art-2-014"' in html and html.count('id="claim-art-2-014"') == 1
     assert '<tr id="claim-art-2-015">' in html
@@ -131,3 +133,40 @@ def test_the_theme_overrides_are_found_where_the_package_keeps_them():
     catbook/templates/, whatever subpackage the extension lives in."""
     from catbook.book.sphinx_ext import TEMPLATES
     assert {"search-button-field.html", "theme-switcher.html"} <= {p.name for p in TEMPLATES.glob("*.html")}
+
+
+def test_light_pages_drop_the_icon_script_and_keep_search_scripts_on_the_search_page_only():
+    from catbook.book import light
+    head = ('<html><head>\n<script defer src="../_static/scripts/fontawesome.js?digest=1"></script>\n'
+            '<script src="../_static/doctools.js"></script>\n<script src="../searchindex.js"></script>\n'
+            '</head><body><script src="x.js"></script></body></html>')
+    out = light.lighten_head(head, "book/intro.html")
+    assert "fontawesome" not in out and "searchindex" not in out and "doctools.js" in out and "x.js" in out
+    search = head.replace("../", "")
+    lazy = light.lighten_head(search, "search.html")
+    # the search page loads the index only once a search is made (a query in its address)
+    assert '<script src="searchindex.js"></script>' not in lazy
+    assert 's.src = "searchindex.js"' in lazy and 'get("q")' in lazy
+
+
+def test_light_pages_load_copy_buttons_and_tabs_only_where_they_serve():
+    from catbook.book import light
+    head = ('<html><head>\n<link rel="stylesheet" type="text/css" href="../_static/copybutton.css?v=1" />\n'
+            '<link rel="stylesheet" type="text/css" href="../_static/sphinx-design.min.css?v=1" />\n'
+            '<script src="../_static/clipboard.min.js?v=1"></script>\n<script src="../_static/copybutton.js?v=1"></script>\n'
+            '<script src="../_static/design-tabs.js?v=1"></script>\n</head><body>{body}</body></html>')
+    plain = light.lighten_head(head.format(body="<p>text</p>"), "book/x.html")
+    assert not any(a in plain for a in ("copybutton", "clipboard", "sphinx-design", "design-tabs"))
+    code = light.lighten_head(head.format(body='<div class="highlight"><pre>x</pre></div>'), "book/x.html")
+    assert "copybutton.js" in code and "clipboard.min.js" in code and "copybutton.css" in code
+    assert "design-tabs" not in code
+    tabs = light.lighten_head(head.format(body='<div class="sd-tab-set">x</div>'), "book/x.html")
+    assert "design-tabs.js" in tabs and "sphinx-design.min.css" in tabs and "copybutton" not in tabs
+
+
+def test_search_keeps_article_numbers_as_one_term():
+    from catbook.book.search import LawyerEnglish, hyphenated
+    assert hyphenated("l’article 141\u20111 du Code pénal") == ["141-1"]
+    lang = LawyerEnglish({})
+    assert "141-1" in lang.split("art. 141-1 (Torture)") and lang.word_filter("141-1")
+    assert lang.stem("141-1") == "141-1"

@@ -60,9 +60,9 @@ def test_shared_schemas_name_no_report():
 
 # (table, first cell of the row broken, column, bad value, frictionless error type)
 BAD_CELLS = {
-    "figures-value-not-a-number": ("figures", "art-2-014,", "value", "many", "type-error"),
-    "figures-unit-outside-enum": ("figures", "art-2-014,", "unit", "dollars", "constraint-error"),
-    "figures-duplicate-id": ("figures", "art-2-015,", "figure_id", "art-2-014", "unique-error|primary-key"),
+    "figures-value-not-a-number": ("figures", "fig-art-2-014,", "value", "many", "type-error"),
+    "figures-unit-outside-enum": ("figures", "fig-art-2-014,", "unit", "dollars", "constraint-error"),
+    "figures-duplicate-id": ("figures", "fig-art-2-015,", "figure_id", "fig-art-2-014", "unique-error|primary-key"),
     "claims-kind-outside-enum": ("claims", "art-2-001,", "kind", "opinion", "constraint-error"),
     "claims-line-not-an-integer": ("claims", "art-2-001,", "source_line", "fifty", "type-error"),
     "claims-duplicate-id": ("claims", "art-2-002,", "claim_id", "art-2-001", "unique-error|primary-key"),
@@ -135,11 +135,11 @@ def test_load_time_is_printed(capsys):
 
 
 def test_one_figure_lookup():
-    row = figures.figure("art-2-014")
-    assert row.figure_id == "art-2-014" and isinstance(row.value, float)
-    assert figures.figure("art-2-014", line=row.source_line).value == row.value
+    row = figures.figure("fig-art-2-014")
+    assert row.figure_id == "fig-art-2-014" and isinstance(row.value, float)
+    assert figures.figure("fig-art-2-014", line=row.source_line).value == row.value
     with pytest.raises(figures.FigureLookupError) as err:
-        figures.figure("art-2-014", line=row.source_line + 1)
+        figures.figure("fig-art-2-014", line=row.source_line + 1)
     assert err.value.field == "source_line"
     with pytest.raises(figures.FigureLookupError) as err:
         figures.figure("no-such-figure-001")

@@ -51,8 +51,8 @@ def test_claims_index_escapes_the_report_words_as_html_escape_does():
     page = html_index(claims)
     tricky = [s for s in claims.summary_en if set(s) & set("'\"&<>")]
     assert tricky, "the summaries have apostrophes, quotes or ampersands to escape"
-    for summary in tricky:
-        assert f"<td>{html.escape(summary, quote=True)}</td></tr>" in page
+    for summary in tricky:  # the summary opens its cell; the reasoning may follow in a "Why" expander
+        assert f"<td>{html.escape(summary, quote=True)}" in page
     for quote in claims.quote_fr:
         assert f'<td lang="fr">{html.escape(quote, quote=True)}</td>' in page
     assert page.count("<tr data-chapter=") == len(claims)

@@ -134,8 +134,8 @@ def _with_pick(table: tidy.Table, figure_id: str, line: int) -> tidy.Table:
 
 def test_a_figure_on_another_line_fails_loudly():
     table = tidy.TABLES_BY_NAME["extradition_by_year"]
-    with pytest.raises(tidy.TidyError, match="co2-unheaded-333-002 is on line 338"):
-        tidy.build_table(_with_pick(table, "co2-unheaded-333-002", 339))
+    with pytest.raises(tidy.TidyError, match="fig-co2-unheaded-333-002 is on line 338"):
+        tidy.build_table(_with_pick(table, "fig-co2-unheaded-333-002", 339))
 
 
 def test_an_unknown_figure_fails_loudly():
@@ -147,7 +147,7 @@ def test_an_unknown_figure_fails_loudly():
 def test_a_period_that_is_not_a_year_cannot_go_in_a_by_year_table():
     table = tidy.TABLES_BY_NAME["extradition_by_year"]
     with pytest.raises(tidy.TidyError, match="'2008-2012'"):
-        tidy.build_table(_with_pick(table, "co2-unheaded-333-001", 338))
+        tidy.build_table(_with_pick(table, "fig-co2-unheaded-333-001", 338))
 
 
 def test_duplicate_keys_are_refused():
@@ -187,39 +187,39 @@ def test_reconciliation_covers_every_place_the_brief_names(figs_text):
 
 def test_reconciliation_agreement_is_computed():
     df = _committed(tidy.RECONCILIATION_NAME).set_index("figure_id")
-    assert df.loc["art-1-4-5-007", "agreement"] == "agrees"  # line 52 and line 223 both 13
-    assert df.loc["art-1-4-5-010", "agreement"] == "within"  # 36 of 49 in 2009-2012
+    assert df.loc["fig-art-1-4-5-007", "agreement"] == "agrees"  # line 52 and line 223 both 13
+    assert df.loc["fig-art-1-4-5-010", "agreement"] == "within"  # 36 of 49 in 2009-2012
     # line 258's 9 cases mix arts 347-1 and 308: never "within" the 13 torture cases of 2010
-    assert df.loc["co2-7-001", "agreement"] == "not-comparable"
-    assert "prison-staff-torture-cases-2010" in df.loc["co2-7-001", "comparison"]
-    assert df.loc["co2-7-005", "agreement"] == "in-tension"  # 0 against 36
+    assert df.loc["fig-co2-7-001", "agreement"] == "not-comparable"
+    assert "prison-staff-torture-cases-2010" in df.loc["fig-co2-7-001", "comparison"]
+    assert df.loc["fig-co2-7-005", "agreement"] == "in-tension"  # 0 against 36
     assert set(df.agreement) <= set(tidy.AGREEMENTS)
 
 
 def test_reconciliation_detects_a_disagreement(figs_text):
     changed = figs_text.copy()
     changed["figure_id"] = changed.index
-    changed.loc["cases-ngo-002", "value"] = "14"
+    changed.loc["fig-cases-ngo-002", "value"] = "14"
     df = tidy.build_reconciliation(changed).set_index("figure_id")
-    assert df.loc["art-1-4-5-007", "agreement"] == "differs"
-    changed.loc["art-1-4-5-010", "value"] = "60"
-    assert tidy.build_reconciliation(changed).set_index("figure_id").loc["art-1-4-5-010", "agreement"] == "exceeds"
+    assert df.loc["fig-art-1-4-5-007", "agreement"] == "differs"
+    changed.loc["fig-art-1-4-5-010", "value"] = "60"
+    assert tidy.build_reconciliation(changed).set_index("figure_id").loc["fig-art-1-4-5-010", "agreement"] == "exceeds"
 
 
 def test_reconciliation_definition_errors_name_the_field(tmp_path):
     bad = tmp_path / "r.yaml"
-    bad.write_text("title: t\nrows:\n  - {figure_id: co2-7-001, line: 258, measure: visits, year: '2010', "
+    bad.write_text("title: t\nrows:\n  - {figure_id: fig-co2-7-001, line: 258, measure: visits, year: '2010', "
                    "agency: x, quantity: q}\n", encoding="utf-8")
     with pytest.raises(tidy.TidyError, match="measure"):
         tidy.build_reconciliation(path=bad)
-    bad.write_text("title: t\nrows:\n  - {figure_id: co2-7-001, line: 259, measure: persons, year: '2010', "
+    bad.write_text("title: t\nrows:\n  - {figure_id: fig-co2-7-001, line: 259, measure: persons, year: '2010', "
                    "agency: x, quantity: q}\n", encoding="utf-8")
     with pytest.raises(tidy.TidyError, match="line 258"):
         tidy.build_reconciliation(path=bad)
 def test_interventions_are_not_visits(built):
     """Line 283 counts interventions: a unit of their own, never a visits series to add to."""
     mon = built["monitoring_by_year"]
-    inter = mon[mon.figure_id.isin(["co2-unheaded-275-003", "co2-unheaded-275-004"])]
+    inter = mon[mon.figure_id.isin(["fig-co2-unheaded-275-003", "fig-co2-unheaded-275-004"])]
     assert set(inter.unit) == {"interventions"} and set(inter.series) == {"commission-interventions"}
     assert not inter.measure_en.str.contains("and visits").any()
     for series, rows in mon.groupby("series"):
@@ -261,7 +261,7 @@ def test_reconciliation_labels_are_whole():
 
 def test_an_unquoted_comma_is_refused_naming_file_and_key(tmp_path):
     bad = tmp_path / "torture-reconciliation.yaml"
-    bad.write_text("title: t\nrows:\n  - {figure_id: co2-7-001, line: 258, measure: cases-opened, "
+    bad.write_text("title: t\nrows:\n  - {figure_id: fig-co2-7-001, line: 258, measure: cases-opened, "
                    "year: '2010', agency: penitentiary system (torture, violence or abuse of office), "
                    "quantity: q}\n", encoding="utf-8")
     with pytest.raises(tidy.TidyError) as error:
@@ -272,13 +272,13 @@ def test_an_unquoted_comma_is_refused_naming_file_and_key(tmp_path):
 
 
 @pytest.mark.parametrize("text, field", [
-    ("title: t\nrows:\n  - {figure_id: co2-7-001, line: 258, measure: cases-opened, year: '2010', "
+    ("title: t\nrows:\n  - {figure_id: fig-co2-7-001, line: 258, measure: cases-opened, year: '2010', "
      "agency: x, quantity: q, part_off: [a]}\n", "rows.0.part_off"),
-    ("title: t\nrows:\n  - {figure_id: co2-7-001, line: 258, measure: cases-opened, year: 2010, "
+    ("title: t\nrows:\n  - {figure_id: fig-co2-7-001, line: 258, measure: cases-opened, year: 2010, "
      "agency: x, quantity: q}\n", "rows.0.year"),
-    ("title: t\nrow:\n  - {figure_id: co2-7-001}\n", "rows"),
-    ("title: t\nrows:\n  - {figure_id: co2-7-001, line: 258, measure: cases-opened, year: '2010', "
-     "agency: x, quantity: q, months: {figure_id: art-1-4-5-002, line: 44}}\n", "rows.0.months"),
+    ("title: t\nrow:\n  - {figure_id: fig-co2-7-001}\n", "rows"),
+    ("title: t\nrows:\n  - {figure_id: fig-co2-7-001, line: 258, measure: cases-opened, year: '2010', "
+     "agency: x, quantity: q, months: {figure_id: fig-art-1-4-5-002, line: 44}}\n", "rows.0.months"),
 ])
 def test_a_malformed_reconciliation_key_is_refused(tmp_path, text, field):
     bad = tmp_path / "torture-reconciliation.yaml"
@@ -290,9 +290,9 @@ def test_a_malformed_reconciliation_key_is_refused(tmp_path, text, field):
 
 def test_sentences_keep_their_months():
     df = _committed(tidy.RECONCILIATION_NAME).set_index("figure_id")
-    expected = {"art-1-4-5-001": ("6 years 8 months", "80"), "art-1-4-5-003": ("5 years", "60"),
-                "art-1-4-5-004": ("6 years 7 months", "79"), "cases-ngo-005": ("3 years 6 months", "42"),
-                "cases-ngo-008": ("2 years 6 months", "30"), "cases-ngo-011": ("5 years 6 months", "66")}
+    expected = {"fig-art-1-4-5-001": ("6 years 8 months", "80"), "fig-art-1-4-5-003": ("5 years", "60"),
+                "fig-art-1-4-5-004": ("6 years 7 months", "79"), "fig-cases-ngo-005": ("3 years 6 months", "42"),
+                "fig-cases-ngo-008": ("2 years 6 months", "30"), "fig-cases-ngo-011": ("5 years 6 months", "66")}
     for fid, (duration, months) in expected.items():
         assert (df.loc[fid, "duration"], df.loc[fid, "duration_months"]) == (duration, months), fid
     sentences = df[df.measure == "sentences"]
@@ -300,4 +300,4 @@ def test_sentences_keep_their_months():
     # against the 5-10 year range of line 48: 2 years 6 months and 3 years 6 months fall below it,
     # 5 years 6 months is inside it, not at its floor
     below = {fid for fid, r in sentences.iterrows() if int(r.duration_months) < 5 * 12}
-    assert below == {"cases-ngo-005", "cases-ngo-008"}
+    assert below == {"fig-cases-ngo-005", "fig-cases-ngo-008"}

@@ -146,7 +146,7 @@ def test_placeholders_fill_from_the_engine_and_the_data():
     text = e.text("solution")
     assert f"{direct['status']}, {format_overrun(direct['overrun'])} past the deadline" in text
     z = COURSE.exercise("zero-recorded-cases").text("solution")
-    figure = figures.figure("art-1-4-5-010")
+    figure = figures.figure("fig-art-1-4-5-010")
     assert f"{int(figure.value)} of them" in z
     assert VERDICTS[claim_row("co2-7-020").verdict] in z
 

@@ -1,4 +1,6 @@
 """The one verdict scale: defined in data, applied the same way, computed where numbers decide."""
+import re
+
 import pytest
 import yaml
 
@@ -106,7 +108,7 @@ def test_claims_rules_for_kinds_figures_and_lines():
         ({"check_kind": "restatement"}, "verdict"),
         ({"check_kind": "computed", "figure_ids": ""}, "figure_ids"),
         ({"check_kind": "computed", "figure_ids": "art-2-999"}, "figure_ids"),
-        ({"check_kind": "no-data", "verdict": "unverified", "figure_ids": "art-2-023"}, "figure_ids"),
+        ({"check_kind": "no-data", "verdict": "unverified", "figure_ids": "fig-art-2-023"}, "figure_ids"),
         ({"check_kind": "statements", "evidence_lines": ""}, "evidence_lines"),
     ]:
         with pytest.raises(claims.ClaimsError) as err:
@@ -126,3 +128,59 @@ def test_verdict_scale_page_is_current_and_in_the_toc():
     assert "book/verdict-scale" in (BOOK.parent / "_toc.yml").read_text(encoding="utf-8")
     for label, meaning in zip(verdicts.labels().values(), verdicts.meanings().values()):
         assert f"| {label} | {meaning} |" in verdict_page.render_page()
+
+
+def test_the_rules_are_data_with_real_examples(df):
+    rules = verdicts.rules()
+    assert list(rules) == ["a", "b", "c", "d", "e"]
+    ids = set(df.claim_id)
+    for r in rules.values():
+        assert r.examples and set(r.examples) <= ids, r.id
+    allowed = set(rules) | set(verdicts.RULE_EXTRAS)
+    assert set(df.rule[df.rule != ""]) <= allowed
+
+
+def test_rule_d_no_effort_claim_is_supported_without_a_recorded_exception(df):
+    """Rule (d): effort, improvement or cause is never supported by a count alone."""
+    worded = df[df.quote_fr.map(verdicts.effort_wording)]
+    assert len(worded) > 10
+    bad = worded[(worded.verdict == "supported") & (worded.rule != "d-exception")]
+    assert bad.empty, list(bad.claim_id)
+    excepted = df[df.rule == "d-exception"]
+    assert excepted.evidence_en.str.startswith("Rule (d) exception:").all()
+    assert (excepted.verdict == "supported").all()
+
+
+def test_rule_a_a_comparison_inside_one_sentence_is_computed_alike(df):
+    """Rule (a): a sentence comparing its own numbers ('alors que', 'contre', 'passant de') whose
+    figures are on its line is decided by a computation, never left unverified or restated."""
+    import re
+    from catbook.text.figures import load_figures
+    figs = load_figures()
+    on_line = figs.groupby("source_line").figure_id.apply(list)
+    comparing = re.compile(r"Alors qu|passant de|, contre \d|, contre [a-z]+ \d|contre \d[\d  ]* en \d{4}")
+    checked = {c.claim_id for c in verdicts.load_claim_checks()}
+    for r in df.itertuples():
+        if comparing.search(r.quote_fr) and len(on_line.get(r.source_line, [])) >= 2:
+            assert r.claim_id in checked or r.check_kind == "figures-judged", r.claim_id
+
+
+def test_rule_c_dated_acts_are_not_law_or_intent(df):
+    """Rule (c): a claim whose quote is the ratification, accession or signature of a treaty on a
+    date is a checkable fact."""
+    import re
+    treaty = re.compile(r"\b(?:a ratifié|ratifiée par|a adhéré|Ayant adhéré)\b")
+    hit = df[df.quote_fr.str.contains(treaty)]
+    assert len(hit) >= 4
+    assert not (hit.check_kind == "law-or-intent").any(), list(hit[hit.check_kind == "law-or-intent"].claim_id)
+
+
+def test_rule_e_every_contradicted_claim_states_its_saving_reading(df):
+    for r in df[df.verdict == "contradicted"].itertuples():
+        assert re.search(r"[Ss]aving reading|would save|saved only if|reading that would save|would hold only on the reading|would stand|it would agree", r.evidence_en), r.claim_id
+
+
+def test_parts_within_whole_nests():
+    check = ClaimCheck(claim_id="x", computation="parts-within-whole", figure_ids=("a", "b", "c"), reading_en="r")
+    assert compute(check, [76, 22, 53]) == "supported"
+    assert compute(check, [76, 22, 55]) == "contradicted"

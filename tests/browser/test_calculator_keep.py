@@ -19,7 +19,8 @@ import pytest
 
 from catbook.text import printer
 from catbook.pack.chapters import CHAPTERS
-from catbook.custody import load_rules, load_scenarios, scenario
+from catbook.custody import NOT_RECORDED, load_rules, load_scenarios, scenario
+from catbook.custody.messages import message
 from catbook.custody.moments import format_moment
 from catbook.custody.widgets import evaluate_form
 
@@ -44,6 +45,19 @@ def engine_rows(case) -> list[list[str]]:
     return [[f.rule, f.due.isoformat(timespec="minutes"), f.status] for f in case.run()]
 
 
+def act_text(inputs, rule) -> str:
+    """What an act's field shows for a case given as audit()'s arguments: its time, or blank."""
+    value = inputs["events"].get(rule)
+    return "" if value is None or value == NOT_RECORDED else str(value)
+
+
+def not_done(inputs, rule) -> bool:
+    """Whether the act's "not done" box is ticked: left out or None, where the rule applies (as audit() reads it)."""
+    applies = {r.id for r in load_rules().custody_rules(foreigner=bool(inputs.get("foreigner")),
+                                                         juvenile=bool(inputs.get("juvenile")))}
+    return rule in applies and inputs["events"].get(rule) is None
+
+
 def fill(page, case, prefix="cc-"):
     """Type a worked case into a form (every field), as a reader would."""
     inputs = case.inputs
@@ -52,7 +66,8 @@ def fill(page, case, prefix="cc-"):
     for flag in FLAGS:
         page.set_checked(f"#{prefix}{flag}", bool(inputs.get(flag)))
     for rule in FORM_RULES:
-        page.fill(f"#{prefix}{rule}", str(inputs["events"].get(rule) or ""))
+        page.fill(f"#{prefix}{rule}", act_text(inputs, rule))
+        page.set_checked(f"#{prefix}not-done-{rule}", not_done(inputs, rule))
     page.fill(f"#{prefix}now", str(inputs["now"]))
 
 
@@ -68,13 +83,15 @@ def form_values(page, prefix="cc-") -> dict:
     keys = ["arrested_at", "tz", *FORM_RULES, "now"]
     values = {key: page.input_value(f"#{prefix}{key}") for key in keys}
     values.update({flag: page.is_checked(f"#{prefix}{flag}") for flag in FLAGS})
+    values.update({f"not-done-{rule}": page.is_checked(f"#{prefix}not-done-{rule}") for rule in FORM_RULES})
     return values
 
 
 def expected_values(case) -> dict:
     inputs = case.inputs
     return {"arrested_at": str(inputs["arrested_at"]), "tz": inputs["tz"],
-            **{rule: str(inputs["events"].get(rule) or "") for rule in FORM_RULES},
+            **{rule: act_text(inputs, rule) for rule in FORM_RULES},
+            **{f"not-done-{rule}": not_done(inputs, rule) for rule in FORM_RULES},
             "now": str(inputs["now"]), **{flag: bool(inputs.get(flag)) for flag in FLAGS}}
 
 
@@ -212,7 +229,7 @@ def record_items(case) -> list[str]:
     """What the printed sheet and the text must hold for each deadline of a case."""
     items = []
     for f in case.run():
-        items += [f.rule, RULES[f.rule].title, f.status.upper(), format_moment(f.due),
+        items += [f.rule, RULES[f.rule].title, message(f"verdict.{f.status}").upper(), format_moment(f.due),
                   RULES[f.rule].basis, ", ".join(map(str, f.source_lines))]
     return items
 
@@ -248,7 +265,7 @@ def test_print_gives_one_a4_page_with_every_deadline_verdict_basis_and_line(page
         assert size == pytest.approx(A4_POINTS, abs=1.0), case.name
         printed = _norm(printer.pdf_text(out))
         for f in case.run():  # the printed page holds the sheet, not the page around it
-            assert _norm(f.rule) in printed and _norm(f.status.upper()) in printed, (case.name, f.rule)
+            assert _norm(f.rule) in printed and _norm(message(f"verdict.{f.status}").upper()) in printed, (case.name, f.rule)
         assert _norm("Load a worked case") not in printed
         page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
         assert not page.evaluate("() => document.documentElement.classList.contains('cc-printing')")

@@ -19,11 +19,11 @@ from urllib.parse import urlparse
 
 import pytest
 
-from catbook.custody import CustodyInputError, audit, deadlines, load_rules, load_scenarios
+from catbook.custody import NOT_RECORDED, CustodyInputError, audit, deadlines, load_rules, load_scenarios
 from catbook.custody.messages import format_duration
 from catbook.custody.moments import format_moment
 from catbook.custody.tables import immediately_text, outer_text
-from catbook.custody.widgets import evaluate_form
+from catbook.custody.widgets import evaluate_form, form_events
 from catbook.book.web import STATIC_SUBDIR, custody_rules_payload
 
 SCENARIOS = load_scenarios()
@@ -41,7 +41,7 @@ READ_RESULTS = """() => Array.from(document.querySelectorAll('#cc-table tbody tr
   outer_due: tr.dataset.outerDue, outer_status: tr.dataset.outerStatus,
   immediately_late_seconds: tr.dataset.immediatelyLateSeconds,
   outer_text: tr.querySelector('.cc-outer').textContent,
-  immediately_text: tr.querySelector('.cc-immediately').textContent,
+  immediately_text: tr.querySelector('.cc-immediately').textContent, recorded: tr.dataset.recorded === 'true',
   warnings: Array.from(document.querySelectorAll(`.cc-rule[data-rule="${tr.dataset.rule}"] [data-warning]`))
     .map(li => li.dataset.warning),
   notes: Array.from(document.querySelectorAll(`.cc-rule[data-rule="${tr.dataset.rule}"] [data-note]`))
@@ -57,9 +57,9 @@ def minutes_iso(moment) -> str:
 
 
 def engine_rows(arrested_at, events, *, tz, now, foreigner, juvenile=False, delay_authorised=False):
-    """What the page must show, computed by the Python engine (the oracle)."""
-    done = {rule: text for rule, text in events.items() if text and text.strip()}
-    findings = audit(arrested_at, done, tz=tz, now=now, foreigner=foreigner, juvenile=juvenile,
+    """What the page must show, computed by the Python engine (the oracle); ``events`` as audit()
+    takes them (a time, None or a rule left out: not done, NOT_RECORDED: blank in the form)."""
+    findings = audit(arrested_at, events, tz=tz, now=now, foreigner=foreigner, juvenile=juvenile,
                      delay_authorised=delay_authorised)
     return [{
         "rule": f.rule, "status": f.status, "due": minutes_iso(f.due),
@@ -73,8 +73,18 @@ def engine_rows(arrested_at, events, *, tz, now, foreigner, juvenile=False, dela
         "immediately_late_seconds": (str(int(f.immediately_late.total_seconds()))
                                      if f.immediately_late is not None else ""),
         "outer_text": outer_text(f), "immediately_text": immediately_text(f),
-        "warnings": f.warnings, "notes": f.notes,
+        "warnings": f.warnings, "notes": f.notes, "recorded": f.recorded,
     } for f in findings]
+
+
+def form_of(inputs):
+    """A case given as audit()'s arguments as the form shows it (the page's flatten()): the times
+    typed, the acts left out or None ticked "not done" where they apply, NOT_RECORDED left blank."""
+    events = inputs["events"]
+    applies = [r.id for r in load_rules().custody_rules(foreigner=bool(inputs["foreigner"]),
+                                                        juvenile=bool(inputs.get("juvenile")))]
+    texts = {rule: str(v) for rule, v in events.items() if v is not None and v != NOT_RECORDED}
+    return texts, [rule for rule in applies if events.get(rule) is None]
 
 
 def network_hosts(urls) -> set[str]:
@@ -164,8 +174,9 @@ def worded_in(rows, lang: str):
     return rows
 
 
-def submit(page, *, arrested_at, tz, foreigner, events, now, juvenile=False, delay_authorised=False):
-    """Type the case into the form, press the button, and wait for the new result."""
+def submit(page, *, arrested_at, tz, foreigner, events, now, juvenile=False, delay_authorised=False, not_done=()):
+    """Type the case into the form (``not_done``: the acts whose "not done" box is ticked), press
+    the button, and wait for the new result."""
     page.fill("#cc-arrested_at", arrested_at)
     page.fill("#cc-tz", tz)
     page.set_checked("#cc-foreigner", foreigner)
@@ -173,6 +184,7 @@ def submit(page, *, arrested_at, tz, foreigner, events, now, juvenile=False, del
     page.set_checked("#cc-delay_authorised", delay_authorised)
     for rule in FORM_RULES:
         page.fill(f"#cc-{rule}", events.get(rule) or "")
+        page.set_checked(f"#cc-not-done-{rule}", rule in not_done)
     page.fill("#cc-now", now)
     before = page.get_attribute("#cc-results", "data-run")
     page.click("#cc-submit")
@@ -187,14 +199,15 @@ def submit(page, *, arrested_at, tz, foreigner, events, now, juvenile=False, del
 def test_every_worked_case_gives_the_engines_deadlines_and_verdicts(calculator_in, case, lang):
     calculator = calculator_in(lang)
     inputs = case.inputs
-    events = {rule: str(text) for rule, text in inputs["events"].items() if text is not None}
+    events, not_done = form_of(inputs)
     flags = {"juvenile": inputs["juvenile"], "delay_authorised": inputs["delay_authorised"]}
     state = submit(calculator, arrested_at=str(inputs["arrested_at"]), tz=inputs["tz"],
-                   foreigner=bool(inputs["foreigner"]), events=events, now=str(inputs["now"]), **flags)
+                   foreigner=bool(inputs["foreigner"]), events=events, now=str(inputs["now"]), not_done=not_done,
+                   **flags)
     assert state == "ok", calculator.evaluate(READ_ERRORS)
     shown = worded_in(page_rows(calculator), lang)
-    expected = in_language(engine_rows(str(inputs["arrested_at"]), events, tz=inputs["tz"], now=str(inputs["now"]),
-                                       foreigner=bool(inputs["foreigner"]), **flags), lang)
+    expected = in_language(engine_rows(str(inputs["arrested_at"]), inputs["events"], tz=inputs["tz"],
+                                       now=str(inputs["now"]), foreigner=bool(inputs["foreigner"]), **flags), lang)
     assert [row["rule"] for row in shown] == [row["rule"] for row in expected], "order of the deadlines"
     for got, want in zip(shown, expected):
         assert got["overrun_seconds"] == pytest.approx(want["overrun_seconds"], abs=1e-3), got["rule"]
@@ -219,9 +232,10 @@ def test_a_worked_case_loads_from_the_menu_and_is_computed(calculator):
     assert case.facts.split()[0] in calculator.text_content("#cc-example-facts")
     shown = [(row["rule"], row["due"], row["status"]) for row in page_rows(calculator)]
     expected = [(row["rule"], row["due"], row["status"]) for row in engine_rows(
-        str(case.inputs["arrested_at"]), {k: str(v) for k, v in case.inputs["events"].items()},
+        str(case.inputs["arrested_at"]), case.inputs["events"],
         tz=case.inputs["tz"], now=str(case.inputs["now"]), foreigner=case.inputs["foreigner"])]
     assert shown == expected
+    assert calculator.locator("#cc-example option:checked").text_content() == case.title
 
 
 def test_a_blank_now_is_the_current_time(calculator):
@@ -229,9 +243,60 @@ def test_a_blank_now_is_the_current_time(calculator):
                    events={"protocol-3h": "2012-03-01 10:00"}, now="")
     assert state == "ok"
     shown = [(row["rule"], row["due"], row["status"]) for row in page_rows(calculator)]
-    expected = [(f.rule, minutes_iso(f.due), f.status)
-                for f in audit("2012-03-01 09:00", {"protocol-3h": "2012-03-01 10:00"}, tz="Asia/Almaty")]
+    blank = form_events({rule: "" for rule in FORM_RULES} | {"protocol-3h": "2012-03-01 10:00"},
+                        foreigner=False, juvenile=False)
+    expected = [(f.rule, minutes_iso(f.due), f.status) for f in audit("2012-03-01 09:00", blank, tz="Asia/Almaty")]
     assert shown == expected
+    assert {status for rule, due, status in shown if rule != "protocol-3h"} == {"not_recorded"}
+
+
+# --- "not recorded" apart from "missed" (issue 23, point 6; readers' review 2026-12, reader 2) --
+
+def test_a_2010_case_left_blank_shows_not_recorded_and_counts_no_overrun_to_today(calculator):
+    """The reader's case: a minor arrested 03.09.2010 19:00, protocol 23:30, parents told 09:00 the
+    next morning, the other acts unknown and "now" blank (today)."""
+    state = submit(calculator, arrested_at="03.09.2010 19:00", tz="Asia/Almaty", foreigner=False, juvenile=True,
+                   events={"protocol-3h": "03.09.2010 23:30", "parents-notice-immediate": "04.09.2010 09:00"},
+                   now="")
+    assert state == "ok", calculator.evaluate(READ_ERRORS)
+    rows = {row["rule"]: row for row in page_rows(calculator)}
+    for rule in ("family-notice-12h", "prosecutor-notice-12h", "court-72h"):
+        assert rows[rule]["status"] == "not_recorded" and rows[rule]["overrun_text"] == "", rule
+        assert rows[rule]["overrun_seconds"] is None and not rows[rule]["recorded"], rule
+        done = calculator.locator(f"#cc-table tr[data-rule='{rule}'] .cc-done").text_content()
+        verdict = calculator.locator(f"#cc-table tr[data-rule='{rule}'] .cc-status").first.text_content()
+        assert done == verdict == "not recorded", rule
+    assert rows["parents-notice-immediate"]["overrun_text"] == "14 h 00 min"
+    assert rows["protocol-3h"]["overrun_text"] == "1 h 30 min"
+    summary = calculator.text_content("#cc-status")
+    assert "5 deadlines: 0 met, 2 missed, 3 not recorded, 0 pending" in summary
+    assert " d " not in "".join(row["overrun_text"] for row in rows.values())  # no overrun of years
+    # a monitor who knows the court never decided says so: that act alone becomes missed, to today
+    submit(calculator, arrested_at="03.09.2010 19:00", tz="Asia/Almaty", foreigner=False, juvenile=True,
+           events={"protocol-3h": "03.09.2010 23:30", "parents-notice-immediate": "04.09.2010 09:00"}, now="",
+           not_done=["court-72h"])
+    rows = {row["rule"]: row for row in page_rows(calculator)}
+    assert rows["court-72h"]["status"] == "missed" and " d " in rows["court-72h"]["overrun_text"]
+    assert "0 met, 3 missed, 2 not recorded, 0 pending" in calculator.text_content("#cc-status")
+
+
+def test_a_time_with_not_done_ticked_is_an_error_beside_the_act_and_nothing_typed_is_lost(calculator):
+    state = submit(calculator, arrested_at="03.09.2010 19:00", tz="Asia/Almaty", foreigner=False,
+                   events={"court-72h": "05.09.2010 10:00"}, now="10.09.2010 10:00", not_done=["court-72h"])
+    assert state == "error"
+    errors = calculator.evaluate(READ_ERRORS)
+    assert errors == evaluate_form(arrested_at="03.09.2010 19:00", tz="Asia/Almaty", foreigner=False,
+                                   events={"court-72h": "05.09.2010 10:00"}, now="10.09.2010 10:00",
+                                   not_done=["court-72h"]).errors
+    assert "not done" in errors["court-72h"]
+    assert calculator.input_value("#cc-court-72h") == "05.09.2010 10:00"
+    assert calculator.is_checked("#cc-not-done-court-72h")
+
+
+def test_the_form_says_how_the_parents_notice_relates_to_the_family_notice(calculator):
+    help_text = calculator.text_content("#cc-parents-notice-immediate-help")
+    assert "line 322" in help_text and "line 73" in help_text and "does not say" in help_text
+    assert "not recorded" in calculator.text_content("#cc-acts-help")
 
 
 # --- bad input: the engine's message, beside its field, and nothing typed is lost --------
@@ -313,7 +378,10 @@ TEXTS = ["2012-03-01 14:30", "2012-03-01T14:30", "2012-03-01t14:30", "20120301T1
          "2011-02-29 10:00", "2012-03-01 24:00", "2012-03-01 14:60", "2012-03-01 14:30:60", "0000-03-01 10:00",
          "2012-03-01 14:30+24:00", "2012-03-01  14:30", "2012-03-01 14:3", "1 March 2012 14:30", "it's late",
          "2004-03-28 02:00", "2004-03-28 02:59", "2004-03-28 03:00", "2004-10-31 01:30", "2024-02-29 23:00",
-         "2024-02-29 23:59", "2024-03-01 00:00", "2024-02-29T23:30+05:00"]
+         "2024-02-29 23:59", "2024-03-01 00:00", "2024-02-29T23:30+05:00",
+         "03.09.2010 19:00", "03.09.2010T19:00", "03.09.2010 19:00+06:00", "03.09.2010 19:00:30", "03.09.2010",
+         "30.02.2010 19:00", "3.9.2010 19:00", "03.09.201019:00", "03.09.2010  19:00", "29.02.2024 23:30",
+         "28.03.2004 02:30", "01.03.2024 00:00"]
 
 
 def test_times_are_read_as_the_engine_reads_them(calculator):

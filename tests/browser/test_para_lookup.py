@@ -137,6 +137,41 @@ def test_the_claims_index_names_a_bad_entry_and_keeps_it(claims_index):
 def test_the_claims_index_links_each_claim_to_its_paragraph(claims_index):
     paras = load_paragraphs().set_index("source_line").para_no
     rows = claims_index.eval_on_selector_all(
-        "#claims-index tbody tr", "rows => rows.map(r => [r.cells[1].innerText, r.cells[2].querySelector('a').getAttribute('href')])")
+        "#claims-index tbody tr", "rows => rows.map(r => [r.cells[2].innerText, r.cells[3].querySelector('a').getAttribute('href')])")
     for line, href in rows:
         assert href == f"../book/report-text.html#para-{paras[int(line)]}"
+
+
+def test_the_claims_index_keeps_its_filters_in_the_address(claims_index, book_url, page):
+    claims_index.select_option("select[data-filter=verdict]", "contradicted")
+    claims_index.fill("#claims-index input[data-filter=text]", "garde a vue")
+    assert "verdict=contradicted" in claims_index.url and "q=garde+a+vue" in claims_index.url
+    shown = claims_index.inner_text("[data-count]")
+    # The address, opened afresh, gives the same view.
+    page.goto(claims_index.url, wait_until="load")
+    page.wait_for_selector("#claims-index [data-count]")
+    assert page.input_value("select[data-filter=verdict]") == "contradicted"
+    assert page.input_value("#claims-index input[data-filter=text]") == "garde a vue"
+    assert page.inner_text("[data-count]") == shown
+    verdicts = page.eval_on_selector_all("#claims-index tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.verdict)")
+    assert set(verdicts) <= {"contradicted"}
+
+
+def test_the_claims_index_text_filter_ignores_accents(claims_index):
+    counts = {}
+    for typed in ("garde à vue", "garde a vue", "GARDE A VUE"):
+        claims_index.fill("#claims-index input[data-filter=text]", typed)
+        counts[typed] = claims_index.inner_text("[data-count]")
+    assert len(set(counts.values())) == 1, counts
+    assert not counts["garde a vue"].startswith("0 of"), counts
+
+
+def test_the_claims_index_says_why_and_colours_each_verdict(claims_index):
+    rows = claims_index.eval_on_selector_all("#claims-index tbody tr", """rows => rows.map(r => {
+        const badge = r.cells[0].querySelector('.catbook-grade');
+        return [r.dataset.verdict, badge ? badge.className : '', getComputedStyle(badge).backgroundColor,
+                !!r.querySelector('details.claim-why p')]; })""")
+    assert rows and all(f"catbook-grade-{v}" in cls for v, cls, _, _ in rows)
+    colours = {v: bg for v, _, bg, _ in rows}
+    assert colours["contradicted"] != colours["supported"]
+    assert sum(why for *_, why in rows) >= 0.9 * len(rows)

@@ -220,12 +220,45 @@ def _search(page, book_url, query: str) -> list[str]:
     ("garde à vue", "book/report-text.html"),   # a French phrase of the report
     ("custody", "notebooks/custody-clock.html"),  # an English term of the analysis
     ("задержание", "book/instructors/ru/"),        # the Russian term, on the Russian pages
+    ("141-1", "book/report-text.html"),            # the torture article of the Criminal Code (line 46)
+    ("141-1", "notebooks/claims-index.html"),      # ... and the claims about it
 ])
 def test_search_finds(page, book_url, book_dir, query, expected):
     if not (book_dir / "search.html").is_file():
         pytest.fail("no search.html in the build", pytrace=False)
     hits = _search(page, book_url, query)
     assert any(expected in h for h in hits), f"search {query!r}: {expected} not among {hits}"
+
+
+def _report_pages_with(book_dir: Path, phrase: str) -> set[str]:
+    """Pages (relative paths) whose text outside code holds ``phrase``, by the index's own list."""
+    script = (book_dir / "_static" / "catbook-search.js").read_text(encoding="utf-8")
+    phrases = json.loads(script.split("var CATBOOK_PHRASES = ", 1)[1].split(";\n", 1)[0])
+    return {f"{doc}.html" for doc in phrases[phrase]}
+
+
+def test_search_ranks_the_pages_holding_the_phrase_first(page, book_url, book_dir):
+    """"garde à vue" lists first every page where the three words stand together, not those
+    where "vue" stands alone ("en vue de")."""
+    with_phrase = _report_pages_with(book_dir, "garde à vue")
+    assert "book/report-text.html" in with_phrase
+    hits = [h.split(book_url + "/", 1)[1].split("#", 1)[0] for h in _search(page, book_url, "garde à vue")]
+    assert hits, "no result for 'garde à vue'"
+    first = hits[:len(with_phrase)]
+    assert set(first) <= with_phrase, f"pages without the phrase ranked before those with it: {first}"
+    for rel in first:
+        text = (book_dir / rel).read_text(encoding="utf-8").lower()
+        assert "garde à vue" in text or "garde &agrave; vue" in text, rel
+
+
+def test_search_snippets_show_no_code(page, book_url):
+    """A result's snippet is made from the page's prose: no code cell, no highlighted block."""
+    hits = _search(page, book_url, "custody")
+    page.wait_for_function("() => document.querySelectorAll('#search-results ul.search li p.context').length > 0")
+    snippets = page.eval_on_selector_all("#search-results ul.search li p.context", "els => els.map(e => e.innerText)")
+    code_marks = ("from catbook", "import ", "ChapterView", "view.")
+    assert snippets, hits
+    assert not [s for s in snippets if any(mark in s for mark in code_marks)], snippets
 
 
 # -- stable anchors: claims, figures, checks, report lines, recommendations ---------------
@@ -310,15 +343,18 @@ def _shown(book_dir: Path) -> _Shown:
 
 
 def _shown_ids(book_dir: Path, ids: list[str], column: str, in_bold: bool) -> set[str]:
-    """Ids of the list shown in a table column of that name, or (claims, checks) in bold."""
+    """Ids of the list shown in a table column of that name (or its reader header, "Figure"),
+    or (claims, checks) in bold."""
+    from catbook.book.display import human_header
     shown = _shown(book_dir)
-    seen = set(shown.columns.get(column, ())) | (shown.strong if in_bold else set())
+    seen = (set(shown.columns.get(column, ())) | set(shown.columns.get(human_header(column), ()))
+            | (shown.strong if in_bold else set()))
     return {i for i in ids if i in seen}
 
 
 @pytest.mark.parametrize("kind, csv_name, column, prefix, in_bold", [
     ("claim", "claims.csv", "claim_id", "claim-", True),     # a claim block starts **<claim_id>**
-    ("figure", "figures.csv", "figure_id", "fig-", False),
+    ("figure", "figures.csv", "figure_id", "", False),   # a figure id begins with fig-
     ("check", "audit.csv", "check_id", "check-", True),      # an audit block starts **<check_id>**
 ])
 def test_every_shown_item_has_an_anchor(book_dir, kind, csv_name, column, prefix, in_bold):

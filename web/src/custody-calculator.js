@@ -57,7 +57,7 @@
     var tr = RULES.languages && RULES.languages[lang] && RULES.languages[lang].examples;
     return function (example) {
       var words = tr && tr[example.name];
-      return words ? {title: words.title, facts: words.facts} : {title: example.name, facts: example.facts};
+      return words ? {title: words.title, facts: words.facts} : {title: example.title || example.name, facts: example.facts};
     };
   }
 
@@ -106,17 +106,37 @@
     }
   }
 
-  /** A case as data-case writes it ({..., events: {rule: text}}) as flat form values. */
+  /** The key of an act's "not done" box (form field and address), as widgets.not_done_key. */
+  function notDoneKey(ruleId) { return "not-done-" + ruleId; }
+
+  /**
+   * A case as data-case or a worked case writes it (audit()'s arguments: {..., events: {rule: text}})
+   * as flat form values. As audit() reads it, an act that applies to the person and is left out
+   * (or null) was not done: its "not done" box is ticked; an act "not recorded" is left blank.
+   */
   function flatten(kase) {
     var flat = {};
+    var events = (kase && kase.events) || {};
     Object.keys(kase || {}).forEach(function (key) {
-      if (key === "events") {
-        Object.keys(kase.events || {}).forEach(function (rule) { flat[rule] = kase.events[rule]; });
-      } else if (key !== "name") {
-        flat[key] = kase[key];
-      }
+      if (key !== "events" && key !== "name") flat[key] = kase[key];
+    });
+    engine.rulesFor({foreigner: truthy(flat.foreigner), juvenile: truthy(flat.juvenile)}).forEach(function (rule) {
+      var has = Object.prototype.hasOwnProperty.call(events, rule.id);
+      var value = has ? events[rule.id] : null;
+      if (value === null) flat[notDoneKey(rule.id)] = true;
+      else if (value !== engine.NOT_RECORDED) flat[rule.id] = value;
+    });
+    Object.keys(events).forEach(function (rule) {  // an act that does not apply: shown, so the engine can say so
+      if (!Object.prototype.hasOwnProperty.call(flat, rule) && events[rule] !== null &&
+          events[rule] !== engine.NOT_RECORDED) flat[rule] = events[rule];
     });
     return flat;
+  }
+
+  /** A worked case's plain name in a language (its id when the case is unknown). */
+  function caseTitle(name, lang) {
+    var example = DATA.examples.find(function (e) { return e.name === name; });
+    return example ? exampleWords(lang)(example).title : name;
   }
 
   function truthy(value) {
@@ -210,9 +230,18 @@
         : rule.applies_to === "juvenile" && !/\bminor\b/i.test(english.act.label) ? t("hint.juvenile") : "";
       var from = rule.starts_from === DATA.arrest ? t("from_arrest")
         : t("from_act", {act: self.engine.actLabel(rule.starts_from)});
-      return self.fieldRow(rule.id, rule.act.label + hint, textInput(t("placeholder.not_done")),
-        rule.duration.unit === "immediately" ? t("help.due_immediately", {from: from})
-          : t("help.due_within", {limit: rule.duration.label, from: from}));
+      var help = rule.duration.unit === "immediately" ? t("help.due_immediately", {from: from})
+        : t("help.due_within", {limit: rule.duration.label, from: from});
+      // the parents' notice and the family's: how the report relates them (lines 322, 73)
+      if (rule.applies_to === "juvenile") help += " " + t("help.parents_family");
+      var row = self.fieldRow(rule.id, rule.act.label + hint, textInput(t("placeholder.act")), help);
+      var box = el("input", {type: "checkbox", id: id(notDoneKey(rule.id)), "data-field": notDoneKey(rule.id),
+        class: "cc-not-done", "aria-label": t("label.not_done_for", {act: rule.act.label})});
+      self.inputs[notDoneKey(rule.id)] = box;
+      row.querySelector(".cc-control").insertBefore(el("span", {class: "cc-not-done-box"}, [box,
+        el("label", {for: id(notDoneKey(rule.id)), text: " " + t("label.not_done")})]),
+        row.querySelector(".cc-help"));
+      return row;
     });
 
     var actions = [el("button", {type: "submit", id: id("submit"), text: t("button.submit")}),
@@ -245,7 +274,8 @@
         el("div", {class: "cc-field cc-check"}, [delayAuthorised, el("label", {for: id("delay_authorised"),
           text: t("label.delay_authorised")})]),
       ]),
-      el("fieldset", {}, [el("legend", {text: t("legend.acts")})].concat(eventRows)),
+      el("fieldset", {}, [el("legend", {text: t("legend.acts")}),
+        el("p", {class: "cc-help", id: id("acts-help"), text: t("help.acts")})].concat(eventRows)),
       el("fieldset", {}, [el("legend", {text: t("legend.checked")}),
         this.fieldRow("now", t("label.now"), textInput(t("placeholder.now")), t("help.now"))]),
       el("div", {class: "cc-actions"}, actions),
@@ -272,7 +302,8 @@
     this.results = el("section", {id: id("results"), class: "cc-results", "aria-labelledby": id("results-title"),
       "data-state": "empty", "data-run": "0"}, [
       el("h" + this.headingLevel, {id: id("results-title"),
-        text: t(this.main ? "results.main" : "results.case")}),
+        text: t(this.main ? "results.main" : "results.case") +
+          (!this.main && this.worked && this.worked.name ? ": " + caseTitle(this.worked.name, this.lang) : "")}),
       this.status, this.output,
     ]);
     this.root.textContent = "";
@@ -413,10 +444,14 @@
   Calculator.prototype.values = function () {
     var inputs = this.inputs;
     var events = {};
-    ALL_CLOCK_RULES.forEach(function (rule) { events[rule.id] = inputs[rule.id].value; });
+    var notDone = [];
+    ALL_CLOCK_RULES.forEach(function (rule) {
+      events[rule.id] = inputs[rule.id].value;
+      if (inputs[notDoneKey(rule.id)].checked) notDone.push(rule.id);
+    });
     return {arrested_at: inputs.arrested_at.value, tz: inputs.tz.value, foreigner: inputs.foreigner.checked,
       juvenile: inputs.juvenile.checked, delay_authorised: inputs.delay_authorised.checked,
-      events: events, now: inputs.now.value};
+      events: events, not_done: notDone, now: inputs.now.value};
   };
 
   Calculator.prototype.sourceLinks = function (lines) {
@@ -485,13 +520,17 @@
     var formatMoment = engine.formatMoment;
     var result = engine.evaluate(this.values());
     var state = this.state();
-    var facts = Object.keys(this.inputs).map(function (key) {
-      var value = state[key];
-      var shown = value === true ? self.t("value.yes") : value === false ? self.t("value.no")
-        : value.trim() ? value.trim() : ALL_CLOCK_RULES.some(function (r) { return r.id === key; }) ? self.t("value.not_done")
-          : key === "now" ? self.t("value.blank_now") : self.t("value.blank");
-      return {key: key, label: self.labelOf(key), value: shown};
-    });
+    var isAct = {};
+    ALL_CLOCK_RULES.forEach(function (r) { isAct[r.id] = true; });
+    // an act's "not done" box is told with the act ("not done"), not as a fact of its own
+    var facts = Object.keys(this.inputs).filter(function (key) { return key.indexOf("not-done-") !== 0; })
+      .map(function (key) {
+        var value = state[key];
+        var shown = value === true ? self.t("value.yes") : value === false ? self.t("value.no")
+          : value.trim() ? value.trim() : isAct[key] ? self.t(state[notDoneKey(key)] ? "value.not_done" : "value.not_recorded")
+            : key === "now" ? self.t("value.blank_now") : self.t("value.blank");
+        return {key: key, label: self.labelOf(key), value: shown};
+      });
     var errors = Object.keys(result.errors).map(function (key) {
       return {key: key, label: self.labelOf(key), reason: result.errors[key]};
     });
@@ -516,7 +555,7 @@
       record.deadlines.push({
         id: d.rule.id, title: d.rule.title, status: engine.message("verdict." + f.status),
         due: formatMoment(d.due, zone) + (d.isUpperBound ? " " + engine.message("verdict.latest_possible") : ""),
-        done: f.actual !== null ? formatMoment(f.actual, zone) : engine.message("verdict.not_done"),
+        done: doneText(engine, f, zone),
         overrun: f.overrun !== null ? engine.formatDuration(f.overrun) : "",
         lawfulDelay: d.lawfulDelayUntil !== null ? formatMoment(d.lawfulDelayUntil, zone) : "",
         outer: outerText(engine, f, zone), immediately: immediatelyText(engine, f),
@@ -527,6 +566,12 @@
     });
     return record;
   };
+
+  /** When the act was done: its time, "not done" (stated), or "not recorded" (the record is silent). */
+  function doneText(engine, f, zone) {
+    return f.actual !== null ? engine.formatMoment(f.actual, zone)
+      : engine.message(f.recorded ? "verdict.not_done" : "verdict.not_recorded");
+  }
 
   /** The "Outer bound" of a finding (arrest + 3 h + 12 h) with its verdict, or "". */
   function outerText(engine, f, zone) {
@@ -696,6 +741,7 @@
       var d = f.deadline;
       return el("tr", {
         "data-rule": d.rule.id, "data-status": f.status, "data-due": formatMoment(d.due, zone, "T"),
+        "data-recorded": f.recorded ? "true" : "false",
         "data-starts-at": formatMoment(d.startsAt, zone, "T"),
         "data-actual": f.actual !== null ? formatMoment(f.actual, zone, "T") : "",
         "data-overrun-seconds": f.overrun !== null ? String(f.overrun / 1000) : "",
@@ -710,7 +756,7 @@
         el("td", {}, [el("span", {class: "cc-status cc-" + f.status, text: msg("verdict." + f.status)})]),
         el("td", {class: "cc-due", text: formatMoment(d.due, zone) +
           (d.isUpperBound ? " " + msg("verdict.latest_possible") : "")}),
-        el("td", {text: f.actual !== null ? formatMoment(f.actual, zone) : msg("verdict.not_done")}),
+        el("td", {class: "cc-done", text: doneText(engine, f, zone)}),
         el("td", {class: "cc-overrun", text: f.overrun !== null ? engine.formatDuration(f.overrun) : ""}),
         el("td", {class: "cc-outer"}, d.outerDue === null ? [] : [formatMoment(d.outerDue, zone) + ": ",
           el("span", {class: "cc-status cc-" + f.outerStatus, text: msg("verdict." + f.outerStatus)})]),

@@ -23,12 +23,15 @@
  *  - a clock that starts at an act with no recorded time (e.g. a notice counted from a
  *    protocol whose time is not given) is assumed to start at that act's own deadline: an upper bound;
  *  - an act done exactly at its deadline is met; an act not done is pending while "now"
- *    has not passed the deadline, missed after it.
+ *    has not passed the deadline, missed after it; an act not recorded (NOT_RECORDED, a blank
+ *    field of the form) is pending, then "not_recorded": no overrun, no verdict;
+ *  - a date may be written day first with dots (03.09.2010 19:00), rewritten to ISO (isoText)
+ *    exactly as moments.iso_text does.
  * Time zone offsets come from the runtime's Intl API (its own copy of the IANA database);
  * zone names are checked against the engine's list (the pinned tzdata), exported with the rules.
  *
  * Known differences from the Python side, on purpose or for rare input only:
- *  - times are read in the forms people type (YYYY-MM-DD or YYYYMMDD, any one separator,
+ *  - times are read in the forms people type (YYYY-MM-DD, DD.MM.YYYY or YYYYMMDD, any one separator,
  *    hh[:mm[:ss[.fff]]], an offset Z/±hh/±hh:mm/±hhmm); ISO week dates (2020-W09-4) that
  *    Python's fromisoformat also reads are refused here;
  *  - with a blank "now", an arrest in the future is reported on the arrest, as audit(now=None)
@@ -46,7 +49,10 @@
     var HOUR_MS = 3600 * 1000;
     var DAY_MS = 24 * HOUR_MS;
     var DAY_MINUTES = 24 * 60;
-    var STATUSES = ["met", "missed", "pending"];
+    // the statuses in the order the summary counts them (engine.ALL_STATUSES)
+    var STATUSES = ["met", "missed", "not_recorded", "pending"];
+    // the value of an event the record gives no time for (engine.NOT_RECORDED)
+    var NOT_RECORDED = "not recorded";
     var FLAGS = ["foreigner", "juvenile", "delay_authorised"];
 
     // ---- errors ---------------------------------------------------------------------------
@@ -165,18 +171,27 @@
       return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo);
     }
 
+    var DOTTED_RE = /^(\d{2})\.(\d{2})\.(\d{4})((?:[ T][\s\S]*)?)$/;
+
+    /** A day-first dotted date (03.09.2010 19:00) rewritten as ISO (2010-09-03 19:00), as moments.iso_text. */
+    function isoText(text) {
+      var m = DOTTED_RE.exec(text);
+      return m ? m[3] + "-" + m[2] + "-" + m[1] + m[4] : text;
+    }
+
     /**
      * A text as {wall fields, offset seconds or null}, as parse_moment: the same messages for
-     * no text, a date alone, and text that is not a date and time.
+     * no text, a date alone, and text that is not a date and time (quoted as typed).
      */
     function parseMoment(value, field) {
-      var text = String(value).trim();
-      if (!text) throw new InputError(field, message("error.no_time"));
+      var typed = String(value).trim();
+      if (!typed) throw new InputError(field, message("error.no_time"));
+      var text = isoText(typed);
       var d = DATE_RE.exec(text);
       if (d && validDate(+d[1], +d[2], +d[3])) {
-        throw new InputError(field, message("error.date_only", {text: pyRepr(text)}));
+        throw new InputError(field, message("error.date_only", {text: pyRepr(typed)}));
       }
-      var bad = new InputError(field, message("error.not_a_moment", {text: pyRepr(text)}));
+      var bad = new InputError(field, message("error.not_a_moment", {text: pyRepr(typed)}));
       var m = DATETIME_RE.exec(text);
       if (!m) throw bad;
       var moment = {
@@ -365,23 +380,25 @@
       return result.sort(function (a, b) { return a.due - b.due || a.order - b.order; });
     }
 
-    /** met/missed/pending of one act against one due time, and the overrun. */
-    function statusOf(due, actual, now) {
+    /** met/missed/pending/not_recorded of one act against one due time, and the overrun. */
+    function statusOf(due, actual, now, recorded) {
       if (actual !== null && actual !== undefined) {
         var late = actual - due;
         return late <= 0 ? ["met", null] : ["missed", late];
       }
-      return now <= due ? ["pending", null] : ["missed", now - due];
+      if (now <= due) return ["pending", null];
+      return recorded ? ["missed", now - due] : ["not_recorded", null];
     }
 
-    function judge(deadline, actual, now) {
+    function judge(deadline, actual, now, recorded) {
       var done = actual !== null && actual !== undefined;
-      var verdict = statusOf(deadline.due, actual, now);
+      var verdict = statusOf(deadline.due, actual, now, recorded);
       return {
         deadline: deadline, actual: done ? actual : null, status: verdict[0], overrun: verdict[1],
-        outerStatus: deadline.outerDue === null ? null : statusOf(deadline.outerDue, actual, now)[0],
-        immediatelyLate: deadline.immediatelyDue === null ? null
+        outerStatus: deadline.outerDue === null ? null : statusOf(deadline.outerDue, actual, now, recorded)[0],
+        immediatelyLate: deadline.immediatelyDue === null || (!done && !recorded) ? null
           : Math.max((done ? actual : now) - deadline.immediatelyDue, 0),
+        recorded: recorded,
       };
     }
 
@@ -414,8 +431,9 @@
     }
 
     /**
-     * audit(): `events` maps rule id to text (in form order); `now` text, or null for the
-     * current time; `flags` {foreigner, juvenile, delay_authorised}, each true or false.
+     * audit(): `events` maps rule id to text (in form order), null (not done) or NOT_RECORDED;
+     * `now` text, or null for the current time; `flags` {foreigner, juvenile, delay_authorised},
+     * each true or false.
      */
     function audit(arrestedAt, events, zone, now, flags, currentMs) {
       checkFlags(flags);
@@ -423,11 +441,13 @@
       var rules = {};
       clockRules(flags).forEach(function (r) { rules[r.id] = r; });
       var done = {};
+      var unrecorded = {};
       var order = Object.keys(events);
       order.forEach(function (ruleId) {
         var field = "events[" + ruleId + "]";
         if (!rules[ruleId]) throw new InputError(field, notAuditedReason(ruleId));
-        if (events[ruleId] !== null) done[ruleId] = afterArrest(events[ruleId], arrest, zone, field);
+        if (events[ruleId] === NOT_RECORDED) unrecorded[ruleId] = true;
+        else if (events[ruleId] !== null) done[ruleId] = afterArrest(events[ruleId], arrest, zone, field);
       });
       var checkedNow;
       if (now === null) {
@@ -447,7 +467,7 @@
       var acts = {};
       Object.keys(done).forEach(function (ruleId) { acts[rules[ruleId].act.id] = done[ruleId]; });
       var findings = schedule(arrest, zone, acts, flags).map(function (deadline) {
-        return judge(deadline, done[deadline.rule.id], checkedNow);
+        return judge(deadline, done[deadline.rule.id], checkedNow, !unrecorded[deadline.rule.id]);
       });
       return {findings: findings, arrest: arrest, now: checkedNow};
     }
@@ -458,9 +478,33 @@
     }
 
     /**
+     * The events audit() takes from the form's acts (widgets.form_events): a time typed is the
+     * act's time; a blank one is NOT_RECORDED for a rule that applies to the person (left out
+     * for one that does not), or null (not done) where the act's "not done" box is ticked.
+     * In the order of the form's acts, then any ticked act the form has no field for.
+     */
+    function formEvents(events, notDone, flags) {
+      var applies = {};
+      clockRules(flags).forEach(function (r) { applies[r.id] = true; });
+      var ticked = {};
+      (notDone || []).forEach(function (ruleId) { ticked[ruleId] = true; });
+      var out = {};
+      Object.keys(events || {}).forEach(function (ruleId) {
+        var text = events[ruleId] || "";
+        if (text.trim()) out[ruleId] = text;
+        else if (ticked[ruleId]) out[ruleId] = null;
+        else if (applies[ruleId]) out[ruleId] = NOT_RECORDED;
+      });
+      (notDone || []).forEach(function (ruleId) {
+        if (!Object.prototype.hasOwnProperty.call(out, ruleId)) out[ruleId] = null;
+      });
+      return out;
+    }
+
+    /**
      * The form's values to findings, or to one message per bad field (widgets.evaluate_form):
      * every field is checked first so all bad fields get a message at once; a blank event is
-     * an act not done, a blank `now` the current time.
+     * an act not recorded, a ticked "not done" an act not done, a blank `now` the current time.
      */
     function evaluate(form) {
       var errors = {};
@@ -481,13 +525,12 @@
         }
       }
       check("arrested_at", form.arrested_at || "", "arrested_at");
-      var done = {};
+      var notDone = form.not_done || [];
       Object.keys(form.events || {}).forEach(function (ruleId) {
         var text = form.events[ruleId] || "";
-        if (text.trim()) {
-          done[ruleId] = text;
-          check(ruleId, text, "events[" + ruleId + "]");
-        }
+        if (!text.trim()) return;
+        if (notDone.indexOf(ruleId) >= 0) errors[ruleId] = message("error.done_and_not_done");
+        else check(ruleId, text, "events[" + ruleId + "]");
       });
       var nowText = form.now || "";
       if (nowText.trim()) check("now", nowText, "now");
@@ -495,7 +538,8 @@
       var current = form.currentMs !== undefined ? form.currentMs : Date.now();
       try {
         var flags = {foreigner: !!form.foreigner, juvenile: !!form.juvenile, delay_authorised: !!form.delay_authorised};
-        var result = audit(form.arrested_at, done, zone, nowText.trim() ? nowText : null, flags, current);
+        var result = audit(form.arrested_at, formEvents(form.events, notDone, flags), zone,
+          nowText.trim() ? nowText : null, flags, current);
         return {errors: {}, findings: result.findings, zone: zone, arrest: result.arrest, now: result.now};
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
@@ -537,6 +581,7 @@
         outer_due: at(d.outerDue), outer_status: f.outerStatus, immediately_due: at(d.immediatelyDue),
         immediately_late_ms: f.immediatelyLate, lawful_delay_until: at(d.lawfulDelayUntil),
         upper_bound: d.isUpperBound, source_lines: d.sourceLines, warnings: d.warnings, notes: d.notes,
+        recorded: f.recorded,
       };
     }
 
@@ -560,6 +605,7 @@
       evaluate: evaluate, audit: audit, runCase: runCase, findingData: findingData, schedule: schedule, formatMoment: formatMoment,
       formatDuration: formatDuration, message: message, parseMoment: parseMoment, toUtc: toUtc,
       resolveZone: resolveZone, actLabel: actLabel, clockRules: ALL_CLOCK_RULES, statuses: STATUSES,
+      rulesFor: clockRules, formEvents: formEvents, isoText: isoText, NOT_RECORDED: NOT_RECORDED,
       InputError: InputError, data: DATA,
     };
   }

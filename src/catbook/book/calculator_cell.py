@@ -30,8 +30,10 @@ PLAIN_TEXT = ("Custody clock calculator: interactive in a running Jupyter kernel
 def case_payload(inputs: Mapping, name: str = "") -> dict:
     """A worked case's inputs (``audit()``'s arguments) as the page calculator reads ``data-case``.
 
-    Times become their text as typed, events with no time are left out (not done yet),
-    booleans stay booleans; any other input the engine gains is passed on as text.
+    Times become their text as typed; events with no time are left out (not done, as ``audit()``
+    reads a rule left out: the page ticks the act's "not done" box), and ``NOT_RECORDED`` passes as
+    its text (the page leaves the act blank); booleans stay booleans; any other input the engine
+    gains is passed on as text.
     """
     case: dict = {"name": name} if name else {}
     for key, value in inputs.items():
@@ -64,7 +66,7 @@ class CalculatorCell:
         """The ipywidgets calculator of the case (built on first use)."""
         if self._calculator is None:
             from catbook.custody.widgets import CustodyCalculator
-            self._calculator = CustodyCalculator(**self.inputs)
+            self._calculator = CustodyCalculator.from_case(self.inputs)
         return self._calculator
 
     @property

@@ -12,8 +12,8 @@ from pathlib import Path
 import nbformat
 
 from catbook.book.chapter_view import ChapterView
+from catbook.book.headings import section_title_en
 from catbook.pack.chapters import CHAPTERS, GENERATED_CHAPTERS, Chapter
-from catbook.text.corpus import load_paragraphs, sections as report_sections
 from catbook.text.figures import language
 from catbook.pack.paths import (
     CUSTODY_DIR, EXTERNAL_CSV, FIGURES_CSV, NOTEBOOKS, RECONCILIATION_YAML, TABLES_DIR, rel)
@@ -25,31 +25,37 @@ def _md(text: str):
     return nbformat.v4.new_markdown_cell(text.strip("\n"))
 
 
+#: Every code cell of a chapter: its input is removed from the published page and its print
+#: (the reader sees what it shows); the downloadable notebook keeps it.
+CODE_TAGS = ("remove-input",)
+
+
 def _code(text: str, *tags: str):
     cell = nbformat.v4.new_code_cell(text.strip("\n"))
-    cell.metadata["tags"] = ["hide-input", *tags]
+    cell.metadata["tags"] = [*CODE_TAGS, *tags]
     return cell
 
 
 def build(chapter: Chapter) -> nbformat.NotebookNode:
-    titles = report_sections(load_paragraphs()).set_index("section").title
     previous = report().previous_observations
     cells = [
         _md(f"# {chapter.title}\n\n**The question.** {chapter.question_en}"),
+        # The chapter's findings first ("In brief"), then the obligation and the evidence.
         _code(f'from catbook.notebook import ChapterView\nview = ChapterView("{chapter.key}")\n'
-              "view.obligation()"),
+              "view.in_brief()"),
+        _code("view.obligation()"),
         _md("## What the report covers\n\nThe sections of the report this chapter reads, with "
             "the number of claims and statistics extracted from each (every line is linked in "
             "{doc}`../book/report-text`):"),
         _code("view.coverage()"),
-        _md("What the report's *own* data say about its claims (see {doc}`../book/intro` for "
+        _md("What the report's *own* data say about its claims (see {doc}`../book/verdict-scale` for "
             "the meaning of each verdict):"),
         _code("view.scorecard()"),
         _md(f"## What the report says\n\nEach claim quotes the report verbatim ({language().name}), links to "
             "its line, gives an English gloss and explains its verdict."),
     ]
     for section in chapter.sections:
-        cells += [_md(f"### {titles[section]}\n\n{{ref}}`Read this part of the report "
+        cells += [_md(f"### {section_title_en(section)}\n\n{{ref}}`Read this part of the report "
                       f"<sec-{section}>` (section `{section}`)."),
                   _code(f'view.claims("{section}")')]
     if chapter.custody_scenario:
@@ -93,7 +99,7 @@ def build(chapter: Chapter) -> nbformat.NotebookNode:
                       "answer, and how fully they answer them (details and reasons in the "
                       "{doc}`recommendation tracker <recommendations>`):"),
                   _code("view.recommendations()")]
-    cells += [_md("## Findings"), _code("view.findings()")]
+    cells += [_md(f"(findings-{chapter.key})=\n## Findings"), _code("view.findings()")]
     if chapter.reading_en:
         cells.append(_md(chapter.reading_en))
     cells += [_md("## Outside the report\n\nFacts from sources other than the report "

@@ -142,11 +142,12 @@ class ChapterView:
         from catbook.judge.recommendations import ASSESSMENTS, anchor, load_recommendations
         recs = load_recommendations()
         recs = recs[recs.co2_paragraph.isin(self.chapter.previous_paragraphs)]
-        rows = [f"| {{ref}}`paragraph {r.co2_paragraph} <{anchor(r.co2_paragraph)}>` "
-                f"| {escape(r.topic_en)} | {_answer(r.answer_lines)} "
-                f"| {ASSESSMENTS[r.assessment]} |" for r in recs.itertuples()]
+        from catbook.book.display import grade_badge
+        rows = [f"| {grade_badge(ASSESSMENTS[r.assessment])} "
+                f"| {{ref}}`paragraph {r.co2_paragraph} <{anchor(r.co2_paragraph)}>` "
+                f"| {escape(r.topic_en)} | {_answer(r.answer_lines)} |" for r in recs.itertuples()]
         short = report().previous_observations.short_name
-        return Markdown(f"| {short} | topic (as inferred from the answer) | the report's answer | assessment |\n"
+        return Markdown(f"| assessment | {short} | topic (as inferred from the answer) | the report's answer |\n"
                         "|---|---|---|---|\n" + "\n".join(rows))
 
     def outside_the_report(self) -> Markdown:
@@ -190,3 +191,37 @@ class ChapterView:
         """The chapter's reading (its Markdown file in chapters/readings/), as the book shows it."""
         from catbook.book.display import render_prose
         return Markdown(render_prose(self.chapter.reading_en, f"chapters.yaml: {self.chapter.key}.reading"))
+
+    # -- the chapter's findings first ------------------------------------------------
+    def in_brief(self) -> Markdown:
+        """"In brief": the findings that name this chapter (the pack's findings.yaml), most severe
+        first, each with its verdict and severity, its lines in the report, and links down to the
+        claims of this chapter that decide it and to the chapter's own findings section."""
+        from catbook.judge import findings as fnd
+        key = self.chapter.key
+        if not fnd.has_findings():
+            return Markdown("## In brief\n\n*No findings have been recorded for this report yet.*")
+        mine = [f for f in fnd.load_findings(check_refs=False) if key in f.chapters]
+        order = {s: i for i, s in enumerate(fnd.severity_ids())}
+        mine.sort(key=lambda f: (order[f.severity], f.chapters.index(key)))
+        labels = verdicts.labels()
+        sev = {s.id: s.label_en for s in fnd.rubric().severity}
+        here = set(self.claims_df.claim_id)
+        counts = ", ".join(f"{sum(f.severity == s for f in mine)} {sev[s]}" for s in sev
+                           if any(f.severity == s for f in mine))
+        out = ["## In brief", "",
+               f"What the book finds in this chapter: {len(mine)} finding{'s' * (len(mine) != 1)} "
+               f"({counts} severity), the most severe first. Each verdict is on the "
+               "{doc}`verdict scale <../book/verdict-scale>`; every finding of the report is in "
+               "{doc}`../book/findings`. The evidence follows below, "
+               f"claim by claim, up to the chapter's {{ref}}`findings <findings-{key}>`.", ""]
+        for f in mine:
+            where = "the report is silent" if f.silent else \
+                f"line{'s' * (len(f.lines) > 1)} " + ", ".join(f"{{ref}}`{n} <p{n}>`" for n in f.lines)
+            claims = [c for c in f.claims if c in here]
+            evidence = ("; claims " + ", ".join(f"{{ref}}`{c} <claim-{c}>`" for c in claims)) if claims else ""
+            out.append(f"- **{sev[f.severity].capitalize()} · {labels[f.verdict]}.** {escape(f.title_en)} "
+                       f"*({where}{evidence}; {{ref}}`the finding <{f.id}>`)*")
+        if not mine:
+            out.append("*No finding of the report names this chapter.*")
+        return Markdown("\n".join(out))

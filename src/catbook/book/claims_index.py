@@ -1,5 +1,7 @@
-"""The book's index of claims: one HTML table a reader can filter by chapter, kind, verdict
-and official paragraph (a number, or a range such as 46–96).
+"""The book's index of claims: one HTML table a reader can filter by chapter, kind, verdict,
+words (accents optional) and official paragraph (a number, or a range such as 46–96). Each row
+starts with its verdict, as a coloured badge, and says why it was given (the claim's evidence, in
+an expander); the filters are kept in the page's address, so a filtered view can be shared.
 
 Rendered as a notebook output (text/html), so it works in the static book with no
 kernel: a few lines of inline JavaScript hide the rows that do not match. The markup, style
@@ -43,9 +45,17 @@ def html_index(claims: pd.DataFrame | None = None) -> str:
              "page": CHAPTERS[r.chapter].notebook if r.chapter in CHAPTERS else "recommendations",
              "claim_id": r.claim_id, "source_line": r.source_line, "para_anchor": para_anchor(r.para_no),
              "para_label": para_label(r.para_no), "kind_label": KINDS[r.kind], "verdict_label": VERDICTS[r.verdict],
-             "quote_fr": r.quote_fr, "summary_en": r.summary_en} for r in df.itertuples()]
+             "quote_fr": r.quote_fr, "summary_en": r.summary_en,
+             "evidence_en": getattr(r, "evidence_en", "") or "",
+             "evidence_lines": _lines_text(getattr(r, "evidence_lines", ""))} for r in df.itertuples()]
     return render("claims-index/index.html", chapters=chapters, kinds=KINDS, verdicts=VERDICTS, rows=rows,
                   total=int(official_paragraphs()["document"]["paragraphs"]), legend=_legend())
+
+
+def _lines_text(value) -> str:
+    """'52;53' -> '52, 53' (the lines the evidence cites); '' when none."""
+    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    return ", ".join(p.strip() for p in text.split(";") if p.strip())
 
 
 def _legend() -> list[tuple[str, str]]:

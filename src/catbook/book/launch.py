@@ -7,9 +7,11 @@ address) no launch button is drawn, since a Binder, Colab or JupyterHub link wou
 nothing. Once it is set, the services of ``launch_buttons`` whose address is set
 (and not an example address) get a button on each notebook page.
 
-Every notebook page also gets a note, "Rerun this chapter": ``make lab`` in a copy of the
-project, or the notebook downloaded with the page's download button, and the launch
-buttons when there are any. The note is added when the page is written
+Every notebook page also gets one collapsed note at its end, "Rerun this chapter": ``make lab``
+in a copy of the project, or the notebook downloaded with the page's download button, and the
+launch buttons when there are any. It is maintainers' material, so it stays out of the reader's
+way: closed until opened (a sphinx-togglebutton dropdown), after the chapter's last section, and
+left out of print (``_static/catbook-reader.css``). The note is added when the page is written
 (``doctree-resolved``), so it follows the setting without rereading any page and the
 notebooks themselves are never edited.
 """
@@ -92,8 +94,8 @@ def _literal(text: str) -> nodes.literal:
 
 
 def rerun_note(repository: str | None, services: list[str], publishing_uri: str | None) -> nodes.admonition:
-    """The "Rerun this chapter" note of a notebook page."""
-    note = nodes.admonition(classes=["note", NOTE_CLASS], ids=[NOTE_CLASS])
+    """The "Rerun this chapter" note of a notebook page (collapsed: a dropdown admonition)."""
+    note = nodes.admonition(classes=["note", "dropdown", NOTE_CLASS], ids=[NOTE_CLASS])
     note += nodes.title("", "Rerun this chapter")
     body = nodes.paragraph()
     body += nodes.Text("This page is a notebook, stored executed. To rerun it: in a copy of the project, ")
@@ -118,15 +120,11 @@ def rerun_note(repository: str | None, services: list[str], publishing_uri: str 
 
 
 def _insert(doctree: nodes.document, note: nodes.Element) -> None:
-    """After the chapter's title and opening text, before its first subsection."""
+    """At the end of the chapter, after its last section (the reader's text comes first)."""
     top = next(iter(doctree.findall(nodes.section)), None)
     if top is None:
         doctree += note
         return
-    for index, child in enumerate(top.children):
-        if isinstance(child, nodes.section):
-            top.insert(index, note)
-            return
     top += note
 
 

@@ -57,10 +57,9 @@ from bs4.dammit import EntitySubstitution
 from bs4.formatter import HTMLFormatter
 
 from catbook.pack.paths import PACKAGE_DIR
+from catbook.text.markdown import ROW_ANCHORS
 from catbook.text.templating import render
 
-# Column of a pandas table -> prefix of the anchor its rows get.
-ROW_ANCHORS = {"figure_id": "fig-", "claim_id": "claim-", "check_id": "check-"}
 
 _THEBE_HANDLERS = {"init_thebe_core", "update_thebe_context"}
 TEMPLATES = PACKAGE_DIR / "templates"
@@ -242,4 +241,6 @@ def setup(app):
     app.connect("builder-inited", _drop_thebe, priority=900)
     app.connect("html-page-context", clean_assets, priority=900)
     app.connect("build-finished", write_index, priority=400)  # before sphinx-external-toc's
+    app.setup_extension("catbook.book.light")  # light pages: no icon script, search index on search.html only
+    app.setup_extension("catbook.book.search")  # search: "141-1" as one term, phrases first, no code in snippets
     return {"parallel_read_safe": True, "parallel_write_safe": True}

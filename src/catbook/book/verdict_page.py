@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from catbook.judge.claims import load_claims
+from catbook.judge.claims import counted, load_claims, support_basis
 from catbook.judge.verdicts import (
     COMPUTATIONS, check_kind_meanings, check_kinds, computed_verdicts, labels, legend_markdown,
-    load_claim_checks, verdict_ids)
+    load_claim_checks, rules, verdict_ids)
 from catbook.pack.paths import CLAIM_CHECKS_YAML, CLAIMS_CSV, FIGURES_CSV, VERDICT_SCALE_YAML, rel
 
 
@@ -17,7 +17,19 @@ VERDICT_SCALE_MD = "verdict-scale.md"
 
 def render_page() -> str:
     """book/verdict-scale.md: the one definition of the verdicts and check kinds, from the yaml."""
-    counts = load_claims().verdict.value_counts()
+    df = load_claims()
+    counts = counted(df).verdict.value_counts()
+    basis = support_basis(counted(df)).value_counts()
+    changed = df[df.rule.isin(list(rules()))].rule.value_counts()
+    rule_md = []
+    for r in rules().values():
+        rule_md += [f"### ({r.id}) {r.title_en}", "", " ".join(r.rule_en.split()), "",
+                    f"*Example* ({', '.join(r.examples)}): {' '.join(r.example_en.split())}", ""]
+        if r.wording:
+            rule_md += ["The wording that marks such a claim (a claim whose quote has one is never supported "
+                        "unless its `rule` column records the exception, with the reason in its evidence): "
+                        + ", ".join(f"\"{w}\"" for w in r.wording) + ".", ""]
+        rule_md += [f"Verdicts this rule set when the claims were re-judged: {int(changed.get(r.id, 0))}.", ""]
     kinds = ["| check kind | what it is | verdicts it may give |", "|---|---|---|"]
     kinds += [f"| `{k}` | {check_kind_meanings()[k]} | {', '.join(labels()[v] for v in vs)} |"
               for k, vs in check_kinds().items()]
@@ -40,6 +52,9 @@ def render_page() -> str:
         f"`{rel(CLAIMS_CSV)}`). A kind fixes which verdicts it may give, and two claims of the same "
         "kind resting on the same lines and figures get the same verdict (a test checks it).\n\n"
         + "\n".join(kinds) + "\n\n"
+        "## Five rules that apply the scale alike\n\nThe same kind of sentence gets the same verdict "
+        "wherever it stands. A claim whose verdict one of these rules set names it in the `rule` column "
+        f"of `{rel(CLAIMS_CSV)}`.\n\n" + "\n".join(rule_md) + "\n"
         "## Verdicts computed from figures\n\nWhere numbers decide (a trend, a total, a share, "
         "\"aucun cas\" against counts), the claim names its figures (`figure_ids`, rows of "
         f"`{rel(FIGURES_CSV)}`) and `{rel(CLAIM_CHECKS_YAML)}` declares the computation; the code "
@@ -47,7 +62,10 @@ def render_page() -> str:
         f"({len(load_claim_checks())} claims).\n\n" + "\n".join(comps) + "\n\n"
         "The claims whose verdict is computed, each with the verdict the code gives:\n\n"
         + "\n".join(checked) + "\n\n"
-        f"## The register today\n\n{len(load_claims())} claims: {tally}.\n")
+        f"## The register today\n\n{len(df)} claims, {len(counted(df))} counted (a quote that is the "
+        f"opening of a longer quote of the same sentence counts once): {tally}. Of the supported, "
+        f"{int(basis.get('arithmetic', 0))} rest on the sentence's own numbers only (the arithmetic holds) "
+        f"and {int(basis.get('corroborated', 0))} are borne out by other lines or figures of the report.\n")
 
 
 def write_page(path) -> Path:

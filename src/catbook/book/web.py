@@ -215,7 +215,7 @@ def custody_rules_payload(book: RuleBook | None = None) -> dict:
         "messages": dict(messages()),
         "languages": {code: language_payload(code, book) for code in LANGUAGE_FILES},
         "zones": {"default": DEFAULT_ZONE, "country": list(country_zones()), "known": _zone_names()},
-        "examples": [{"name": case.name, "facts": case.facts,
+        "examples": [{"name": case.name, "title": case.title, "facts": case.facts,
                       "inputs": {"arrested_at": str(case.inputs["arrested_at"]), "tz": case.inputs["tz"],
                                  "foreigner": bool(case.inputs["foreigner"]),
                                  "juvenile": bool(case.inputs["juvenile"]),

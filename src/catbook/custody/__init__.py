@@ -7,7 +7,7 @@
 The rules are data (the pack's custody/rules.yaml, whose rule ids the events name); the calculator widget lives in
 ``catbook.custody.widgets`` so that importing the engine needs no ipywidgets.
 """
-from catbook.custody.engine import STATUSES, Deadline, Finding, audit, deadlines, judge, rule_deadline
+from catbook.custody.engine import ALL_STATUSES, NOT_RECORDED, STATUSES, Deadline, Finding, audit, deadlines, judge, rule_deadline
 from catbook.custody.errors import CustodyInputError, RulesDataError
 from catbook.custody.messages import format_duration, message
 from catbook.custody.moments import country_zones
@@ -29,7 +29,7 @@ def __getattr__(name):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
-    "STATUSES", "CustodyInputError", "Deadline", "Finding", "RuleBook", "RulesDataError", "Scenario",
+    "ALL_STATUSES", "NOT_RECORDED", "STATUSES", "CustodyInputError", "Deadline", "Finding", "RuleBook", "RulesDataError", "Scenario",
     "audit", "custody_timeline", "judge", "rule_deadline", "deadlines", "deadlines_table", "format_duration", "findings_table", "country_zones",
     "load_rules", "load_scenarios", "message", "rules_table", "scenario",
 ]

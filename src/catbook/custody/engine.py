@@ -20,7 +20,15 @@ from catbook.custody.rules import ARREST, KnownPeriod, Rule, RuleBook, Version, 
 
 #: The act of the protocol of arrest, which ``deadlines(protocol_at=...)`` records.
 PROTOCOL_ACT = "protocol"
+#: The verdicts on an act whose record is known: done at a time, or stated not done.
 STATUSES = ("met", "missed", "pending")
+#: The value of ``audit(events=...)`` for an act the record is silent about (a blank field of the form):
+#: the act may or may not have been done, so once its deadline has passed it is neither met nor
+#: missed but "not_recorded", with no overrun. A value of None (or a rule left out) states the act
+#: was not done, judged missed once the deadline has passed, its overrun counted up to ``now``.
+NOT_RECORDED = "not recorded"
+#: Every status a finding can have, in the order the calculator's summary counts them.
+ALL_STATUSES = ("met", "missed", "not_recorded", "pending")
 #: The yes/no facts about the person and the case that deadlines()/audit() take.
 FLAGS = ("foreigner", "juvenile", "delay_authorised")
 
@@ -61,10 +69,13 @@ class Deadline:
 
 @dataclass(frozen=True)
 class Finding:
-    """The verdict on one deadline: met, missed, or pending (not done, not yet due).
+    """The verdict on one deadline: met, missed, pending (not done, not yet due), or
+    not_recorded (the record gives no time for the act and its deadline has passed).
 
-    ``overrun`` is how late the act was; for an act not done by a passed deadline it is
-    the lateness so far (``now - due``), which keeps growing until the act is done.
+    ``overrun`` is how late the act was; for an act stated not done by a passed deadline it
+    is the lateness so far (``now - due``), which keeps growing until the act is done; for an
+    act not recorded it is None (nothing is known to be late). ``recorded`` is False for an
+    act given as ``NOT_RECORDED``.
     ``outer_status`` judges the same act against ``deadline.outer_due`` (None when the
     deadline has no outer bound), by the same rules; ``immediately_late`` is how long
     after ``deadline.immediately_due`` the act came (so far, if not done), None when the
@@ -77,6 +88,7 @@ class Finding:
     overrun: timedelta | None
     outer_status: str | None = None
     immediately_late: timedelta | None = None
+    recorded: bool = True
 
     @property
     def rule(self) -> str:
@@ -133,11 +145,13 @@ def audit(arrested_at, events: Mapping, *, tz: str = DEFAULT_ZONE, now=None, for
           juvenile: bool = False, delay_authorised: bool = False) -> list[Finding]:
     """Judge each custody deadline against the moments the acts were done.
 
-    ``events`` maps a rule id to when its act was done (a value of None means not
-    done); the time given for the rule whose act is the protocol starts the clocks that run from it. An act
+    ``events`` maps a rule id to when its act was done; a value of None (or a rule left
+    out) means the act was not done, and ``NOT_RECORDED`` that the record gives no time for it.
+    The time given for the rule whose act is the protocol starts the clocks that run from it. An act
     done exactly at its deadline is met, one minute later missed. An act not done is
     pending while ``now`` (default: the current time) has not passed the deadline and
-    missed after it. Unknown rule ids, a rule that does not apply to the person (the
+    missed after it; an act not recorded is pending, then not_recorded (no overrun, no
+    verdict: the record cannot say whether it was done). Unknown rule ids, a rule that does not apply to the person (the
     consular rule for a non-foreigner, the parents' rule for an adult), events before
     the arrest or after ``now``, and flags that are not True/False raise
     CustodyInputError.
@@ -149,12 +163,14 @@ def audit(arrested_at, events: Mapping, *, tz: str = DEFAULT_ZONE, now=None, for
     rules = {rule.id: rule for rule in book.custody_rules(foreigner=foreigner, juvenile=juvenile)}
     if not isinstance(events, Mapping):
         raise CustodyInputError("events", message("error.events_type", type=type(events).__name__))
-    done = {}
+    done, unrecorded = {}, set()
     for rule_id, value in events.items():
         field = f"events[{rule_id}]"
         if rule_id not in rules:
             raise CustodyInputError(field, _not_audited_reason(book, rule_id))
-        if value is not None:
+        if isinstance(value, str) and value == NOT_RECORDED:
+            unrecorded.add(rule_id)
+        elif value is not None:
             done[rule_id] = _moment_after_arrest(value, arrest, zone, field)
     if now is None:
         checked_now = datetime.now(timezone.utc)
@@ -167,7 +183,7 @@ def audit(arrested_at, events: Mapping, *, tz: str = DEFAULT_ZONE, now=None, for
             raise CustodyInputError(f"events[{rule_id}]", message(
                 "error.after_now", moment=_shown(moment, zone), now=_shown(checked_now, zone)))
     acts = {rules[rule_id].act.id: moment for rule_id, moment in done.items()}
-    return [_judge(deadline, done.get(deadline.rule), checked_now)
+    return [_judge(deadline, done.get(deadline.rule), checked_now, recorded=deadline.rule not in unrecorded)
             for deadline in _schedule(book, arrest, zone, acts, **flags)]
 
 
@@ -320,24 +336,28 @@ def _period_warnings(period: KnownPeriod, day: date, zone: ZoneInfo) -> list[str
                     end=period.end)]
 
 
-def _status(due: datetime, actual: datetime | None, now: datetime) -> tuple[str, timedelta | None]:
-    """met/missed/pending of one act against one due time, and the overrun."""
+def _status(due: datetime, actual: datetime | None, now: datetime,
+            recorded: bool = True) -> tuple[str, timedelta | None]:
+    """met/missed/pending/not_recorded of one act against one due time, and the overrun."""
     if actual is not None:
         late = actual - due
         return ("met", None) if late <= timedelta(0) else ("missed", late)
     if now <= due:
         return "pending", None
+    if not recorded:
+        return "not_recorded", None
     return "missed", now - due
 
 
-def _judge(deadline: Deadline, actual: datetime | None, now: datetime) -> Finding:
-    status, overrun = _status(deadline.due, actual, now)
-    outer = None if deadline.outer_due is None else _status(deadline.outer_due, actual, now)[0]
+def _judge(deadline: Deadline, actual: datetime | None, now: datetime, *, recorded: bool = True) -> Finding:
+    status, overrun = _status(deadline.due, actual, now, recorded)
+    outer = None if deadline.outer_due is None else _status(deadline.outer_due, actual, now, recorded)[0]
     immediately = None
-    if deadline.immediately_due is not None:
+    if deadline.immediately_due is not None and (actual is not None or recorded):
         immediately = max((actual if actual is not None else now) - deadline.immediately_due, timedelta(0))
     local = None if actual is None else actual.astimezone(deadline.due.tzinfo)
-    return Finding(deadline, local, status, overrun, outer_status=outer, immediately_late=immediately)
+    return Finding(deadline, local, status, overrun, outer_status=outer, immediately_late=immediately,
+                   recorded=recorded)
 
 
 def rule_deadline(rule_id: str, start, *, tz: str = DEFAULT_ZONE, book: RuleBook | None = None) -> Deadline:

@@ -8,6 +8,7 @@ from the operating system, so every machine computes the same offsets.
 """
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timezone
 from functools import lru_cache
 from importlib import resources
@@ -52,8 +53,24 @@ def country_zones() -> tuple[str, ...]:
     return tuple(row.split("\t")[2] for row in rows if row.startswith(f"{code}\t"))
 
 
+#: A date written day first with dots, as usual in Kazakhstan (``03.09.2010 19:00``): two-digit day
+#: and month, four-digit year, then nothing or a space or "T" and the time as ISO 8601 writes it.
+_DOTTED = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})((?:[ T].*)?)", re.DOTALL | re.ASCII)
+
+
+def iso_text(text: str) -> str:
+    """``text`` with a day-first dotted date (``03.09.2010 19:00``) rewritten as ISO (``2010-09-03 19:00``);
+    any other text unchanged. The JavaScript engine rewrites it the same way (isoText)."""
+    match = _DOTTED.fullmatch(text)
+    if match is None:
+        return text
+    day, month, year, rest = match.groups()
+    return f"{year}-{month}-{day}{rest}"
+
+
 def parse_moment(value: object, field: str) -> datetime:
-    """An ISO 8601 text or a datetime as a datetime (naive or aware), checked for a time of day."""
+    """An ISO 8601 text (or the same with a day-first dotted date, ``03.09.2010 19:00``) or a
+    datetime as a datetime (naive or aware), checked for a time of day. Messages quote the text as typed."""
     if isinstance(value, datetime):
         return value
     if isinstance(value, date):
@@ -63,14 +80,15 @@ def parse_moment(value: object, field: str) -> datetime:
     text = value.strip()
     if not text:
         raise CustodyInputError(field, message("error.no_time"))
+    iso = iso_text(text)
     try:
-        date.fromisoformat(text)
+        date.fromisoformat(iso)
     except ValueError:
         pass
     else:
         raise CustodyInputError(field, message("error.date_only", text=repr(text)))
     try:
-        return datetime.fromisoformat(text)
+        return datetime.fromisoformat(iso)
     except ValueError:
         raise CustodyInputError(field, message("error.not_a_moment", text=repr(text))) from None
 

@@ -17,7 +17,7 @@ from catbook.custody.engine import Deadline, Finding, audit, deadlines
 from catbook.custody.errors import RulesDataError
 
 SCENARIOS_FILE = CUSTODY_DIR / "scenarios.yaml"
-_KEYS = {"name", "facts", "inputs", "expected", "warnings"}
+_KEYS = {"name", "title", "facts", "inputs", "expected", "warnings"}
 _INPUT_KEYS = {"arrested_at", "tz", "foreigner", "events", "now"}
 #: Inputs a case may leave out, with the value audit() takes then.
 _OPTIONAL_INPUTS = {"juvenile": False, "delay_authorised": False}
@@ -27,13 +27,16 @@ _EXPECTED_KEYS = {"due", "status", "overrun_minutes", "lawful_delay_until", "war
 
 @dataclass(frozen=True)
 class Scenario:
-    """One case: ``inputs`` are audit()'s arguments; ``expected`` maps rule id to its answer."""
+    """One case: ``name`` its id (addresses, tests), ``title`` its plain name (menus, headings),
+    ``inputs`` audit()'s arguments (an event ``not recorded``: the record gives no time);
+    ``expected`` maps rule id to its answer."""
 
     name: str
     facts: str
     inputs: dict
     expected: dict[str, dict]
     warnings: tuple[str, ...] = field(default=())
+    title: str = ""
 
     def run(self) -> list[Finding]:
         """The engine's findings for this case."""
@@ -72,11 +75,11 @@ def _load(path: Path) -> tuple[Scenario, ...]:
 
 
 def _scenario(raw: object, where: str) -> Scenario:
-    required = {"name", "facts", "inputs", "expected"}
+    required = {"name", "title", "facts", "inputs", "expected"}
     if not isinstance(raw, dict) or not required <= set(raw) <= _KEYS:
         unknown = sorted(set(raw) - _KEYS) if isinstance(raw, dict) else []
         missing = sorted(required - set(raw)) if isinstance(raw, dict) else sorted(required)
-        raise RulesDataError(f"{where}: needs name, facts, inputs, expected (and optional warnings); "
+        raise RulesDataError(f"{where}: needs name, title, facts, inputs, expected (and optional warnings); "
                              f"unknown keys {unknown}, missing keys {missing}")
     where = f"{where} ({raw['name']})"
     if not isinstance(raw["inputs"], dict) or not _INPUT_KEYS <= set(raw["inputs"]) <= _INPUT_KEYS | set(_OPTIONAL_INPUTS):
@@ -86,5 +89,7 @@ def _scenario(raw: object, where: str) -> Scenario:
     if not isinstance(expected, dict) or not all(
             isinstance(v, dict) and {"due", "status"} <= set(v) <= _EXPECTED_KEYS for v in expected.values()):
         raise RulesDataError(f"{where}: each expected rule needs due and status (keys: {sorted(_EXPECTED_KEYS)})")
-    return Scenario(name=raw["name"], facts=raw["facts"], inputs={**_OPTIONAL_INPUTS, **raw["inputs"]},
+    if not isinstance(raw["title"], str) or not raw["title"].strip():
+        raise RulesDataError(f"{where}: title must be a non-empty plain name")
+    return Scenario(name=raw["name"], title=" ".join(raw["title"].split()), facts=raw["facts"], inputs={**_OPTIONAL_INPUTS, **raw["inputs"]},
                     expected=expected, warnings=tuple(raw.get("warnings", ())))

@@ -57,7 +57,8 @@ def findings_table(findings: Sequence[Finding]) -> pd.DataFrame:
     return pd.DataFrame([{
         "rule": f.rule,
         "due": _due(f.deadline),
-        "done at": format_moment(f.actual) if f.actual else message("verdict.not_done"),
+        "done at": format_moment(f.actual) if f.actual else message(
+            "verdict.not_done" if f.recorded else "verdict.not_recorded"),
         "status": f.status,
         "overrun": format_duration(f.overrun) if f.overrun else "",
         "outer bound": outer_text(f),

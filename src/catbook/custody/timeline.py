@@ -17,7 +17,7 @@ from matplotlib.ticker import MultipleLocator
 from catbook.custody.engine import Finding
 from catbook.custody.moments import DEFAULT_ZONE, format_moment, resolve_zone, to_utc
 
-STATUS_COLOURS = {"met": "#2e7d32", "missed": "#c62828", "pending": "#757575"}
+STATUS_COLOURS = {"met": "#2e7d32", "missed": "#c62828", "not_recorded": "#6d4c41", "pending": "#757575"}
 _ALLOWED_COLOUR = "#c9d9e8"
 _HOURS_PER_TICK = 12
 #: At most this many ticks: a case audited years after the arrest gets wider ticks, not thousands

@@ -14,7 +14,7 @@ from catbook.pack.paths import CLAIMS_CSV
 from catbook.text.source import line
 
 COLUMNS = ["claim_id", "section", "source_line", "para_no", "quote_fr", "gloss_en", "summary_en", "kind",
-           "legal_basis", "verdict", "check_kind", "figure_ids", "evidence_en", "evidence_lines"]
+           "legal_basis", "verdict", "check_kind", "figure_ids", "evidence_en", "evidence_lines", "rule"]
 
 KINDS = {
     "legal-measure": "legal measure",
@@ -107,8 +107,44 @@ def claims_for(section: str) -> pd.DataFrame:
     return df[df.section == section].sort_values(["source_line", "claim_id"]).reset_index(drop=True)
 
 
+def contained_parts(df: pd.DataFrame) -> set[str]:
+    """Claims whose quote is the opening of a longer claim's quote on the same line: the same
+    assertion quoted twice (general-007 is the first half of general-008's sentence). Counts take
+    the longer claim only (:func:`counted`)."""
+    out = set()
+    for _, g in df.groupby("source_line"):
+        rows = list(g.itertuples())
+        for a in rows:
+            if any(b.claim_id != a.claim_id and len(b.quote_fr) > len(a.quote_fr)
+                   and str(b.quote_fr).startswith(str(a.quote_fr)) for b in rows):
+                out.add(a.claim_id)
+    return out
+
+
+def counted(df: pd.DataFrame) -> pd.DataFrame:
+    """The claims that count: overlapping quotes of one assertion count once."""
+    return df[~df.claim_id.isin(contained_parts(df))]
+
+
+def support_basis(df: pd.DataFrame) -> pd.Series:
+    """For each supported claim: 'arithmetic' when the verdict is computed from the sentence's own
+    numbers only (every figure on the claim's line), else 'corroborated' (other lines or figures of
+    the report bear it out). Rule (a): summaries count the two apart."""
+    from catbook.text.figures import load_figures
+    lines = load_figures().set_index("figure_id").source_line.astype(int)
+    sup = df[df.verdict == "supported"]
+
+    def basis(row) -> str:
+        figs = figure_ids(row.figure_ids)
+        own = figs and all(int(lines[f]) == int(row.source_line) for f in figs)
+        return "arithmetic" if row.check_kind in verdicts.FIGURE_KINDS and own else "corroborated"
+    return pd.Series({r.claim_id: basis(r) for r in sup.itertuples()}, dtype=str)
+
+
 def verdict_counts(df: pd.DataFrame) -> pd.DataFrame:
-    """Claims by kind (rows) and verdict (columns), with totals: the chapter's scorecard."""
+    """Claims by kind (rows) and verdict (columns), with totals: the chapter's scorecard.
+    Overlapping quotes of one assertion count once (:func:`counted`)."""
+    df = counted(df)
     kinds = pd.Categorical(df.kind.map(KINDS), categories=list(KINDS.values()))
     verdicts = pd.Categorical(df.verdict.map(VERDICTS), categories=list(VERDICTS.values()))
     table = pd.crosstab(kinds, verdicts, dropna=False)

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Literal, Union
 
 import pandas as pd
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from catbook.judge import verdicts
 from catbook.pack.datafile import DataFileError, StrictModel, load_yaml
@@ -39,7 +39,7 @@ FINDINGS_MD = BOOK / "findings.md"
 COLUMNS = ["finding_id", "title_en", "chapters", "convention_articles", "verdict", "gravity",
            "evidence", "severity", "report_lines", "context_lines", "claim_ids", "figure_ids",
            "audit_check_ids", "reconciliation_ids", "fact_ids", "question_ids", "exceptions_en",
-           "reasoning_en"]
+           "reasoning_en", "residual", "other_claim_ids", "other_audit_check_ids"]
 
 _ID = re.compile(r"^f-[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ARTICLE = re.compile(r"^(OP )?([0-9]{1,2})$")
@@ -134,8 +134,25 @@ class Finding(StrictModel):
     reconciliation: tuple[str, ...] = ()
     external: tuple[str, ...] = ()
     reasoning_en: str = Field(min_length=40)
-    questions: tuple[str, ...] = Field(min_length=1)
+    questions: tuple[str, ...] = ()
     exceptions: tuple[FindingException, ...] = ()
+    #: A residual finding files a chapter's other claims and checks, each judged on its own evidence:
+    #: ``other_claims`` / ``other_audit_checks`` (not ``claims``), its verdict the most frequent of theirs.
+    residual: bool = False
+    other_claims: tuple[str, ...] = ()
+    other_audit_checks: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _residual_or_matter(self):
+        if self.residual:
+            if self.claims or self.audit_checks or self.exceptions:
+                raise ValueError("a residual finding files other_claims / other_audit_checks and judges none")
+        else:
+            if self.other_claims or self.other_audit_checks:
+                raise ValueError("only a residual finding has other_claims / other_audit_checks")
+            if not self.questions:
+                raise ValueError("a finding on a matter of substance needs its question or questions")
+        return self
 
     @field_validator("id")
     @classmethod
@@ -188,8 +205,9 @@ def _check_refs(findings: tuple[Finding, ...], file: str) -> None:
     scale = set(verdicts.verdict_ids())
     r = rubric()
     grav, evid = {x.id for x in r.gravity}, {x.id for x in r.evidence}
-    known = {"claims": _known("claims", "claim_id"), "figures": _known("figures", "figure_id"),
-             "audit_checks": _known("audit", "check_id"),
+    claim_ids, check_ids = _known("claims", "claim_id"), _known("audit", "check_id")
+    known = {"claims": claim_ids, "figures": _known("figures", "figure_id"),
+             "audit_checks": check_ids, "other_claims": claim_ids, "other_audit_checks": check_ids,
              "reconciliation": _known("torture-reconciliation", "figure_id"),
              "external": _known("external", "fact_id")}
     qs = q.load_questions()
@@ -286,6 +304,38 @@ def needless_exceptions(findings: tuple[Finding, ...] | None = None) -> list[tup
     return out
 
 
+def filed() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """(claim id -> the findings that list it, audit check id -> the findings that list it), over
+    every claim of claims.csv and every check of audit.csv: one finding each is the rule."""
+    from catbook.pack import tables
+    fs = load_findings(check_refs=False)
+    claims = {c: [] for c in tables.load("claims").claim_id}
+    checks = {a: [] for a in tables.load("audit").check_id}
+    for f in fs:
+        for c in f.claims + f.other_claims:
+            claims.setdefault(c, []).append(f.id)
+        for a in f.audit_checks + f.other_audit_checks:
+            checks.setdefault(a, []).append(f.id)
+    return claims, checks
+
+
+def finding_of(ref: str) -> str:
+    """The one finding a claim or audit check is filed under."""
+    claims, checks = filed()
+    return (claims.get(ref) or checks.get(ref))[0]
+
+
+def residual_verdict(f: Finding) -> str:
+    """A residual finding's verdict from its evidence: the most frequent verdict of the claims and
+    checks it files (ties: the first in the scale's order)."""
+    from catbook.pack import tables
+    claims = tables.load("claims").set_index("claim_id").verdict
+    audit = tables.load("audit").set_index("check_id").status
+    got = [claims[c] for c in f.other_claims] + [audit[a] for a in f.other_audit_checks]
+    order = verdicts.verdict_ids()
+    return max(order, key=lambda v: (got.count(v), -order.index(v)))
+
+
 # ---------------------------------------------------------------------------
 # The table and the page
 # ---------------------------------------------------------------------------
@@ -306,7 +356,9 @@ def table(findings: tuple[Finding, ...] | None = None) -> pd.DataFrame:
              "reconciliation_ids": _join(f.reconciliation), "fact_ids": _join(f.external),
              "question_ids": _join(f.questions),
              "exceptions_en": " | ".join(f"{e.ref}: {' '.join(e.reason_en.split())}" for e in f.exceptions),
-             "reasoning_en": " ".join(f.reasoning_en.split())} for f in findings]
+             "reasoning_en": " ".join(f.reasoning_en.split()),
+             "residual": "yes" if f.residual else "no", "other_claim_ids": _join(f.other_claims),
+             "other_audit_check_ids": _join(f.other_audit_checks)} for f in findings]
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -380,6 +432,13 @@ def render_page() -> str:
             where = "the report is silent" if f.silent else _lines_md(f.lines)
             if f.context_lines:
                 where += ("; against " if f.silent else "; see also ") + _lines_md(f.context_lines)
+            if f.residual:
+                out += [escape(" ".join(f.reasoning_en.split())), ""]
+                out += [f"*Filed here, each judged on its own evidence:* {len(f.other_claims)} claims"
+                        + (f" ({', '.join(f.other_claims)})" if f.other_claims else "")
+                        + (f"; audit checks {', '.join(f.other_audit_checks)}" if f.other_audit_checks else "")
+                        + ".", ""]
+                continue
             out += [f"**Where in the report:** {where}.", ""]
             out += [escape(" ".join(f.reasoning_en.split())), ""]
             held = []

@@ -183,9 +183,57 @@ def _sort_key(a: str) -> tuple[int, int]:
     return (1 if m.group(1) else 0, int(m.group(2)))
 
 
+#: Kind of a related id -> how the page names it (singular, plural).
+RELATED_KINDS = {"claim": ("claim", "claims"), "check": ("audit check", "audit checks"),
+                 "figure": ("figure", "figures"), "external": ("outside fact", "outside facts")}
+
+
+def related_places() -> dict[str, tuple[str, str]]:
+    """Every id a question may relate to -> (kind, where the book shows it): a claim's label
+    ``claim-<id>`` (its chapter), an outside fact's label ``ext-<id>`` (book/external.md), a
+    figure's row ``#fig-<id>`` in its chapter's table of figures, an audit check's ``#check-<id>``
+    on the numbers audit."""
+    from catbook.pack import tables
+    from catbook.pack.chapters import CHAPTERS, chapter_of_section
+    places: dict[str, tuple[str, str]] = {}
+    for row in tables.load("external").itertuples():
+        places[row.fact_id] = ("external", f"ext-{row.fact_id}")
+    for row in tables.load("audit").itertuples():
+        places[row.check_id] = ("check", f"../notebooks/numbers-audit.html#check-{row.check_id}")
+    for row in tables.load("figures").itertuples():
+        chapter = chapter_of_section(str(row.section))
+        page = CHAPTERS[chapter].notebook if chapter else "numbers-audit"
+        places[row.figure_id] = ("figure", f"../notebooks/{page}.html#{row.figure_id}")
+    for row in tables.load("claims").itertuples():
+        places[row.claim_id] = ("claim", f"claim-{row.claim_id}")
+    return places
+
+
+def _link(rid: str, where: dict[str, tuple[str, str]]) -> str:
+    """One related id as a link to where the book shows it (a label by {ref}, a row by its address)."""
+    kind, target = where.get(rid, ("", ""))
+    if not target:
+        return f"`{rid}`"
+    if kind in ("claim", "external"):
+        return f"{{ref}}`{rid} <{target}>`"
+    return f'<a href="{target}"><code>{rid}</code></a>'
+
+
+def related_links(related: str, where: dict[str, tuple[str, str]] | None = None) -> str:
+    """The related ids of a question, grouped by kind, each a link: "claims a, b; outside fact c"."""
+    where = related_places() if where is None else where
+    ids = [x.strip() for x in related.split(";") if x.strip()]
+    groups: dict[str, list[str]] = {}
+    for rid in ids:
+        groups.setdefault(where.get(rid, ("claim", ""))[0], []).append(_link(rid, where))
+    return "; ".join(f"{RELATED_KINDS[k][len(v) > 1]} {', '.join(v)}"
+                     for k, v in sorted(groups.items(), key=lambda kv: list(RELATED_KINDS).index(kv[0])))
+
+
 def render_page() -> str:
     q = load_questions()
     gaps = load_data_gaps()
+    where = related_places()
     kinds = "; ".join(f"*{k}*: {v}" for k, v in KINDS.items())
     out = pack_text("questions.md", kinds=kinds).rstrip("\n").split("\n") + [""]
     counts = q.kind.value_counts()
@@ -202,8 +250,7 @@ def render_page() -> str:
                 ", ".join(line_ref(int(n)) for n in r.source_lines.split(";") if n)
             others = [a for a in r.convention_articles.split(";")[1:] if a]
             also = f" · also {', '.join(_article_label(a).lower() for a in others)}" if others else ""
-            related = f" Related: {', '.join('`' + x + '`' for x in r.related.split(';') if x)}." \
-                if r.related else ""
+            related = f" Related: {related_links(r.related, where)}." if r.related.strip() else ""
             out += [f"({r.question_id})=", f"**{r.question_id}** · *{r.kind}* · priority *{r.priority}* · "
                     f"{lines}{also} · from the finding {{ref}}`{r.finding_id} <{r.finding_id}>`", "",
                     f"{escape(r.question_en)}", "",
@@ -217,7 +264,7 @@ def render_page() -> str:
             "|---|---|---|---|---|---|---|---|"]
     for r in gaps.sort_values("convention_article", key=lambda s: s.map(_sort_key), kind="stable").itertuples():
         lines = ", ".join(line_ref(int(n)) for n in r.source_lines.split(";") if n)
-        figs = ", ".join(f"`{f}`" for f in r.figure_ids.split(";") if f) or "none"
+        figs = ", ".join(_link(f, where) for f in r.figure_ids.split(";") if f) or "none"
         out.append(f"| {r.convention_article} | {r.measure} | **{r.status}** ({r.status_from}) "
                    f"| {r.denominator_given} | {escape(r.denominator_en)} | {lines} | {figs} "
                    f"| {escape(r.reason_en)} |")

@@ -128,8 +128,9 @@ def committee_wording(paragraph: int, previous: pd.DataFrame | None = None) -> s
 
 
 def scale_table() -> pd.DataFrame:
-    """The graded scale with its meanings (for the tracker page)."""
-    return _SCALE.set_index("id")
+    """The graded scale with its meanings (for the tracker page): the grade first, as the
+    tracker shows it, then what it means; no index (the ids are the data's, not the reader's)."""
+    return _SCALE.rename(columns={"label": "assessment"})[["assessment", "meaning"]].reset_index(drop=True)
 
 
 def anchor(paragraph: int) -> str:
@@ -138,7 +139,10 @@ def anchor(paragraph: int) -> str:
 
 
 def tracker_table(df: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One line per paragraph of the previous observations: topic, where the report answers, and the assessment."""
+    """One line per paragraph of the previous observations: topic, where the report answers, and the assessment.
+
+    Indexed by paragraph, with the data's column names; the book draws it as a reader table
+    (``catbook.book.display``): the assessment first, human headers, no index column."""
     from catbook.judge.external import load_previous_text
     df = load_recommendations() if df is None else df
     reached = set(load_previous_text().co2_paragraph.astype(int))

@@ -37,9 +37,27 @@ class CheckKind(StrictModel):
     verdicts: tuple[str, ...]
 
 
+class Rule(StrictModel):
+    """A rule that applies the scale alike to every claim and check (issue 22), with its example."""
+    id: str
+    title_en: str
+    rule_en: str
+    examples: tuple[str, ...]
+    example_en: str
+    wording: tuple[str, ...] = ()
+
+    @field_validator("examples")
+    @classmethod
+    def _an_example(cls, v):
+        if not v:
+            raise ValueError("a rule needs at least one example (claim ids)")
+        return v
+
+
 class Scale(StrictModel):
     verdicts: tuple[Verdict, ...]
     check_kinds: tuple[CheckKind, ...]
+    rules: tuple[Rule, ...] = ()
 
 
 COMPUTATIONS = {
@@ -55,6 +73,8 @@ COMPUTATIONS = {
     "each-greater-than": "every figure after the first is larger than the first (a threshold stated for every year)",
     "share-of-sum": "the first figure (a percentage) equals 100 x the second / the sum of the second and the rest (within the tolerance)",
     "shares-sum-to-100": "the figures (percentages of one whole) add up to 100 (within the tolerance)",
+    "parts-within-whole": "the figures after the first add up to no more than the first: a 'dont' or 'parmi' list "
+                          "within its whole, which need not be complete (rule b)",
 }
 
 
@@ -80,6 +100,9 @@ def scale() -> Scale:
     ids = [v.id for v in s.verdicts]
     if len(set(ids)) != len(ids):
         raise VerdictScaleError("verdict-scale.yaml", "verdicts.id", "duplicated")
+    rids = [r.id for r in s.rules]
+    if len(set(rids)) != len(rids):
+        raise VerdictScaleError("verdict-scale.yaml", "rules.id", "duplicated")
     kinds = [k.id for k in s.check_kinds]
     if len(set(kinds)) != len(kinds):
         raise VerdictScaleError("verdict-scale.yaml", "check_kinds.id", "duplicated")
@@ -109,6 +132,23 @@ def meanings() -> dict[str, str]:
 def check_kinds() -> dict[str, tuple[str, ...]]:
     """Check kind id -> the verdicts it allows."""
     return {k.id: k.verdicts for k in scale().check_kinds}
+
+
+def rules() -> dict[str, Rule]:
+    """Rule id -> the rule (data/verdict-scale.yaml, rules), in order."""
+    return {r.id: r for r in scale().rules}
+
+
+#: Values of claims.csv's column rule besides a rule id: a point of the legal review settled on its
+#: own facts, and a claim with rule (d) wording kept supported (its reason in evidence_en).
+RULE_EXTRAS = ("review", "d-exception")
+
+
+def effort_wording(text: str) -> bool:
+    """Whether a quote has rule (d)'s wording of effort, improvement or cause."""
+    stems = rules()["d"].wording if "d" in rules() else ()
+    low = text.lower()
+    return any(s.lower() in low for s in stems)
 
 
 def check_kind_meanings() -> dict[str, str]:
@@ -164,6 +204,8 @@ def compute(check: ClaimCheck, values: list[float]) -> str:
         ok = abs(values[0] - 100 * values[1] / sum(values[1:])) <= tol
     elif c == "shares-sum-to-100":
         ok = abs(sum(values) - 100) <= tol
+    elif c == "parts-within-whole":
+        ok = sum(values[1:]) <= values[0] + tol
     else:  # pragma: no cover - Literal forbids it
         raise VerdictScaleError(check.claim_id, "computation", f"unknown {c!r}")
     return "supported" if ok else "contradicted"

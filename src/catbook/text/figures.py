@@ -9,7 +9,7 @@ Each row quotes the report verbatim (``quote_fr`` is an exact substring of
 
 Columns
 -------
-figure_id         ``<section>-<NNN>``, numbered in reading order within the section.
+figure_id         ``fig-<section>-<NNN>``, numbered in reading order within the section.
 section           the section id of the line in ``<pack>/report/paragraphs.csv``.
 topic             one tag from :data:`TOPICS`.
 measure_en        what is counted, in English.

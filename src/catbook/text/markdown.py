@@ -14,6 +14,9 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>$|{}#])")
 _LIST_START = re.compile(r"^(\s*)(\d+)([.)])")
 #: Between a line link and its paragraph link.
 SEP = " · "
+#: Column of a table -> prefix of the anchor its rows get in the book (``#claim-<id>``,
+#: ``#check-<id>``); a figure id begins with ``fig-`` already and is its own anchor.
+ROW_ANCHORS = {"figure_id": "", "claim_id": "claim-", "check_id": "check-"}
 
 
 # A MyST target line such as "(claim-art-2-001)=": an anchor in the book, nothing in plain text.
