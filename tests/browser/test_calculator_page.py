@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime
 from urllib.parse import urlparse
 
 import pytest
@@ -25,6 +26,7 @@ from catbook.custody.moments import format_moment
 from catbook.custody.tables import immediately_text, outer_text
 from catbook.custody.widgets import evaluate_form, form_events
 from catbook.book.web import STATIC_SUBDIR, custody_rules_payload
+from catbook.training.lang import language as training_language
 
 SCENARIOS = load_scenarios()
 FORM_RULES = [rule.id for rule in load_rules().custody_rules(foreigner=True, juvenile=True)]
@@ -145,14 +147,20 @@ def in_language(rows, lang: str):
         return say("duration.days" if days else "duration.hours", days=days, hours=rest // 60,
                    minutes=f"{rest % 60:02d}")
 
+    # a moment as the language writes it, by the instructors' pages' own function (training.lang):
+    # the page's JavaScript must write it the same way ("1 марта 2012 г. в 23:40 (UTC+06:00)")
+    words = training_language(lang)
+
+    def moment(iso):
+        return words.when_with_offset(datetime.fromisoformat(iso))
+
     out = []
     for row in rows:
         row = dict(row)
-        due_text = row["due_text"].removesuffix(" (latest possible)")
-        row["due_text"] = due_text + (" " + say("verdict.latest_possible") if row["upper_bound"] else "")
+        row["due_text"] = moment(row["due"]) + (" " + say("verdict.latest_possible") if row["upper_bound"] else "")
         row["overrun_text"] = duration(row["overrun_seconds"]) if row["overrun_seconds"] is not None else ""
         if row["outer_status"]:
-            row["outer_text"] = row["outer_text"].split(": ")[0] + ": " + say("verdict." + row["outer_status"])
+            row["outer_text"] = moment(row["outer_due"]) + ": " + say("verdict." + row["outer_status"])
         if row["immediately_late_seconds"] != "":
             late = int(row["immediately_late_seconds"])
             row["immediately_text"] = (say("verdict.immediately_on_time") if late == 0

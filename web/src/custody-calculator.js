@@ -32,6 +32,7 @@
     if (!tr) return data;
     var copy = JSON.parse(JSON.stringify(data));
     copy.messages = Object.assign({}, data.messages, tr.messages);
+    if (tr.dates) copy.dates = tr.dates;  // how the language writes a moment (engine.displayMoment)
     copy.rules.forEach(function (rule) {
       var t = tr.rules[rule.id];
       if (!t) return;
@@ -508,7 +509,7 @@
         status: self.engine.message("verdict." + status)});
     });
     return this.t("summary", {count: result.findings.length, counts: counts.join(", "),
-      now: this.engine.formatMoment(result.now, result.zone)});
+      now: this.engine.displayMoment(result.now, result.zone)});
   };
 
   // ---- the record of a case: one model for the printed sheet and the text -----------------
@@ -517,7 +518,7 @@
   Calculator.prototype.record = function () {
     var self = this;
     var engine = this.engine;
-    var formatMoment = engine.formatMoment;
+    var formatMoment = engine.formatMoment, displayMoment = engine.displayMoment;
     var result = engine.evaluate(this.values());
     var state = this.state();
     var isAct = {};
@@ -538,7 +539,7 @@
     if (errors.length) return record;
     var zone = result.zone;
     record.zone = zone;
-    record.now = formatMoment(result.now, zone);
+    record.now = displayMoment(result.now, zone);
     var warnings = {};
     var notes = {};
     function collect(into, list, texts, rule) {
@@ -554,10 +555,10 @@
       var d = f.deadline;
       record.deadlines.push({
         id: d.rule.id, title: d.rule.title, status: engine.message("verdict." + f.status),
-        due: formatMoment(d.due, zone) + (d.isUpperBound ? " " + engine.message("verdict.latest_possible") : ""),
+        due: displayMoment(d.due, zone) + (d.isUpperBound ? " " + engine.message("verdict.latest_possible") : ""),
         done: doneText(engine, f, zone),
         overrun: f.overrun !== null ? engine.formatDuration(f.overrun) : "",
-        lawfulDelay: d.lawfulDelayUntil !== null ? formatMoment(d.lawfulDelayUntil, zone) : "",
+        lawfulDelay: d.lawfulDelayUntil !== null ? displayMoment(d.lawfulDelayUntil, zone) : "",
         outer: outerText(engine, f, zone), immediately: immediatelyText(engine, f),
         basis: d.rule.basis, lines: d.sourceLines.slice(),
       });
@@ -569,14 +570,14 @@
 
   /** When the act was done: its time, "not done" (stated), or "not recorded" (the record is silent). */
   function doneText(engine, f, zone) {
-    return f.actual !== null ? engine.formatMoment(f.actual, zone)
+    return f.actual !== null ? engine.displayMoment(f.actual, zone)
       : engine.message(f.recorded ? "verdict.not_done" : "verdict.not_recorded");
   }
 
   /** The "Outer bound" of a finding (arrest + 3 h + 12 h) with its verdict, or "". */
   function outerText(engine, f, zone) {
     return f.deadline.outerDue === null ? ""
-      : engine.formatMoment(f.deadline.outerDue, zone) + ": " + engine.message("verdict." + f.outerStatus);
+      : engine.displayMoment(f.deadline.outerDue, zone) + ": " + engine.message("verdict." + f.outerStatus);
   }
 
   /** How late the act came on the strict reading of "immédiatement", or "". */
@@ -727,7 +728,7 @@
     var self = this;
     var t = this.t.bind(this);
     var engine = this.engine;
-    var formatMoment = engine.formatMoment;
+    var formatMoment = engine.formatMoment, displayMoment = engine.displayMoment;
     var zone = result.zone;
     var level = "h" + (this.headingLevel + 1);
     var summary = el("p", {id: this.id("summary"), "data-zone": zone, "data-now": formatMoment(result.now, zone, "T"),
@@ -754,14 +755,14 @@
       }, [
         el("th", {scope: "row"}, [d.rule.title, el("br"), el("code", {text: d.rule.id})]),
         el("td", {}, [el("span", {class: "cc-status cc-" + f.status, text: msg("verdict." + f.status)})]),
-        el("td", {class: "cc-due", text: formatMoment(d.due, zone) +
+        el("td", {class: "cc-due", text: displayMoment(d.due, zone) +
           (d.isUpperBound ? " " + msg("verdict.latest_possible") : "")}),
         el("td", {class: "cc-done", text: doneText(engine, f, zone)}),
         el("td", {class: "cc-overrun", text: f.overrun !== null ? engine.formatDuration(f.overrun) : ""}),
-        el("td", {class: "cc-outer"}, d.outerDue === null ? [] : [formatMoment(d.outerDue, zone) + ": ",
+        el("td", {class: "cc-outer"}, d.outerDue === null ? [] : [displayMoment(d.outerDue, zone) + ": ",
           el("span", {class: "cc-status cc-" + f.outerStatus, text: msg("verdict." + f.outerStatus)})]),
         el("td", {class: "cc-immediately", text: immediatelyText(engine, f)}),
-        withDelay ? el("td", {text: d.lawfulDelayUntil !== null ? formatMoment(d.lawfulDelayUntil, zone) : ""}) : null,
+        withDelay ? el("td", {text: d.lawfulDelayUntil !== null ? displayMoment(d.lawfulDelayUntil, zone) : ""}) : null,
       ]);
     });
     var table = el("div", {class: "cc-table-wrap", tabindex: "0", role: "region",
@@ -775,7 +776,7 @@
       return el("section", {class: "cc-rule", "data-rule": d.rule.id}, [
         el(level, {text: d.rule.title}),
         el("p", {text: d.rule.description}),
-        el("p", {}, [el("strong", {text: t("starts")}), t("starts_text", {start: formatMoment(d.startsAt, zone),
+        el("p", {}, [el("strong", {text: t("starts")}), t("starts_text", {start: displayMoment(d.startsAt, zone),
           from: d.rule.starts_from === DATA.arrest ? t("from_arrest")
             : t(d.isUpperBound ? "from_assumed" : "from_act", {act: engine.actLabel(d.rule.starts_from)}),
           limit: d.rule.duration.label})]),

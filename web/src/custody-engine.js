@@ -127,6 +127,20 @@
       return abs % 60 ? text + ":" + pad(abs % 60) : text;
     }
 
+    /** A moment as the page's language writes it (DATA.dates: its month names and its pattern of
+     * {day} {month} {year} {time}, from the pack's training/<lang>/ui.yaml), with the offset:
+     * "1 марта 2012 г. в 23:40 (UTC+06:00)", as catbook.training.lang's when_with_offset writes it.
+     * Without DATA.dates (English) it is formatMoment's "2012-03-01 23:40+06:00". For display only:
+     * every data-* attribute and every value compared with the Python engine stays formatMoment's. */
+    function displayMoment(ms, zone) {
+      if (!DATA.dates) return formatMoment(ms, zone);
+      var w = wallAt(zone, ms);
+      var parts = {day: String(w.day), month: DATA.dates.months[w.month - 1], year: String(w.year),
+                   time: pad(w.hour) + ":" + pad(w.minute)};
+      return DATA.dates.moment.replace(/\{(day|month|year|time)\}/g, function (_, key) { return parts[key]; }) +
+        " (UTC" + formatOffset(w.offset) + ")";
+    }
+
     function localDate(zone, ms) {
       var w = wallAt(zone, ms);
       return pad(w.year, 4) + "-" + pad(w.month) + "-" + pad(w.day);
@@ -360,15 +374,15 @@
           outer = outerDue(rule);
           var origin = byAct[rule.starts_from];
           notes.push(message("note.outer_bound", {limit: rule.duration.label, act: origin.act.label,
-            origin_limit: origin.duration.label, outer: formatMoment(outer, zone), total: formatDuration(outer - arrest)}));
+            origin_limit: origin.duration.label, outer: displayMoment(outer, zone), total: formatDuration(outer - arrest)}));
         }
         var immediately = null;
         if (rule.duration.unit === "immediately") {
-          notes.push(message("note.immediately", {lines: rule.source_lines.join(", "), due: formatMoment(due(rule), zone)}));
+          notes.push(message("note.immediately", {lines: rule.source_lines.join(", "), due: displayMoment(due(rule), zone)}));
         } else if (rule.immediately) {
           immediately = started[0];
           notes.push(message("note.immediately_also", {lines: rule.immediately.source_lines.join(", "),
-            due: formatMoment(started[0], zone), limit: rule.duration.label, line: rule.quote_line}));
+            due: displayMoment(started[0], zone), limit: rule.duration.label, line: rule.quote_line}));
         }
         return {
           rule: rule, due: due(rule), startsAt: started[0], isUpperBound: started[1], warnings: warnings,
@@ -405,8 +419,8 @@
     function afterArrest(value, arrest, zone, field) {
       var moment = toUtc(value, zone, field);
       if (moment < arrest) {
-        throw new InputError(field, message("error.before_arrest", {moment: formatMoment(moment, zone),
-          arrest: formatMoment(arrest, zone)}));
+        throw new InputError(field, message("error.before_arrest", {moment: displayMoment(moment, zone),
+          arrest: displayMoment(arrest, zone)}));
       }
       return moment;
     }
@@ -453,7 +467,7 @@
       if (now === null) {
         checkedNow = currentMs;
         if (checkedNow < arrest) {
-          throw new InputError("arrested_at", message("error.in_future", {moment: formatMoment(arrest, zone)}));
+          throw new InputError("arrested_at", message("error.in_future", {moment: displayMoment(arrest, zone)}));
         }
       } else {
         checkedNow = afterArrest(now, arrest, zone, "now");
@@ -461,7 +475,7 @@
       Object.keys(done).forEach(function (ruleId) {
         if (done[ruleId] > checkedNow) {
           throw new InputError("events[" + ruleId + "]", message("error.after_now",
-            {moment: formatMoment(done[ruleId], zone), now: formatMoment(checkedNow, zone)}));
+            {moment: displayMoment(done[ruleId], zone), now: displayMoment(checkedNow, zone)}));
         }
       });
       var acts = {};
@@ -602,7 +616,7 @@
     }
 
     return {
-      evaluate: evaluate, audit: audit, runCase: runCase, findingData: findingData, schedule: schedule, formatMoment: formatMoment,
+      evaluate: evaluate, audit: audit, runCase: runCase, findingData: findingData, schedule: schedule, formatMoment: formatMoment, displayMoment: displayMoment,
       formatDuration: formatDuration, message: message, parseMoment: parseMoment, toUtc: toUtc,
       resolveZone: resolveZone, actLabel: actLabel, clockRules: ALL_CLOCK_RULES, statuses: STATUSES,
       rulesFor: clockRules, formEvents: formEvents, isoText: isoText, NOT_RECORDED: NOT_RECORDED,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from catbook.book import charts
+from catbook.book.headings import section_title_en
 from catbook.judge import compare
 from catbook.pack.chapters import CHAPTERS, Chapter
 from catbook.judge import verdicts
@@ -52,7 +53,7 @@ class ChapterView:
         """The report sections this chapter reads, with their extent and what was extracted."""
         table = report_sections(load_paragraphs()).set_index("section").loc[list(self.chapter.sections)]
         return pd.DataFrame({
-            "title": table.title,
+            "title": [section_title_en(s) for s in table.index],
             "lines": table.first_line.astype(str) + "–" + table.last_line.astype(str),
             "paragraphs": [para_span_of_lines(a, b).replace("-", "–") or "none"
                            for a, b in zip(table.first_line, table.last_line)],

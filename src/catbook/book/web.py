@@ -35,6 +35,7 @@ from catbook.custody.moments import _zone_names as _engine_zone_names
 from catbook.custody.moments import DEFAULT_ZONE, country_zones
 from catbook.custody.rules import ARREST, RULES_FILE, Duration, Rule, RuleBook, Version, load_rules
 from catbook.custody.scenarios import SCENARIOS_FILE, load_scenarios
+from catbook.training.lang import language as training_language
 from catbook.pack.paths import CUSTODY_DIR, ROOT, TRAINING_DIR, rel
 
 WEB = ROOT / "web"
@@ -158,8 +159,11 @@ def language_payload(code: str, book: RuleBook | None = None) -> dict:
             entry.update(delay=t["delay"], delay_description=version["delay_description"],
                          delay_basis=version["delay_basis"])
         rules[rule.id] = entry
+    strings = training_language(code).strings
     return {"messages": {k: str(v) for k, v in table.items()}, "rules": rules,
-            "examples": _examples(examples_file)}
+            "examples": _examples(examples_file),
+            # how the language writes a moment, as the instructors' pages do (training/<code>/ui.yaml)
+            "dates": {"months": [str(m) for m in strings["months"]], "moment": str(strings["date_format"])}}
 
 
 def _examples(path: Path) -> dict:
