@@ -25,6 +25,7 @@ for a quiet network or sleeps: each waits for the element or state it checks
 """
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -80,26 +81,29 @@ def browser(playwright_driver):
         chromium.close()
 
 
+@contextlib.contextmanager
+def _context(browser):
+    """A browser context at the book's desktop size and locale, with the default timeout."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    ctx.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
 @pytest.fixture(scope="module")
 def reader(browser):
     """One context for a module's read-only checks (open pages with ``reader.new_page()`` and
     close them); nothing in it is written to storage, reloaded or printed."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
-    ctx.set_default_timeout(DEFAULT_TIMEOUT_MS)
-    try:
+    with _context(browser) as ctx:
         yield ctx
-    finally:
-        ctx.close()
 
 
 @pytest.fixture
 def context(browser):
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
-    ctx.set_default_timeout(DEFAULT_TIMEOUT_MS)
-    try:
+    with _context(browser) as ctx:
         yield ctx
-    finally:
-        ctx.close()
 
 
 @pytest.fixture

@@ -20,6 +20,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from catbook.judge.articles import article_key, article_label
+
 MARKER = "<!-- catbook:brief -->"
 #: Where the build serves the two files, under its output folder.
 FOLDER = "_static/catbook-brief"
@@ -79,13 +81,12 @@ def brief() -> list[tuple[str, list[Item]]]:
     found = fnd.load_findings(check_refs=False)
     labels = verdicts.labels()
     sev = {s.id: s.label_en for s in fnd.rubric().severity}
-    order = {s: i for i, s in enumerate(sev)}
     qs = tables.load("questions")
-    articles = sorted({f.articles[0] for f in found}, key=fnd._article_key)
+    articles = sorted({f.articles[0] for f in found}, key=article_key)
     out = []
     for article in articles:
         items = []
-        for f in sorted((f for f in found if f.articles[0] == article), key=lambda f: order[f.severity]):
+        for f in fnd.most_severe_first(f for f in found if f.articles[0] == article):
             mine = qs[qs.finding_id == f.id]
             items.append(Item(
                 f.id, " ".join(f.title_en.split()), labels[f.verdict], sev[f.severity], list(f.articles),
@@ -93,7 +94,7 @@ def brief() -> list[tuple[str, list[Item]]]:
                 [Question(r.question_id, r.kind, r.priority, " ".join(r.question_en.split()),
                           " ".join(str(r.requested_en or "").split()), _lines(r.source_lines))
                  for r in mine.itertuples()]))
-        out.append((fnd._article_label(article), items))
+        out.append((article_label(article), items))
     return out
 
 

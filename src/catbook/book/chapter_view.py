@@ -203,8 +203,7 @@ class ChapterView:
         if not fnd.has_findings():
             return Markdown("## In brief\n\n*No findings have been recorded for this report yet.*")
         mine = [f for f in fnd.load_findings(check_refs=False) if key in f.chapters]
-        order = {s: i for i, s in enumerate(fnd.severity_ids())}
-        mine.sort(key=lambda f: (order[f.severity], f.chapters.index(key)))
+        mine = fnd.most_severe_first(mine)
         labels = verdicts.labels()
         sev = {s.id: s.label_en for s in fnd.rubric().severity}
         here = set(self.claims_df.claim_id)

@@ -21,26 +21,12 @@ TOP_FINDINGS = "<!-- catbook:top-findings -->"
 COUNTS = "<!-- catbook:counts -->"
 #: How many findings the home page lists (the most severe first); the rest are one click away.
 HOME_FINDINGS = 6
-#: Verdicts in the order a reader should meet them: what the report's own data contradict first.
-VERDICT_ORDER = ("contradicted", "partly-supported", "unverified", "not-checkable", "restated", "supported")
-
-
-def _rank(f) -> tuple:
-    from catbook.judge import findings as fnd
-    r = fnd.rubric()
-    sev = {s.id: i for i, s in enumerate(r.severity)}
-    grav = {g.id: g.rank for g in r.gravity}
-    evid = {e.id: e.rank for e in r.evidence}
-    verdict = VERDICT_ORDER.index(f.verdict) if f.verdict in VERDICT_ORDER else len(VERDICT_ORDER)
-    return (sev[f.severity], -grav[f.gravity] * evid[f.evidence], verdict)
-
-
 def ranked_findings() -> list:
-    """Every finding, the most severe first (severity, then gravity x evidence, then verdict)."""
+    """Every finding, the most severe first (catbook.judge.findings.most_severe_first)."""
     from catbook.judge import findings as fnd
     if not fnd.has_findings():
         return []
-    return sorted(fnd.load_findings(check_refs=False), key=_rank)
+    return fnd.most_severe_first(fnd.load_findings(check_refs=False))
 
 
 def top_findings_markdown(n: int = HOME_FINDINGS, prefix: str = "") -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from catbook.judge.articles import article_problem
 from catbook.text.markdown import escape, lines_ref
 from catbook.pack.pack_pages import pack_text
 from catbook.pack.paths import PREVIOUS_TEXT_CSV, EXTERNAL_CSV, EXTERNAL_MD, rel
@@ -74,10 +75,7 @@ def answered_paragraphs() -> range:
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_ARTICLE = re.compile(r"^(OP )?(\d+)$")
 _LINE_CITED = re.compile(r"\blines? (\d+)")
-#: Articles in the Convention (33) and in the Optional Protocol (37).
-_ARTICLE_COUNT = {"": 33, "OP ": 37}
 
 
 class ExternalFactError(ValueError):
@@ -133,10 +131,9 @@ def _check_report_lines(row_id: str, value: str) -> list[int]:
 
 def _check_articles(row_id: str, value: str) -> None:
     for item in filter(None, (x.strip() for x in str(value).split(";"))):
-        m = _ARTICLE.match(item)
-        if not m or not 1 <= int(m.group(2)) <= _ARTICLE_COUNT[m.group(1) or ""]:
-            raise ExternalFactError(row_id, "convention_articles",
-                                    f"{item!r} is not an article of the Convention (1-33) or 'OP n' (1-37)")
+        problem = article_problem(item)
+        if problem:
+            raise ExternalFactError(row_id, "convention_articles", problem)
 
 
 def validate_facts(df: pd.DataFrame) -> None:

@@ -29,6 +29,7 @@ import pandas as pd
 from pydantic import Field, field_validator, model_validator
 
 from catbook.judge import verdicts
+from catbook.judge.articles import article_key, article_label, article_problem
 from catbook.pack.datafile import DataFileError, StrictModel, load_yaml
 from catbook.pack.pack_pages import pack_text
 from catbook.pack.paths import BOOK, FINDINGS_CSV, FINDINGS_YAML, SEVERITY_RUBRIC_YAML, rel
@@ -42,8 +43,6 @@ COLUMNS = ["finding_id", "title_en", "chapters", "convention_articles", "verdict
            "reasoning_en", "residual", "other_claim_ids", "other_audit_check_ids"]
 
 _ID = re.compile(r"^f-[a-z0-9]+(?:-[a-z0-9]+)*$")
-_ARTICLE = re.compile(r"^(OP )?([0-9]{1,2})$")
-_ARTICLE_COUNT = {"": 33, "OP ": 37}
 
 
 class FindingsError(DataFileError):
@@ -108,6 +107,27 @@ def severity_ids() -> list[str]:
     return [s.id for s in rubric().severity]
 
 
+#: Among findings of one severity, the verdicts a reader should meet first: what the report's own
+#: data contradict, then what they support only in part, then what they leave unverified.
+VERDICT_READING_ORDER = ("contradicted", "partly-supported", "unverified", "not-checkable", "restated",
+                         "supported")
+
+
+def most_severe_first(found) -> list:
+    """``found`` ordered as every page lists findings: by severity (the rubric's order), then by
+    gravity x strength of evidence, then by :data:`VERDICT_READING_ORDER`; stable otherwise."""
+    r = rubric()
+    sev = {s.id: i for i, s in enumerate(r.severity)}
+    grav = {g.id: g.rank for g in r.gravity}
+    evid = {e.id: e.rank for e in r.evidence}
+    last = len(VERDICT_READING_ORDER)
+
+    def key(f) -> tuple:
+        verdict = VERDICT_READING_ORDER.index(f.verdict) if f.verdict in VERDICT_READING_ORDER else last
+        return (sev[f.severity], -grav[f.gravity] * evid[f.evidence], verdict)
+    return sorted(found, key=key)
+
+
 # ---------------------------------------------------------------------------
 # Findings
 # ---------------------------------------------------------------------------
@@ -165,9 +185,9 @@ class Finding(StrictModel):
     @classmethod
     def _articles(cls, v):
         for a in v:
-            m = _ARTICLE.match(a)
-            if not m or not 1 <= int(m.group(2)) <= _ARTICLE_COUNT[m.group(1) or ""]:
-                raise ValueError(f"{a!r} is not an article of the Convention (1-33) or 'OP n' (1-37)")
+            problem = article_problem(a)
+            if problem:
+                raise ValueError(problem)
         return v
 
     @field_validator("lines")
@@ -367,15 +387,6 @@ def write_csv(path: Path = FINDINGS_CSV) -> Path:
     return path
 
 
-def _article_key(a: str) -> tuple[int, int]:
-    m = _ARTICLE.match(a)
-    return (1 if m.group(1) else 0, int(m.group(2)))
-
-
-def _article_label(a: str) -> str:
-    return f"Optional Protocol, article {a[3:]}" if a.startswith("OP ") else f"Article {a}"
-
-
 def _lines_md(values) -> str:
     return ", ".join(line_ref(int(n)) for n in values)
 
@@ -408,23 +419,22 @@ def render_page() -> str:
     out = pack_text("findings.md", rubric_rule=" ".join(r.rule_en.split()),
                     counts=f"{len(findings)} findings: {counts}; verdicts: {vcounts}.",
                     severities=severities).rstrip("\n").split("\n") + [""]
-    order = {s: i for i, s in enumerate(sev_label)}
-    articles = sorted({a for f in findings for a in f.articles}, key=_article_key)
+    articles = sorted({a for f in findings for a in f.articles}, key=article_key)
     for article in articles:
-        out += [f"## {_article_label(article)}", ""]
-        here = sorted((f for f in findings if article in f.articles), key=lambda f: order[f.severity])
+        out += [f"## {article_label(article)}", ""]
+        here = most_severe_first(f for f in findings if article in f.articles)
         for f in here:
             anchor = f"({f.id})=" if f.articles[0] == article else ""
             if anchor:
                 out += [anchor]
             out += [f"### {escape(f.title_en)}", ""]
             if not anchor:
-                out += [f"Listed under {_article_label(f.articles[0]).lower()}: see {{ref}}`the finding <{f.id}>`.", ""]
+                out += [f"Listed under {article_label(f.articles[0]).lower()}: see {{ref}}`the finding <{f.id}>`.", ""]
                 continue
             others = [a for a in f.articles if a != article]
             out += [f"**Verdict:** {labels[f.verdict]} · **Severity:** {sev_label[f.severity]} "
                     f"({grav_label[f.gravity]}; {evid_label[f.evidence]})"
-                    + (f" · **Also under:** {', '.join(_article_label(a) for a in others)}" if others else ""),
+                    + (f" · **Also under:** {', '.join(article_label(a) for a in others)}" if others else ""),
                     ""]
             if f.external:
                 out += ["**Outside facts beside the verdict** (they do not change it):", ""]

@@ -17,14 +17,14 @@ the measure's topic in figures.csv with their denominator: ``given``; without it
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pandas as pd
 
+from catbook.judge.articles import article_key, article_label, article_problem
 from catbook.text.markdown import escape, line_ref
 from catbook.pack.pack_pages import pack_text
-from catbook.pack.paths import BOOK, DATA_GAPS_CSV, FIGURES_CSV, PACK, QUESTIONS_CSV, rel
+from catbook.pack.paths import BOOK, DATA_GAPS_CSV, FIGURES_CSV, QUESTIONS_CSV, rel
 
 QUESTIONS_MD = BOOK / "questions.md"
 
@@ -51,7 +51,6 @@ STATUSES = {"given": "the figures and their denominator are given",
             "partial": "some figures are given, or no denominator",
             "absent": "the report gives no figure"}
 DENOMINATOR = ("yes", "partial", "no")
-_ARTICLE = re.compile(r"^(OP )?([0-9]{1,2})$")
 
 
 class QuestionError(ValueError):
@@ -85,10 +84,9 @@ def _lines(row_id: str, value: str, *, required: bool = True) -> list[int]:
 
 
 def _article(row_id: str, value: str) -> None:
-    m = _ARTICLE.match(value)
-    if not m or not 1 <= int(m.group(2)) <= (37 if m.group(1) else 33):
-        raise QuestionError(row_id, "convention_article",
-                            f"{value!r} is not an article of the Convention (1-33) or 'OP n' (1-37)")
+    problem = article_problem(value)
+    if problem:
+        raise QuestionError(row_id, "convention_article", problem)
 
 
 def known_ids() -> set[str]:
@@ -174,15 +172,6 @@ def load_data_gaps(path: Path = DATA_GAPS_CSV) -> pd.DataFrame:
     return df
 
 
-def _article_label(a: str) -> str:
-    return f"Optional Protocol, article {a[3:]}" if a.startswith("OP ") else f"Article {a}"
-
-
-def _sort_key(a: str) -> tuple[int, int]:
-    m = _ARTICLE.match(a)
-    return (1 if m.group(1) else 0, int(m.group(2)))
-
-
 #: Kind of a related id -> how the page names it (singular, plural).
 RELATED_KINDS = {"claim": ("claim", "claims"), "check": ("audit check", "audit checks"),
                  "figure": ("figure", "figures"), "external": ("outside fact", "outside facts")}
@@ -243,13 +232,13 @@ def render_page() -> str:
             "Priorities: " + "; ".join(f"*{p}*: {m}" for p, m in PRIORITIES.items()) + ".", ""]
     q = q.assign(first=q.convention_articles.map(lambda v: v.split(";")[0]),
                  rank=q.priority.map({p: i for i, p in enumerate(PRIORITIES)}))
-    for article in sorted(q["first"].unique(), key=_sort_key):
-        out += [f"## {_article_label(article)}", ""]
+    for article in sorted(q["first"].unique(), key=article_key):
+        out += [f"## {article_label(article)}", ""]
         for r in q[q["first"] == article].sort_values("rank", kind="stable").itertuples():
             lines = "the report is silent" if r.source_lines == "silence" else \
                 ", ".join(line_ref(int(n)) for n in r.source_lines.split(";") if n)
             others = [a for a in r.convention_articles.split(";")[1:] if a]
-            also = f" · also {', '.join(_article_label(a).lower() for a in others)}" if others else ""
+            also = f" · also {', '.join(article_label(a).lower() for a in others)}" if others else ""
             related = f" Related: {related_links(r.related, where)}." if r.related.strip() else ""
             out += [f"({r.question_id})=", f"**{r.question_id}** · *{r.kind}* · priority *{r.priority}* · "
                     f"{lines}{also} · from the finding {{ref}}`{r.finding_id} <{r.finding_id}>`", "",
@@ -262,7 +251,7 @@ def render_page() -> str:
             "(*computed*), otherwise judged (*judged*), with the reason.", "",
             "| article | measure | status | denominator given | denominator | lines | figures | reason |",
             "|---|---|---|---|---|---|---|---|"]
-    for r in gaps.sort_values("convention_article", key=lambda s: s.map(_sort_key), kind="stable").itertuples():
+    for r in gaps.sort_values("convention_article", key=lambda s: s.map(article_key), kind="stable").itertuples():
         lines = ", ".join(line_ref(int(n)) for n in r.source_lines.split(";") if n)
         figs = ", ".join(_link(f, where) for f in r.figure_ids.split(";") if f) or "none"
         out.append(f"| {r.convention_article} | {r.measure} | **{r.status}** ({r.status_from}) "
